@@ -1,0 +1,24 @@
+//! Policy files: what a municipality promises, as a versioned TOML file that an administrator
+//! can read and edit; and what those promises mean for one inquiry (its obligations).
+//!
+//! This crate does no I/O: it is handed the text of a file and the instant of receipt. Reading
+//! files and the clock belong to the callers.
+
+mod error;
+mod explain;
+mod file;
+mod obligations;
+mod policy;
+mod support;
+mod vocabulary;
+mod within;
+
+pub use error::PolicyError;
+pub use explain::{ChannelPromise, Explanation, Lang, channel_promises};
+pub use obligations::{COPENHAGEN, DeadlineError, InquiryFacts, Obligation};
+pub use policy::{
+    CaseType, Deadline, Goal, Municipality, Policy, Readability, SUPPORTED_VERSION, SourceDocument,
+};
+pub use support::{Described, FeatureKind, RuleKind};
+pub use vocabulary::{Addressee, Channel, InquiryKind, Requirement, UnknownWord};
+pub use within::{Within, WithinError};

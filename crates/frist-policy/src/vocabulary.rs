@@ -1,0 +1,169 @@
+//! The words a policy and an inquiry share: channel, addressee, kind, and what an obligation
+//! requires. Each is a closed set with one wire name (snake_case) and a Danish label.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Declares a closed vocabulary: wire names for serde/FromStr/Display, a Danish label, and a
+/// bit for cheap set membership in goal filters.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident, $what:literal, { $($variant:ident = $wire:literal, $da:literal, $en:literal;)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire name, as in JSON, TOML and the CLI.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// The Danish word a caseworker or citizen reads.
+            pub fn label_da(self) -> &'static str {
+                match self { $($name::$variant => $da),+ }
+            }
+
+            /// The English word, for `--lang en`.
+            pub fn label_en(self) -> &'static str {
+                match self { $($name::$variant => $en),+ }
+            }
+
+            /// This value's bit in a [`Set`](crate::vocabulary::Set).
+            #[allow(dead_code, reason = "not every vocabulary is used as a goal filter")]
+            pub(crate) fn bit(self) -> u16 {
+                1 << (self as u16)
+            }
+
+            /// The list of wire names, for error messages.
+            pub fn expected() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownWord;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($wire => Ok($name::$variant),)+
+                    _ => Err(UnknownWord { what: $what, given: s.to_owned(), expected: Self::expected() }),
+                }
+            }
+        }
+    };
+}
+
+/// A word that is not in a closed vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} \"{given}\"; expected one of: {expected}")]
+pub struct UnknownWord {
+    pub what: &'static str,
+    pub given: String,
+    pub expected: String,
+}
+
+vocabulary!(
+    /// The channel an inquiry arrived on.
+    Channel, "channel", {
+        Email = "email", "e-mail", "e-mail";
+        Letter = "letter", "brev", "letter";
+        DigitalPost = "digital_post", "Digital Post", "Digital Post";
+        WebForm = "web_form", "selvbetjeningsformular", "self-service form";
+        Facebook = "facebook", "Facebook", "Facebook";
+        Phone = "phone", "telefon", "phone";
+        InPerson = "in_person", "personligt fremmøde", "in person";
+    }
+);
+
+impl Channel {
+    /// E-mail, letter, Digital Post and the web form are written; the rest are not.
+    pub fn is_written(self) -> bool {
+        matches!(
+            self,
+            Self::Email | Self::Letter | Self::DigitalPost | Self::WebForm
+        )
+    }
+}
+
+vocabulary!(
+    /// Whom an inquiry was addressed to: a general mailbox, a department's, or one employee's.
+    Addressee, "addressee (to)", {
+        General = "general", "fælles postkasse", "general mailbox";
+        Department = "department", "afdelingens postkasse", "department mailbox";
+        Employee = "employee", "en medarbejder direkte", "an employee directly";
+    }
+);
+
+vocabulary!(
+    /// What kind of inquiry it is.
+    InquiryKind, "kind", {
+        GeneralQuestion = "general_question", "generelt spørgsmål", "general question";
+        Application = "application", "ansøgning", "application";
+        Complaint = "complaint", "klage", "complaint";
+        Information = "information", "oplysninger", "information";
+        Other = "other", "andet", "other";
+    }
+);
+
+vocabulary!(
+    /// What meets an obligation: an acknowledgment, a final answer, a call back, or triage.
+    /// The order here is the order obligations are listed in.
+    Requirement, "requirement", {
+        Acknowledgment = "acknowledgment", "kvittering", "acknowledgment";
+        Answer = "answer", "svar", "answer";
+        Callback = "callback", "opringning", "call back";
+        Triage = "triage", "visitering", "triage";
+    }
+);
+
+/// A set of vocabulary values as a bit mask; `Set::ANY` matches everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Set(u16);
+
+impl Set {
+    pub(crate) const ANY: Set = Set(u16::MAX);
+
+    pub(crate) fn of(bits: impl IntoIterator<Item = u16>) -> Self {
+        Set(bits.into_iter().fold(0, |acc, b| acc | b))
+    }
+
+    pub(crate) fn contains(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_round_trip() {
+        for c in Channel::ALL {
+            assert_eq!(c.as_str().parse::<Channel>(), Ok(*c));
+        }
+        for r in Requirement::ALL {
+            assert_eq!(r.as_str().parse::<Requirement>(), Ok(*r));
+        }
+    }
+
+    #[test]
+    fn unknown_words_name_the_alternatives() {
+        let err = "fax".parse::<Channel>().err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "unknown channel \"fax\"; expected one of: email, letter, digital_post, web_form, facebook, phone, in_person"
+            )
+        );
+    }
+}

@@ -1,0 +1,279 @@
+//! `frist policy check` and `frist policy explain`.
+//!
+//! `check` is for the administrator who edits a policy: it validates the file, then lists per
+//! channel what is promised, which inquiries on that channel get no promise, and every goal of
+//! the document with what Frist does for it. `explain` is for citizens.
+
+use super::Failure;
+use crate::cli::{Language, PolicyArgs};
+use crate::policy_source;
+use frist_policy::{
+    Addressee, Channel, Deadline, Explanation, InquiryKind, Lang, Policy, Requirement, Within,
+    channel_promises,
+};
+use std::io::Write;
+
+fn lang(l: Language) -> Lang {
+    match l {
+        Language::Da => Lang::Da,
+        Language::En => Lang::En,
+    }
+}
+
+/// Picks the Danish or English text.
+fn tr<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+fn label<T: Copy>(
+    lang: Lang,
+    v: T,
+    da: fn(T) -> &'static str,
+    en: fn(T) -> &'static str,
+) -> &'static str {
+    match lang {
+        Lang::Da => da(v),
+        Lang::En => en(v),
+    }
+}
+
+fn within(lang: Lang, w: Within) -> String {
+    match lang {
+        Lang::Da => w.danish(),
+        Lang::En => w.to_string(),
+    }
+}
+
+pub fn explain(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let policy = policy_source::load(&args.file)?;
+    write!(out, "{}", Explanation::of(&policy, lang(args.lang)))?;
+    Ok(())
+}
+
+pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let policy = policy_source::load(&args.file)?;
+    let l = lang(args.lang);
+    let mut warnings = 0;
+    header(&policy, l, out)?;
+
+    writeln!(
+        out,
+        "\n{}",
+        tr(l, "Frister pr. kanal", "Deadlines per channel")
+    )?;
+    for promise in channel_promises(&policy) {
+        let channel = label(l, promise.channel, Channel::label_da, Channel::label_en);
+        writeln!(out, "  {channel}:")?;
+        if promise.deadlines.is_empty() {
+            warnings += 1;
+            writeln!(
+                out,
+                "    {}: {}",
+                tr(l, "advarsel", "warning"),
+                tr(
+                    l,
+                    "ingen målbar frist for denne kanal",
+                    "no measurable promise on this channel"
+                )
+            )?;
+            continue;
+        }
+        for (goal, d) in &promise.deadlines {
+            let requires = label(l, d.requires, Requirement::label_da, Requirement::label_en);
+            writeln!(
+                out,
+                "    {:<7} {requires} {} {} – {}",
+                goal.source,
+                tr(l, "inden for", "within"),
+                within(l, d.within),
+                scope(l, d)
+            )?;
+        }
+        let gaps = uncovered(
+            promise.channel,
+            &promise
+                .deadlines
+                .iter()
+                .map(|(_, d)| *d)
+                .collect::<Vec<_>>(),
+            l,
+        );
+        if !gaps.is_empty() {
+            writeln!(
+                out,
+                "    {}: {}",
+                tr(l, "ikke lovet", "not promised"),
+                gaps.join("; ")
+            )?;
+        }
+    }
+
+    writeln!(
+        out,
+        "\n{}",
+        tr(
+            l,
+            "Mål i dokumentet og hvad Frist gør",
+            "Goals of the document and what Frist does"
+        )
+    )?;
+    for goal in &policy.goals {
+        writeln!(out, "  {}  {}", goal.source, goal.promise)?;
+        for d in &goal.deadlines {
+            let channels: Vec<&str> = d
+                .channels
+                .iter()
+                .map(|c| label(l, *c, Channel::label_da, Channel::label_en))
+                .collect();
+            let requires = label(l, d.requires, Requirement::label_da, Requirement::label_en);
+            writeln!(
+                out,
+                "      {}: {requires} {} {} ({}; {})",
+                tr(l, "frist", "deadline"),
+                tr(l, "inden for", "within"),
+                within(l, d.within),
+                channels.join(", "),
+                scope(l, d)
+            )?;
+        }
+        for r in &goal.rules {
+            let text = r.describe();
+            writeln!(
+                out,
+                "      {}: {}",
+                tr(l, "regel", "rule"),
+                tr(l, text.da, text.en)
+            )?;
+        }
+        for f in &goal.features {
+            let text = f.describe();
+            writeln!(
+                out,
+                "      {}: {}",
+                tr(l, "funktion", "feature"),
+                tr(l, text.da, text.en)
+            )?;
+        }
+        if let Some(reason) = &goal.out_of_scope {
+            writeln!(
+                out,
+                "      {}: {reason}",
+                tr(l, "uden for Frists område", "outside Frist's scope")
+            )?;
+        }
+        if let Some(note) = &goal.note {
+            writeln!(out, "      {}: {note}", tr(l, "note", "note"))?;
+        }
+    }
+    if !policy.case_types.is_empty() {
+        writeln!(out, "\n{}", tr(l, "Sagstyper", "Case types"))?;
+        for c in &policy.case_types {
+            let deadline = c.within.map_or_else(
+                || tr(l, "ingen frist", "no deadline").to_owned(),
+                |w| within(l, w),
+            );
+            writeln!(out, "  {:<20} {} – {deadline}", c.id, c.name)?;
+        }
+    }
+    writeln!(out, "\n{}: {warnings}", tr(l, "Advarsler", "Warnings"))?;
+    Ok(())
+}
+
+fn header(policy: &Policy, l: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let m = &policy.municipality;
+    match &policy.source_document {
+        Some(doc) => writeln!(
+            out,
+            "{} – «{}»{}",
+            m.name,
+            doc.title,
+            doc.year
+                .as_ref()
+                .map(|y| format!(" ({y})"))
+                .unwrap_or_default()
+        )?,
+        None => writeln!(out, "{}", m.name)?,
+    }
+    let deadlines = policy.deadlines().count();
+    writeln!(
+        out,
+        "{} (version {}): {} {}, {} {}, {} {}, {} {}.",
+        tr(l, "Politikfilen er gyldig", "The policy file is valid"),
+        frist_policy::SUPPORTED_VERSION,
+        policy.goals.len(),
+        tr(l, "mål", "goals"),
+        deadlines,
+        tr(l, "frister", "deadlines"),
+        policy.case_types.len(),
+        tr(l, "sagstyper", "case types"),
+        policy.calendar.closing_days().days().len(),
+        tr(l, "lukkedage", "closing days"),
+    )
+}
+
+/// "alle henvendelser", or the addressees and kinds a deadline is limited to.
+fn scope(l: Lang, d: &Deadline) -> String {
+    let mut parts = Vec::new();
+    if let Some(to) = &d.to {
+        let names: Vec<&str> = to
+            .iter()
+            .map(|a| label(l, *a, Addressee::label_da, Addressee::label_en))
+            .collect();
+        parts.push(format!(
+            "{} {}",
+            tr(l, "kun til", "only to"),
+            either(l, &names)
+        ));
+    }
+    if let Some(kinds) = &d.kinds {
+        let names: Vec<&str> = kinds
+            .iter()
+            .map(|k| label(l, *k, InquiryKind::label_da, InquiryKind::label_en))
+            .collect();
+        parts.push(format!("{} {}", tr(l, "kun", "only"), either(l, &names)));
+    }
+    if parts.is_empty() {
+        tr(l, "alle henvendelser", "every inquiry").to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// "a, b eller c".
+fn either(l: Lang, names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(", "), tr(l, " eller ", " or ")),
+    }
+}
+
+/// The addressee/kind combinations on `channel` that no deadline covers, grouped by addressee.
+fn uncovered(channel: Channel, deadlines: &[&Deadline], l: Lang) -> Vec<String> {
+    let mut gaps = Vec::new();
+    for &to in Addressee::ALL {
+        let missing: Vec<InquiryKind> = InquiryKind::ALL
+            .iter()
+            .copied()
+            .filter(|&kind| !deadlines.iter().any(|d| d.applies(channel, to, kind)))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let to_name = label(l, to, Addressee::label_da, Addressee::label_en);
+        let kinds = if missing.len() == InquiryKind::ALL.len() {
+            tr(l, "alle slags", "every kind").to_owned()
+        } else {
+            missing
+                .iter()
+                .map(|k| label(l, *k, InquiryKind::label_da, InquiryKind::label_en))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        gaps.push(format!("{} {to_name} ({kinds})", tr(l, "til", "to")));
+    }
+    gaps
+}

@@ -1,0 +1,6 @@
+//! Frist's command-line program: wiring of the pure crates (calendar, policy) to files,
+//! standard input and output. The commands live in [`commands`]; argument parsing in [`cli`].
+
+pub mod cli;
+pub mod commands;
+pub mod policy_source;
