@@ -39,6 +39,9 @@ done
 echo "== build"
 cargo build --release -p frist 2>&1 | tail -n 3
 [[ -x "$FRIST" ]] || { echo "no $FRIST after build" >&2; exit 1; }
+# Pin the binary: others may rebuild target/ while this runs.
+cp "$FRIST" "$OUT/frist"
+FRIST="$OUT/frist"
 
 echo "== baseline self-check (shared examples + spot checks)"
 "$PY" bench/check_baseline.py
@@ -65,6 +68,7 @@ else
 fi
 
 echo "== timing (hyperfine)"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 CMD_PY="$PY bench/deadline_baseline.py roskilde < $CASES"
 CMD_FRIST="$FRIST deadline --policy $POLICY --batch $CASES"
 CMD_PY0="$PY bench/deadline_baseline.py roskilde < /dev/null"
@@ -75,6 +79,8 @@ hyperfine --style basic --warmup 1 --runs 3 --export-json "$OUT/hyperfine-python
 # Fixed cost of the baseline (interpreter + numpy + holidays import + calendar), for context.
 hyperfine --style basic --warmup 1 --runs 5 --export-json "$OUT/hyperfine-python-startup.json" \
     -n "python baseline (0 cases)" "$CMD_PY0"
+
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "== memory (max RSS, /usr/bin/time -f %M)"
 rss() {  # rss FILE -> KiB
@@ -124,13 +130,14 @@ cat <<EOF
 
 - date: $(date -u +%Y-%m-%dT%H:%MZ); frist rev: $REV
 - machine: $(nproc) cores, $CPU, $(awk '/MemTotal/ { printf "%.0f GiB RAM", $2 / 1048576 }' /proc/meminfo), $(uname -sr)
+- load average (1/5/15 min) before timing: $LOAD_BEFORE; after: $LOAD_AFTER
 - toolchain: $(rustc --version | cut -d' ' -f1-2), Python $PYV, holidays $HOLV, numpy $NPV, $(hyperfine --version)
 - input: \`bench/gen_cases.py $N $SEED\` ($N cases, 2020–2030, all 7 channels); policy \`$POLICY\`
 - outputs: $SAME ($N lines)
 
 | command | mean ± σ | min … max |
 |---|---|---|
-| \`frist deadline --batch\` (5 runs, 1 warmup) | $(fmt_ms "$F_MEAN") ± $(fmt_ms "$F_SD") | $(fmt_ms "$F_MIN") … $(fmt_ms "$F_MAX") |
+| \`frist deadline --policy $POLICY --batch\` (5 runs, 1 warmup) | $(fmt_ms "$F_MEAN") ± $(fmt_ms "$F_SD") | $(fmt_ms "$F_MIN") … $(fmt_ms "$F_MAX") |
 | \`python3 bench/deadline_baseline.py\` (3 runs, 1 warmup) | $(fmt_ms "$P_MEAN") ± $(fmt_ms "$P_SD") | $(fmt_ms "$P_MIN") … $(fmt_ms "$P_MAX") |
 | python baseline, 0 cases (startup only) | $(fmt_ms "$P0_MEAN") | |
 

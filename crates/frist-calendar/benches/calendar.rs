@@ -1,4 +1,10 @@
 //! `cargo bench -p frist-calendar`: the cost of one calendar question.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)] // a test fails loudly
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use frist_calendar::{Calendar, Date};

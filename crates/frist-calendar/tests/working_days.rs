@@ -1,5 +1,11 @@
 //! The table against a naive day-by-day oracle over every date in range, and the holidays
 //! against the Python `holidays` package's list (a fixture it wrote).
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)] // a test fails loudly
 
 use frist_calendar::holidays::public_holidays;
 use frist_calendar::{

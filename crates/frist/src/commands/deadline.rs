@@ -11,8 +11,7 @@ use frist_policy::{Addressee, Channel, InquiryFacts, InquiryKind, Obligation, Po
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::Write;
 
 /// One input line. Everything is optional here so that a missing field gets our own message
 /// naming it, and unknown fields are ignored (producers may add their own).
@@ -84,7 +83,7 @@ fn obligations<'p>(policy: &'p Policy, case: &CaseText<'_>) -> Result<Vec<Obliga
 pub fn run(args: &DeadlineArgs, out: &mut impl Write) -> Result<(), Failure> {
     let policy = policy_source::load(&args.policy)?;
     match &args.batch {
-        Some(path) => batch(&policy, path, args.format, out),
+        Some(path) => super::batch::run(&policy, path, args.format, out),
         None => single(&policy, args, out),
     }
 }
@@ -110,116 +109,63 @@ fn single(policy: &Policy, args: &DeadlineArgs, out: &mut impl Write) -> Result<
     Ok(())
 }
 
-fn batch(
-    policy: &Policy,
-    path: &std::path::Path,
-    format: Format,
-    out: &mut impl Write,
-) -> Result<(), Failure> {
-    let shown = path.display().to_string();
-    let read_err = |source| Failure::Read {
-        path: shown.clone(),
-        source,
-    };
-    let input: Box<dyn BufRead> = if shown == "-" {
-        Box::new(BufReader::with_capacity(1 << 16, std::io::stdin().lock()))
-    } else {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            File::open(path).map_err(read_err)?,
-        ))
-    };
-    let mut input = input;
-    let mut out = BufWriter::with_capacity(1 << 16, out);
-    let mut line = Vec::with_capacity(256);
-    let (mut number, mut total, mut failed) = (0u64, 0u64, 0u64);
-    loop {
-        let Some(too_long) = read_bounded_line(&mut input, &mut line).map_err(read_err)? else {
-            break;
-        };
-        number += 1;
-        if too_long {
-            total += 1;
-            failed += 1;
-            let error = format!("line {number} is longer than {MAX_LINE} bytes; it was skipped");
-            write_line(&mut out, format, None, &Err(error))?;
-            continue;
-        }
-        let text = line.trim_ascii();
-        if text.is_empty() {
-            continue; // blank lines are not cases
-        }
-        total += 1;
-        let (id, result) = match serde_json::from_slice::<CaseLine>(text) {
-            Ok(c) => {
-                let case = CaseText {
-                    channel: c.channel.as_deref(),
-                    to: c.to.as_deref(),
-                    kind: c.kind.as_deref(),
-                    received_at: c.received_at.as_deref(),
-                    case_type: c.case_type.as_deref(),
-                };
-                (c.id.map(RawValue::get), obligations(policy, &case))
-            }
-            Err(e) => {
-                failed += 1;
-                let (id, error) = explain_bad_line(text, &e);
-                write_line(
-                    &mut out,
-                    format,
-                    id.as_deref(),
-                    &Err(format!("line {number}: {error}")),
-                )?;
-                continue;
-            }
-        };
-        if result.is_err() {
-            failed += 1;
-        }
-        write_line(&mut out, format, id, &result)?;
-    }
-    out.flush()?;
-    if failed > 0 {
-        return Err(Failure::SomeLinesFailed { failed, total });
-    }
-    Ok(())
+/// What became of one input line in batch mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineOutcome {
+    /// A blank line: not a case, no output.
+    Blank,
+    Answered,
+    Failed,
 }
 
-/// The longest input line answered; a longer one gets an error and is skipped, so memory stays
-/// bounded whatever the input.
-const MAX_LINE: usize = 1 << 20;
-
-/// Reads one line (without its newline) into `line`, keeping at most [`MAX_LINE`] bytes.
-/// `None` at end of input, otherwise whether the line was too long.
-fn read_bounded_line(
-    input: &mut impl BufRead,
-    line: &mut Vec<u8>,
-) -> std::io::Result<Option<bool>> {
-    line.clear();
-    let mut too_long = false;
-    let mut read_any = false;
-    loop {
-        let chunk = input.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(read_any.then_some(too_long));
-        }
-        read_any = true;
-        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) => (chunk.get(..i).unwrap_or_default(), Some(i + 1)),
-            None => (chunk, None),
-        };
-        if line.len() + part.len() > MAX_LINE {
-            too_long = true;
-            line.clear();
-        } else if !too_long {
-            line.extend_from_slice(part);
-        }
-        let consumed = done.unwrap_or(chunk.len());
-        input.consume(consumed);
-        if done.is_some() {
-            return Ok(Some(too_long));
-        }
+/// Answers one batch line (without its newline) into `out`. `number` is the 1-based line
+/// number, for error messages; `too_long` marks a line that was cut off by the reader.
+pub(crate) fn answer_line(
+    policy: &Policy,
+    text: &[u8],
+    number: u64,
+    too_long: bool,
+    format: Format,
+    out: &mut Vec<u8>,
+) -> LineOutcome {
+    if too_long {
+        let error = format!(
+            "line {number} is longer than {} bytes; it was skipped",
+            super::batch::MAX_LINE
+        );
+        write_line(out, format, None, &Err(error));
+        return LineOutcome::Failed;
     }
+    let text = text.trim_ascii();
+    if text.is_empty() {
+        return LineOutcome::Blank;
+    }
+    let (id, result) = match serde_json::from_slice::<CaseLine>(text) {
+        Ok(c) => {
+            let case = CaseText {
+                channel: c.channel.as_deref(),
+                to: c.to.as_deref(),
+                kind: c.kind.as_deref(),
+                received_at: c.received_at.as_deref(),
+                case_type: c.case_type.as_deref(),
+            };
+            let result = obligations(policy, &case);
+            write_line(out, format, c.id.map(RawValue::get), &result);
+            return if result.is_ok() {
+                LineOutcome::Answered
+            } else {
+                LineOutcome::Failed
+            };
+        }
+        Err(e) => explain_bad_line(text, &e),
+    };
+    write_line(
+        out,
+        format,
+        id.as_deref(),
+        &Err(format!("line {number}: {result}")),
+    );
+    LineOutcome::Failed
 }
 
 /// A line serde refused: say which field is wrong when the line is a JSON object, and recover
@@ -244,16 +190,17 @@ fn explain_bad_line(text: &[u8], error: &serde_json::Error) -> (Option<String>, 
     (id, error.to_string())
 }
 
+/// Writes one answer into an in-memory buffer; writing to a `Vec` cannot fail.
 fn write_line(
-    out: &mut impl Write,
+    out: &mut Vec<u8>,
     format: Format,
     id: Option<&str>,
     result: &Result<Vec<Obligation<'_>>, String>,
-) -> std::io::Result<()> {
-    match format {
+) {
+    let _ = match format {
         Format::Json => write_json(out, id, result),
         Format::Text => write_text(out, id, result),
-    }
+    };
 }
 
 /// `{"id":…,"obligations":[…]}` or `{"id":…,"error":"…"}`. `id` is raw JSON (echoed as given).

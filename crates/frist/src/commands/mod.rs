@@ -1,6 +1,7 @@
 //! The CLI's commands. Each takes its arguments and an output stream, so tests can run them
 //! without a process.
 
+mod batch;
 pub mod calendar;
 pub mod deadline;
 pub mod policy;

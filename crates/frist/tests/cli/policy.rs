@@ -1,0 +1,123 @@
+//! `frist policy check` and `frist policy explain`.
+
+use super::{frist, stderr, stdout};
+
+#[test]
+fn check_lists_per_channel_what_is_promised_and_warns_where_nothing_is() {
+    let out = frist(&["policy", "check", "policies/roskilde.toml"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Politikfilen er gyldig (version 1): 10 mål, 5 frister"),
+        "{text}"
+    );
+    assert!(text.contains("ROS-1   svar inden for 2 arbejdsdage – kun til fælles postkasse eller afdelingens postkasse; kun generelt spørgsmål"), "{text}");
+    assert!(
+        text.contains("  telefon:\n    advarsel: ingen målbar frist for denne kanal"),
+        "{text}"
+    );
+    assert!(text.contains("Advarsler: 2"), "{text}");
+    // Every goal of the document is listed with what Frist does.
+    for i in 1..=10 {
+        assert!(text.contains(&format!("  ROS-{i}  ")), "ROS-{i} in {text}");
+    }
+}
+
+#[test]
+fn check_of_a_policy_without_deadlines_warns_for_every_channel_in_english_too() {
+    let out = frist(&["policy", "check", "halsnaes", "--lang", "en"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text.matches("warning: no measurable promise on this channel")
+            .count(),
+        7,
+        "{text}"
+    );
+    assert!(text.contains("Warnings: 7"));
+}
+
+#[test]
+fn check_names_what_is_not_promised_on_a_partly_covered_channel() {
+    // Roskilde without ROS-2: e-mail then only promises ROS-1 (general questions to shared mailboxes).
+    let roskilde = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../policies/roskilde.toml"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let start = roskilde
+        .find("[[goal]]\nsource = \"ROS-2\"")
+        .unwrap_or_else(|| panic!("ROS-2 not found"));
+    let end = roskilde
+        .find("[[goal]]\nsource = \"ROS-3\"")
+        .unwrap_or_else(|| panic!("ROS-3 not found"));
+    let without_ros2 = format!("{}{}", &roskilde[..start], &roskilde[end..]);
+    let file = std::env::temp_dir().join(format!("frist-partial-{}.toml", std::process::id()));
+    std::fs::write(&file, without_ros2).unwrap_or_else(|e| panic!("{e}"));
+    let out = frist(&["policy", "check", &file.to_string_lossy()], None);
+    let _ = std::fs::remove_file(&file);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        text.contains("    ikke lovet: til fælles postkasse (ansøgning, klage, oplysninger, andet); til afdelingens postkasse (ansøgning, klage, oplysninger, andet); til en medarbejder direkte (alle slags)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_refuses_a_bad_file_with_its_position() {
+    let dir = std::env::temp_dir().join(format!("frist-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.join("bad.toml");
+    std::fs::write(
+        &file,
+        "version = 1\n[municipality]\nname = \"X\"\nreference_prefix = \"XX\"\nfax = \"1\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let path = file.to_string_lossy().into_owned();
+    let out = frist(&["policy", "check", &path], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("{path}:5:1: unknown field `fax`")),
+        "{}",
+        stderr(&out)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn explain_speaks_to_citizens_in_danish_and_english() {
+    let out = frist(&["policy", "explain", "roskilde"], None);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# Det kan du forvente af Roskilde Kommune"),
+        "{text}"
+    );
+    assert!(text.contains("Skriver du på Facebook med et generelt spørgsmål, får du et endeligt svar inden for 24 timer."), "{text}");
+    assert!(text.contains("Vi har ikke lovet en bestemt svartid, når du henvender dig på telefon eller ved personligt fremmøde."), "{text}");
+    let out = frist(
+        &["policy", "explain", "hoeje-taastrup", "--lang", "en"],
+        None,
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "If you call us and we take a message, we call you back within 2 working days."
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_bundled_policy_checks_clean() {
+    for name in [
+        "hoeje-taastrup",
+        "halsnaes",
+        "roskilde",
+        "stevns",
+        "skanderborg",
+    ] {
+        let out = frist(&["policy", "check", name], None);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+    }
+}
