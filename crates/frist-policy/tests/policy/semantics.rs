@@ -38,139 +38,143 @@ fn one(policy: &Policy, channel: Channel, kind: InquiryKind, at: &str) -> String
         .unwrap_or_default()
 }
 
-#[test]
-fn the_day_of_receipt_is_not_counted_and_a_weekend_receipt_counts_from_monday() {
-    let stevns = shipped("stevns");
-    // Tuesday 10:00 → Wednesday.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Email,
-            InquiryKind::Other,
-            "2026-11-17T10:00:00+01:00"
-        ),
-        "2026-11-18T23:59:59+01:00"
-    );
-    // Saturday → R = Monday, deadline Tuesday.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Email,
-            InquiryKind::Other,
-            "2026-11-21T10:00:00+01:00"
-        ),
-        "2026-11-24T23:59:59+01:00"
-    );
-    // Friday 23:30 local is still Friday → Monday.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Email,
-            InquiryKind::Other,
-            "2026-11-20T23:30:00+01:00"
-        ),
-        "2026-11-23T23:59:59+01:00"
-    );
-    // The same instant written in UTC.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Email,
-            InquiryKind::Other,
-            "2026-11-20T22:30:00Z"
-        ),
-        "2026-11-23T23:59:59+01:00"
-    );
-    // 23:30 UTC on Friday is already Saturday 00:30 in Copenhagen → R = Monday → Tuesday.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Email,
-            InquiryKind::Other,
-            "2026-11-20T23:30:00Z"
-        ),
-        "2026-11-24T23:59:59+01:00"
-    );
-}
+/// (policy, channel, kind, received_at, the one obligation's due instant, why).
+type Case = (
+    &'static str,
+    Channel,
+    InquiryKind,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const CASES: &[Case] = &[
+    // The day of receipt is not counted; a weekend receipt counts from Monday.
+    (
+        "stevns",
+        Channel::Email,
+        InquiryKind::Other,
+        "2026-11-17T10:00:00+01:00",
+        "2026-11-18T23:59:59+01:00",
+        "Tuesday → Wednesday",
+    ),
+    (
+        "stevns",
+        Channel::Email,
+        InquiryKind::Other,
+        "2026-11-21T10:00:00+01:00",
+        "2026-11-24T23:59:59+01:00",
+        "Saturday → R = Monday → Tuesday",
+    ),
+    (
+        "stevns",
+        Channel::Email,
+        InquiryKind::Other,
+        "2026-11-20T23:30:00+01:00",
+        "2026-11-23T23:59:59+01:00",
+        "Friday 23:30 local is Friday → Monday",
+    ),
+    (
+        "stevns",
+        Channel::Email,
+        InquiryKind::Other,
+        "2026-11-20T22:30:00Z",
+        "2026-11-23T23:59:59+01:00",
+        "the same instant in UTC",
+    ),
+    (
+        "stevns",
+        Channel::Email,
+        InquiryKind::Other,
+        "2026-11-20T23:30:00Z",
+        "2026-11-24T23:59:59+01:00",
+        "23:30 UTC Friday is Saturday 00:30 local",
+    ),
+    // Christmas, New Year and Easter.
+    (
+        "stevns",
+        Channel::Letter,
+        InquiryKind::Other,
+        "2026-12-23T15:00:00+01:00",
+        "2026-12-28T23:59:59+01:00",
+        "24 closed, 25–27 off",
+    ),
+    (
+        "stevns",
+        Channel::Letter,
+        InquiryKind::Other,
+        "2026-12-24T09:00:00+01:00",
+        "2026-12-29T23:59:59+01:00",
+        "received on a closing day",
+    ),
+    (
+        "stevns",
+        Channel::Letter,
+        InquiryKind::Other,
+        "2026-12-30T12:00:00+01:00",
+        "2027-01-04T23:59:59+01:00",
+        "31 closed, 1 Jan holiday",
+    ),
+    (
+        "stevns",
+        Channel::Letter,
+        InquiryKind::Other,
+        "2026-04-01T12:00:00+02:00",
+        "2026-04-07T23:59:59+02:00",
+        "Easter 2026: 2–6 April off",
+    ),
+    (
+        "stevns",
+        Channel::Letter,
+        InquiryKind::Other,
+        "2023-05-04T12:00:00+02:00",
+        "2023-05-08T23:59:59+02:00",
+        "Store bededag 2023 is off",
+    ),
+    (
+        "stevns",
+        Channel::Letter,
+        InquiryKind::Other,
+        "2024-04-25T12:00:00+02:00",
+        "2024-04-26T23:59:59+02:00",
+        "Store bededag abolished from 2024",
+    ),
+    (
+        "roskilde",
+        Channel::Letter,
+        InquiryKind::Application,
+        "2026-12-23T15:00:00+01:00",
+        "2027-01-12T23:59:59+01:00",
+        "10 working days over Christmas",
+    ),
+    // Working-day deadlines end at 23:59:59 local in summer and winter time.
+    (
+        "stevns",
+        Channel::Email,
+        InquiryKind::Other,
+        "2026-03-29T02:30:00Z",
+        "2026-03-31T23:59:59+02:00",
+        "received on the DST night",
+    ),
+    (
+        "stevns",
+        Channel::Email,
+        InquiryKind::Other,
+        "2026-10-23T10:00:00+02:00",
+        "2026-10-26T23:59:59+01:00",
+        "due after the change to winter time",
+    ),
+];
 
 #[test]
-fn christmas_new_year_and_easter() {
-    let stevns = shipped("stevns");
-    // Wednesday 23 Dec 2026: 24 closed, 25–27 off → Monday 28.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Letter,
-            InquiryKind::Other,
-            "2026-12-23T15:00:00+01:00"
-        ),
-        "2026-12-28T23:59:59+01:00"
-    );
-    // Received on Christmas Eve → R = 28 Dec → 29 Dec.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Letter,
-            InquiryKind::Other,
-            "2026-12-24T09:00:00+01:00"
-        ),
-        "2026-12-29T23:59:59+01:00"
-    );
-    // Wednesday 30 Dec → 31 closed, 1 Jan holiday → Monday 4 Jan.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Letter,
-            InquiryKind::Other,
-            "2026-12-30T12:00:00+01:00"
-        ),
-        "2027-01-04T23:59:59+01:00"
-    );
-    // Wednesday before Easter 2026 (1 April): 2–6 April off → Tuesday 7 April, in summer time.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Letter,
-            InquiryKind::Other,
-            "2026-04-01T12:00:00+02:00"
-        ),
-        "2026-04-07T23:59:59+02:00"
-    );
-    // Thursday 4 May 2023 → Friday 5 May 2023 was Store bededag → Monday 8 May.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Letter,
-            InquiryKind::Other,
-            "2023-05-04T12:00:00+02:00"
-        ),
-        "2023-05-08T23:59:59+02:00"
-    );
-    // Thursday 25 April 2024 → Friday 26 April 2024 is a working day (Store bededag abolished).
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Letter,
-            InquiryKind::Other,
-            "2024-04-25T12:00:00+02:00"
-        ),
-        "2024-04-26T23:59:59+02:00"
-    );
-}
-
-#[test]
-fn ten_working_days_over_christmas() {
-    let roskilde = shipped("roskilde");
-    // Letter on Wednesday 23 Dec 2026: R = 23; then 28, 29, 30, 4, 5, 6, 7, 8, 11, 12 Jan.
-    assert_eq!(
-        one(
-            roskilde,
-            Channel::Letter,
-            InquiryKind::Application,
-            "2026-12-23T15:00:00+01:00"
-        ),
-        "2027-01-12T23:59:59+01:00"
-    );
+fn working_day_deadlines_around_weekends_midnight_holidays_and_dst() {
+    for (policy, channel, kind, at, expected, why) in CASES {
+        assert_eq!(
+            one(shipped(policy), *channel, *kind, at),
+            *expected,
+            "{why}: {at}"
+        );
+    }
 }
 
 #[test]
@@ -205,31 +209,6 @@ fn hours_are_exact_hours_across_daylight_saving_changes() {
             "2026-12-24T20:00:00Z"
         ),
         "2026-12-25T21:00:00+01:00"
-    );
-}
-
-#[test]
-fn working_day_deadlines_end_at_23_59_59_local_in_summer_and_winter() {
-    let stevns = shipped("stevns");
-    // Received on the DST change night: Sunday 29 March 2026 02:30 UTC → R = Monday 30 → Tuesday 31.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Email,
-            InquiryKind::Other,
-            "2026-03-29T02:30:00Z"
-        ),
-        "2026-03-31T23:59:59+02:00"
-    );
-    // Friday 23 October 2026 → Monday 26, after the change back to winter time.
-    assert_eq!(
-        one(
-            stevns,
-            Channel::Email,
-            InquiryKind::Other,
-            "2026-10-23T10:00:00+02:00"
-        ),
-        "2026-10-26T23:59:59+01:00"
     );
 }
 

@@ -150,7 +150,9 @@ pub(crate) fn answer_line(
                 case_type: c.case_type.as_deref(),
             };
             let result = obligations(policy, &case);
-            write_line(out, format, c.id.map(RawValue::get), &result);
+            // Every batch answer carries an id, null when the line had none.
+            let id = c.id.map_or("null", RawValue::get);
+            write_line(out, format, Some(id), &result);
             return if result.is_ok() {
                 LineOutcome::Answered
             } else {

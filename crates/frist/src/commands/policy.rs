@@ -139,23 +139,16 @@ pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
                 scope(l, d)
             )?;
         }
-        for r in &goal.rules {
-            let text = r.describe();
-            writeln!(
-                out,
-                "      {}: {}",
-                tr(l, "regel", "rule"),
-                tr(l, text.da, text.en)
-            )?;
-        }
-        for f in &goal.features {
-            let text = f.describe();
-            writeln!(
-                out,
-                "      {}: {}",
-                tr(l, "funktion", "feature"),
-                tr(l, text.da, text.en)
-            )?;
+        let rules = goal
+            .rules
+            .iter()
+            .map(|r| (tr(l, "regel", "rule"), r.describe()));
+        let features = goal
+            .features
+            .iter()
+            .map(|f| (tr(l, "funktion", "feature"), f.describe()));
+        for (what, text) in rules.chain(features) {
+            writeln!(out, "      {what}: {}", tr(l, text.da, text.en))?;
         }
         if let Some(reason) = &goal.out_of_scope {
             writeln!(
