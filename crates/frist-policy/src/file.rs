@@ -126,6 +126,9 @@ pub(crate) struct DeadlineFile {
     pub channels: Spanned<Vec<Channel>>,
     pub to: Option<Spanned<Vec<Addressee>>>,
     pub kinds: Option<Spanned<Vec<InquiryKind>>>,
+    /// Whether the deadline stops counting while the inquiry awaits the citizen (STE-10).
+    #[serde(default)]
+    pub pausable: bool,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +143,8 @@ pub(crate) struct CaseTypeFile {
     pub complaint_guidance: Option<String>,
     #[serde(default)]
     pub notices: Vec<String>,
+    #[serde(default)]
+    pub pausable: bool,
 }
 
 #[derive(Deserialize)]

@@ -37,6 +37,10 @@ pub struct Obligation<'p> {
     pub due_date: Date,
     /// The instant the deadline passes.
     pub due_at: Timestamp,
+    /// How long the goal allows (to move the deadline when it is paused).
+    pub within: Within,
+    /// Whether it stops counting while the inquiry awaits the citizen.
+    pub pausable: bool,
 }
 
 impl Obligation<'_> {
@@ -88,6 +92,8 @@ impl Policy {
                     requires: deadline.requires,
                     due_date,
                     due_at,
+                    within: deadline.within,
+                    pausable: deadline.pausable,
                 });
             }
         }
@@ -113,6 +119,8 @@ impl Policy {
                     requires: Requirement::Answer,
                     due_date,
                     due_at,
+                    within,
+                    pausable: case_type.pausable,
                 });
             }
         }
@@ -153,9 +161,10 @@ impl Policy {
     }
 }
 
-/// 23:59:59 local time on `date`. That time is never skipped or repeated by Danish DST
-/// changes (they happen at 02:00 and 03:00), so the conversion is unambiguous.
-fn end_of_day(date: Date) -> Timestamp {
+/// 23:59:59 local time on `date`: the instant a working-day deadline on that date passes.
+/// That time is never skipped or repeated by Danish DST changes (they happen at 02:00 and
+/// 03:00), so the conversion is unambiguous.
+pub fn end_of_day(date: Date) -> Timestamp {
     let local = date.at(23, 59, 59, 0);
     COPENHAGEN
         .to_ambiguous_timestamp(local)

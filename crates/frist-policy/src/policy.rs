@@ -60,6 +60,8 @@ pub struct Deadline {
     pub to: Option<Vec<Addressee>>,
     /// The kinds it applies to; `None` means all.
     pub kinds: Option<Vec<InquiryKind>>,
+    /// Whether the deadline stops counting while the inquiry awaits the citizen.
+    pub pausable: bool,
     pub(crate) filter: [Set; 3],
 }
 
@@ -81,6 +83,8 @@ pub struct CaseType {
     pub appealable: bool,
     pub complaint_guidance: Option<String>,
     pub notices: Vec<String>,
+    /// Whether the processing deadline stops counting while the inquiry awaits the citizen.
+    pub pausable: bool,
 }
 
 /// Settings for the readability rule.
@@ -325,6 +329,7 @@ impl Builder<'_> {
                     channels,
                     to,
                     kinds,
+                    pausable: d.pausable,
                     filter,
                 });
             }
@@ -365,6 +370,7 @@ impl Builder<'_> {
                 appealable: c.appealable,
                 complaint_guidance: c.complaint_guidance,
                 notices: c.notices,
+                pausable: c.pausable,
             });
         }
         Ok(out)

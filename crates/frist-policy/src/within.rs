@@ -2,7 +2,7 @@
 //! Danish spellings ("10 arbejdsdage", "24 timer", "8 uger") are accepted too, because the
 //! people who edit policy files write Danish.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -59,6 +59,13 @@ impl<'de> Deserialize<'de> for Within {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Within {
+    /// As its English text, e.g. "10 working days", which deserializes back.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -1,0 +1,133 @@
+//! Events: every change to an inquiry. Events are appended, never updated; the inquiry's
+//! current state is a projection that can always be rebuilt from them.
+
+use crate::inquiry::NewInquiry;
+use crate::message::OutgoingMessage;
+use frist_calendar::Date;
+use frist_policy::{InquiryKind, Requirement};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Why an inquiry was closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloseReason {
+    /// A final answer or decision was sent.
+    Answered,
+    /// Handed over to a named colleague who continues (STE-9).
+    HandedOver,
+    Withdrawn,
+    Duplicate,
+    Spam,
+}
+
+impl CloseReason {
+    /// Closing for these reasons waives what is still owed: there is nothing to answer.
+    pub fn waives_obligations(self) -> bool {
+        matches!(self, Self::Withdrawn | Self::Duplicate | Self::Spam)
+    }
+}
+
+/// One change to an inquiry, with what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// The inquiry arrived; carries everything known at receipt.
+    Received {
+        inquiry: Box<NewInquiry>,
+    },
+    /// A caseworker opened the inquiry (meets `triage`).
+    Opened,
+    /// Assigned to a caseworker (meets `triage`).
+    Assigned {
+        caseworker: String,
+    },
+    MessageSent {
+        message: OutgoingMessage,
+    },
+    /// The citizen was called back (meets `callback`).
+    CallbackCompleted {
+        #[serde(default)]
+        summary: Option<String>,
+    },
+    Note {
+        text: String,
+        #[serde(default)]
+        visible_to_citizen: bool,
+    },
+    /// Moved to another unit or authority; counted as a transfer.
+    Referred {
+        to_unit: String,
+    },
+    /// Given to a named colleague (overdragelse).
+    HandedOver {
+        to_caseworker: String,
+    },
+    /// Waiting for the citizen (partshøring); pausable obligations stop counting.
+    AwaitingCitizenStarted,
+    AwaitingCitizenEnded,
+    /// A due date moved, together with the notice telling the citizen (STE-3).
+    DeadlineExtended {
+        goal: String,
+        requires: Requirement,
+        new_due_date: Date,
+        reason: String,
+        notice: OutgoingMessage,
+    },
+    /// Kind or case type changed; obligations are derived again from the same receipt instant.
+    Reclassified {
+        kind: InquiryKind,
+        #[serde(default)]
+        case_type: Option<String>,
+    },
+    /// What went wrong (HAL-5, STE-11).
+    ErrorRegistered {
+        what: String,
+    },
+    /// The citizen's view of the service: a score 1–5 and/or a comment.
+    FeedbackReceived {
+        #[serde(default)]
+        score: Option<u8>,
+        #[serde(default)]
+        comment: Option<String>,
+    },
+    Closed {
+        reason: CloseReason,
+    },
+    Reopened,
+}
+
+impl EventKind {
+    /// The wire name, e.g. `message_sent`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Received { .. } => "received",
+            Self::Opened => "opened",
+            Self::Assigned { .. } => "assigned",
+            Self::MessageSent { .. } => "message_sent",
+            Self::CallbackCompleted { .. } => "callback_completed",
+            Self::Note { .. } => "note",
+            Self::Referred { .. } => "referred",
+            Self::HandedOver { .. } => "handed_over",
+            Self::AwaitingCitizenStarted => "awaiting_citizen_started",
+            Self::AwaitingCitizenEnded => "awaiting_citizen_ended",
+            Self::DeadlineExtended { .. } => "deadline_extended",
+            Self::Reclassified { .. } => "reclassified",
+            Self::ErrorRegistered { .. } => "error_registered",
+            Self::FeedbackReceived { .. } => "feedback_received",
+            Self::Closed { .. } => "closed",
+            Self::Reopened => "reopened",
+        }
+    }
+}
+
+/// An event as recorded: when, by whom, what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub at: Timestamp,
+    /// The member of staff (user name) or system part that caused it; `None` for the citizen.
+    #[serde(default)]
+    pub actor: Option<String>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}

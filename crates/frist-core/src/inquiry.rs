@@ -1,0 +1,474 @@
+//! An inquiry (henvendelse) and its lifecycle: the state machine that every event goes through.
+//!
+//! [`Inquiry::receive`] creates the projection from what arrived; [`Inquiry::apply`] checks an
+//! event against the current state and applies it, or refuses it with a reason and changes
+//! nothing. Replaying the events of an inquiry through these two gives back the same
+//! projection ([`Inquiry::rebuild`]), which is how storage proves its projections.
+
+use crate::event::{CloseReason, Event, EventKind};
+use crate::obligation::TrackedObligation;
+use crate::reference::Reference;
+use crate::sender::Sender;
+use frist_calendar::CalendarError;
+use frist_policy::{
+    Addressee, Channel, DeadlineError, InquiryFacts, InquiryKind, Policy, Requirement,
+};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Metadata of an attachment (the bytes are stored elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    pub name: String,
+    #[serde(default)]
+    pub content_type: Option<String>,
+    #[serde(default)]
+    pub size: Option<u64>,
+}
+
+/// Everything known about an inquiry when it arrives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewInquiry {
+    pub channel: Channel,
+    #[serde(default = "general")]
+    pub to: Addressee,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default = "other")]
+    pub kind: InquiryKind,
+    #[serde(default)]
+    pub case_type: Option<String>,
+    pub received_at: Timestamp,
+    #[serde(default)]
+    pub sender: Sender,
+    /// BCP 47 language tag of the inquiry, e.g. "da", "en", "de" (SKA-7).
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub subject: String,
+    /// Confidential: never written to logs.
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// The channel's own id (Message-ID, Facebook mid, form submission id): intake is idempotent
+    /// on (channel, external_id).
+    #[serde(default)]
+    pub external_id: Option<String>,
+}
+
+fn general() -> Addressee {
+    Addressee::General
+}
+
+fn other() -> InquiryKind {
+    InquiryKind::Other
+}
+
+/// Where an inquiry is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InquiryState {
+    /// Received; nobody has opened it yet.
+    New,
+    Open,
+    /// Waiting for the citizen (partshøring, information requested).
+    AwaitingCitizen,
+    Closed,
+}
+
+impl InquiryState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Open => "open",
+            Self::AwaitingCitizen => "awaiting_citizen",
+            Self::Closed => "closed",
+        }
+    }
+}
+
+/// Why an event was refused. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LifecycleError {
+    #[error("the inquiry is closed; reopen it first")]
+    Closed,
+    #[error("the inquiry is not closed, so it cannot be reopened")]
+    NotClosed,
+    #[error("the inquiry is already awaiting the citizen")]
+    AlreadyAwaiting,
+    #[error("the inquiry is not awaiting the citizen")]
+    NotAwaiting,
+    #[error("an inquiry is received once; `received` cannot be appended")]
+    AlreadyReceived,
+    #[error("closing as answered needs a final answer or decision to have been sent first")]
+    CloseWithoutAnswer,
+    #[error("closing as handed over needs a hand-over to a named colleague first")]
+    CloseWithoutHandOver,
+    #[error("{field} must not be empty")]
+    Empty { field: &'static str },
+    #[error("no open obligation {requires} of goal {goal} to extend")]
+    NoSuchObligation { goal: String, requires: Requirement },
+    #[error("the new due date {new} is not after the current one {current}")]
+    ExtensionNotLater { new: String, current: String },
+    #[error("an extension must carry a notice of kind extension_notice to the citizen")]
+    ExtensionWithoutNotice,
+    #[error("feedback score must be 1 to 5, not {0}")]
+    BadScore(u8),
+    #[error(
+        "events must not go back in time: {at} is before the inquiry was received ({received})"
+    )]
+    BeforeReceipt { at: Timestamp, received: Timestamp },
+    #[error(transparent)]
+    Deadline(#[from] DeadlineError),
+    #[error("{0}")]
+    Calendar(#[from] CalendarError),
+}
+
+/// The current state of one inquiry: the projection of its events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inquiry {
+    pub reference: Reference,
+    /// As received (never changed: the record of what the citizen sent).
+    pub received: NewInquiry,
+    /// The current classification (reclassification changes these, not `received`).
+    pub kind: InquiryKind,
+    pub case_type: Option<String>,
+    pub unit: Option<String>,
+    pub caseworker: Option<String>,
+    pub state: InquiryState,
+    pub obligations: Vec<TrackedObligation>,
+    /// Referrals to another unit or authority (SKA-3, SKA-8).
+    pub transfers: u32,
+    /// Whether a final answer or decision has been sent.
+    pub answered: bool,
+    pub handed_over_to: Option<String>,
+    pub close_reason: Option<CloseReason>,
+    pub awaiting_since: Option<Timestamp>,
+    pub errors_registered: u32,
+    pub feedback_score: Option<u8>,
+    /// Number of events applied, including `received`.
+    pub event_count: u32,
+    pub updated_at: Timestamp,
+}
+
+impl Inquiry {
+    /// The projection of a newly received inquiry, and its `received` event.
+    pub fn receive(
+        reference: Reference,
+        new: NewInquiry,
+        policy: &Policy,
+    ) -> Result<(Self, Event), LifecycleError> {
+        let facts = InquiryFacts {
+            channel: new.channel,
+            to: new.to,
+            kind: new.kind,
+            case_type: new.case_type.as_deref(),
+            received_at: new.received_at,
+        };
+        let obligations = policy
+            .obligations(&facts)?
+            .iter()
+            .map(TrackedObligation::derived)
+            .collect();
+        let inquiry = Self {
+            reference,
+            kind: new.kind,
+            case_type: new.case_type.clone(),
+            unit: new.unit.clone(),
+            caseworker: None,
+            state: InquiryState::New,
+            obligations,
+            transfers: 0,
+            answered: false,
+            handed_over_to: None,
+            close_reason: None,
+            awaiting_since: None,
+            errors_registered: 0,
+            feedback_score: None,
+            event_count: 1,
+            updated_at: new.received_at,
+            received: new.clone(),
+        };
+        let event = Event {
+            at: new.received_at,
+            actor: None,
+            kind: EventKind::Received {
+                inquiry: Box::new(new),
+            },
+        };
+        Ok((inquiry, event))
+    }
+
+    /// Replays events (the first must be `received`) into the projection.
+    pub fn rebuild(
+        reference: Reference,
+        events: &[Event],
+        policy: &Policy,
+    ) -> Result<Self, LifecycleError> {
+        let mut iter = events.iter();
+        let Some(Event {
+            kind: EventKind::Received { inquiry },
+            ..
+        }) = iter.next()
+        else {
+            return Err(LifecycleError::Empty {
+                field: "received event",
+            });
+        };
+        let (mut projection, _) = Self::receive(reference, (**inquiry).clone(), policy)?;
+        for event in iter {
+            projection.apply(event, policy)?;
+        }
+        Ok(projection)
+    }
+
+    /// Whether the citizen or the reply involves a CPR number, so replies must go securely.
+    pub fn involves_cpr(&self) -> bool {
+        self.received.sender.cpr.is_some()
+            || crate::cpr::contains(&self.received.body)
+            || crate::cpr::contains(&self.received.subject)
+    }
+
+    /// Checks `event` against the current state and applies it; on error nothing changes.
+    pub fn apply(&mut self, event: &Event, policy: &Policy) -> Result<(), LifecycleError> {
+        if event.at < self.received.received_at {
+            return Err(LifecycleError::BeforeReceipt {
+                at: event.at,
+                received: self.received.received_at,
+            });
+        }
+        let closed = self.state == InquiryState::Closed;
+        let allowed_when_closed = matches!(
+            event.kind,
+            EventKind::Reopened
+                | EventKind::FeedbackReceived { .. }
+                | EventKind::Note { .. }
+                | EventKind::ErrorRegistered { .. }
+        );
+        if closed && !allowed_when_closed {
+            return Err(LifecycleError::Closed);
+        }
+        // Work on a copy so that a refusal half-way leaves the projection as it was.
+        let mut next = self.clone();
+        next.transition(event, policy)?;
+        next.event_count += 1;
+        next.updated_at = event.at.max(self.updated_at);
+        *self = next;
+        Ok(())
+    }
+
+    fn open_if_new(&mut self) {
+        if self.state == InquiryState::New {
+            self.state = InquiryState::Open;
+        }
+    }
+
+    fn meet(&mut self, done: &[Requirement], at: Timestamp) {
+        for o in &mut self.obligations {
+            if done.iter().any(|r| o.is_met_by(*r)) {
+                o.meet(at);
+            }
+        }
+    }
+
+    fn transition(&mut self, event: &Event, policy: &Policy) -> Result<(), LifecycleError> {
+        let at = event.at;
+        match &event.kind {
+            EventKind::Received { .. } => return Err(LifecycleError::AlreadyReceived),
+            EventKind::Opened => {
+                self.open_if_new();
+                self.meet(&[Requirement::Triage], at);
+            }
+            EventKind::Assigned { caseworker } => {
+                non_empty(caseworker, "caseworker")?;
+                self.caseworker = Some(caseworker.clone());
+                self.open_if_new();
+                self.meet(&[Requirement::Triage], at);
+            }
+            EventKind::MessageSent { message } => {
+                non_empty(&message.body, "body")?;
+                self.open_if_new();
+                if message.kind.is_final() {
+                    self.answered = true;
+                    self.meet(&[Requirement::Acknowledgment, Requirement::Answer], at);
+                } else if message.kind == crate::message::MessageKind::Acknowledgment {
+                    self.meet(&[Requirement::Acknowledgment], at);
+                }
+            }
+            EventKind::CallbackCompleted { .. } => {
+                self.open_if_new();
+                self.meet(&[Requirement::Callback], at);
+            }
+            EventKind::Note { text, .. } => non_empty(text, "text")?,
+            EventKind::Referred { to_unit } => {
+                non_empty(to_unit, "to_unit")?;
+                self.unit = Some(to_unit.clone());
+                self.caseworker = None;
+                self.transfers += 1;
+            }
+            EventKind::HandedOver { to_caseworker } => {
+                non_empty(to_caseworker, "to_caseworker")?;
+                self.caseworker = Some(to_caseworker.clone());
+                self.handed_over_to = Some(to_caseworker.clone());
+                self.open_if_new();
+            }
+            EventKind::AwaitingCitizenStarted => {
+                if self.state == InquiryState::AwaitingCitizen {
+                    return Err(LifecycleError::AlreadyAwaiting);
+                }
+                self.state = InquiryState::AwaitingCitizen;
+                self.awaiting_since = Some(at);
+                self.obligations.iter_mut().for_each(|o| o.pause(at));
+            }
+            EventKind::AwaitingCitizenEnded => {
+                if self.state != InquiryState::AwaitingCitizen {
+                    return Err(LifecycleError::NotAwaiting);
+                }
+                self.state = InquiryState::Open;
+                self.awaiting_since = None;
+                for o in &mut self.obligations {
+                    o.resume(at, &policy.calendar)?;
+                }
+            }
+            EventKind::DeadlineExtended {
+                goal,
+                requires,
+                new_due_date,
+                reason,
+                notice,
+            } => {
+                non_empty(reason, "reason")?;
+                if notice.kind != crate::message::MessageKind::ExtensionNotice
+                    || notice.body.trim().is_empty()
+                {
+                    return Err(LifecycleError::ExtensionWithoutNotice);
+                }
+                policy.calendar.is_working_day(*new_due_date)?;
+                let target = self
+                    .obligations
+                    .iter_mut()
+                    .find(|o| &o.goal == goal && o.requires == *requires && o.is_open())
+                    .ok_or_else(|| LifecycleError::NoSuchObligation {
+                        goal: goal.clone(),
+                        requires: *requires,
+                    })?;
+                if *new_due_date <= target.due_date {
+                    return Err(LifecycleError::ExtensionNotLater {
+                        new: new_due_date.to_string(),
+                        current: target.due_date.to_string(),
+                    });
+                }
+                target.extend_to(*new_due_date);
+            }
+            EventKind::Reclassified { kind, case_type } => {
+                self.reclassify(*kind, case_type.clone(), policy)?
+            }
+            EventKind::ErrorRegistered { what } => {
+                non_empty(what, "what")?;
+                self.errors_registered += 1;
+            }
+            EventKind::FeedbackReceived { score, comment } => {
+                if let Some(s) = score {
+                    if !(1..=5).contains(s) {
+                        return Err(LifecycleError::BadScore(*s));
+                    }
+                    self.feedback_score = Some(*s);
+                }
+                if score.is_none() && comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
+                    return Err(LifecycleError::Empty {
+                        field: "score or comment",
+                    });
+                }
+            }
+            EventKind::Closed { reason } => {
+                match reason {
+                    CloseReason::Answered if !self.answered => {
+                        return Err(LifecycleError::CloseWithoutAnswer);
+                    }
+                    CloseReason::HandedOver if self.handed_over_to.is_none() => {
+                        return Err(LifecycleError::CloseWithoutHandOver);
+                    }
+                    _ => {}
+                }
+                if reason.waives_obligations() {
+                    let why = format!("closed as {}", serde_name(reason));
+                    self.obligations.iter_mut().for_each(|o| o.waive(&why));
+                }
+                // Anything still paused stops pausing: the clock keeps the deadline it had.
+                self.obligations
+                    .iter_mut()
+                    .for_each(|o| o.paused_since = None);
+                self.awaiting_since = None;
+                self.state = InquiryState::Closed;
+                self.close_reason = Some(*reason);
+            }
+            EventKind::Reopened => {
+                if self.state != InquiryState::Closed {
+                    return Err(LifecycleError::NotClosed);
+                }
+                self.state = InquiryState::Open;
+                self.close_reason = None;
+            }
+        }
+        Ok(())
+    }
+
+    /// Derives the obligations again for a new kind or case type, from the same receipt instant;
+    /// obligations that still apply keep what happened to them.
+    fn reclassify(
+        &mut self,
+        kind: InquiryKind,
+        case_type: Option<String>,
+        policy: &Policy,
+    ) -> Result<(), LifecycleError> {
+        let facts = InquiryFacts {
+            channel: self.received.channel,
+            to: self.received.to,
+            kind,
+            case_type: case_type.as_deref(),
+            received_at: self.received.received_at,
+        };
+        let derived = policy.obligations(&facts)?;
+        let mut next = Vec::with_capacity(derived.len());
+        for o in &derived {
+            let kept = self
+                .obligations
+                .iter()
+                .find(|t| t.goal == o.goal && t.requires == o.requires);
+            let mut tracked = kept
+                .cloned()
+                .unwrap_or_else(|| TrackedObligation::derived(o));
+            if kept.is_none()
+                && let Some(since) = self.awaiting_since
+            {
+                tracked.pause(since);
+            }
+            next.push(tracked);
+        }
+        self.obligations = next;
+        self.kind = kind;
+        self.case_type = case_type;
+        Ok(())
+    }
+}
+
+fn non_empty(value: &str, field: &'static str) -> Result<(), LifecycleError> {
+    if value.trim().is_empty() {
+        Err(LifecycleError::Empty { field })
+    } else {
+        Ok(())
+    }
+}
+
+fn serde_name(reason: &CloseReason) -> &'static str {
+    match reason {
+        CloseReason::Answered => "answered",
+        CloseReason::HandedOver => "handed_over",
+        CloseReason::Withdrawn => "withdrawn",
+        CloseReason::Duplicate => "duplicate",
+        CloseReason::Spam => "spam",
+    }
+}

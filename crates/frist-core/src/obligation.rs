@@ -1,0 +1,182 @@
+//! An obligation as tracked over an inquiry's life: derived at receipt, met by what is sent or
+//! done, paused while awaiting the citizen, moved by an extension, waived when there is nothing
+//! to answer.
+//!
+//! The state is a function of the recorded facts and "now":
+//! - `waived` — a reason was recorded (closed as withdrawn, duplicate or spam);
+//! - `met` — met at or before `due_at`; `met_late` — met after `due_at`;
+//! - `paused` — not met, and the inquiry awaits the citizen and the goal allows pausing;
+//! - `breached` — not met and `now` is after `due_at`;
+//! - `pending` — otherwise.
+//!
+//! Pausing moves the deadline by what was paused: for working-day and week deadlines, by the
+//! number of working days `d` with `start < d <= end` (local dates of the pause's start and
+//! end); for hour deadlines, by the exact duration of the pause. An extension sets a new due
+//! date (never earlier) and always comes with a notice to the citizen.
+
+use frist_calendar::{Calendar, CalendarError, Date};
+use frist_policy::{COPENHAGEN, Obligation, Requirement, Within, end_of_day};
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// Where an obligation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObligationState {
+    Pending,
+    Met,
+    MetLate,
+    Breached,
+    Paused,
+    Waived,
+}
+
+impl ObligationState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Met => "met",
+            Self::MetLate => "met_late",
+            Self::Breached => "breached",
+            Self::Paused => "paused",
+            Self::Waived => "waived",
+        }
+    }
+
+    /// Whether the obligation is settled (counts in compliance whatever happens later).
+    pub fn is_settled(self) -> bool {
+        matches!(self, Self::Met | Self::MetLate | Self::Waived)
+    }
+}
+
+/// One obligation of one inquiry, with what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackedObligation {
+    /// The goal's source id, e.g. "ROS-1".
+    pub goal: String,
+    pub requires: Requirement,
+    pub within: Within,
+    pub pausable: bool,
+    /// The due instant when derived at receipt.
+    pub original_due_at: Timestamp,
+    /// The due instant now, after pauses and extensions.
+    pub due_at: Timestamp,
+    /// The local date of `due_at`.
+    pub due_date: Date,
+    pub met_at: Option<Timestamp>,
+    pub waived: Option<String>,
+    /// When the current pause started, if paused.
+    pub paused_since: Option<Timestamp>,
+    /// Whether the due date was moved by an extension.
+    pub extended: bool,
+}
+
+impl TrackedObligation {
+    /// Starts tracking an obligation derived from the policy.
+    pub fn derived(o: &Obligation<'_>) -> Self {
+        Self {
+            goal: o.goal.to_owned(),
+            requires: o.requires,
+            within: o.within,
+            pausable: o.pausable,
+            original_due_at: o.due_at,
+            due_at: o.due_at,
+            due_date: o.due_date,
+            met_at: None,
+            waived: None,
+            paused_since: None,
+            extended: false,
+        }
+    }
+
+    /// The state at `now`; see the module documentation for the definitions.
+    pub fn state(&self, now: Timestamp) -> ObligationState {
+        if self.waived.is_some() {
+            ObligationState::Waived
+        } else if let Some(met) = self.met_at {
+            if met <= self.due_at {
+                ObligationState::Met
+            } else {
+                ObligationState::MetLate
+            }
+        } else if self.paused_since.is_some() {
+            ObligationState::Paused
+        } else if now > self.due_at {
+            ObligationState::Breached
+        } else {
+            ObligationState::Pending
+        }
+    }
+
+    /// Whether something still has to be done for it.
+    pub fn is_open(&self) -> bool {
+        self.met_at.is_none() && self.waived.is_none()
+    }
+
+    /// Whether a message or action of this requirement settles it.
+    pub fn is_met_by(&self, done: Requirement) -> bool {
+        self.requires == done
+    }
+
+    /// Records that it was met at `at` (the first time only).
+    pub fn meet(&mut self, at: Timestamp) {
+        if self.is_open() {
+            self.met_at = Some(at);
+            self.paused_since = None;
+        }
+    }
+
+    /// Starts a pause at `at`, if the goal allows pausing and it is still open.
+    pub fn pause(&mut self, at: Timestamp) {
+        if self.pausable && self.is_open() && self.paused_since.is_none() {
+            self.paused_since = Some(at);
+        }
+    }
+
+    /// Ends a pause at `at`, moving the deadline by what was paused.
+    pub fn resume(&mut self, at: Timestamp, calendar: &Calendar) -> Result<(), CalendarError> {
+        let Some(start) = self.paused_since.take() else {
+            return Ok(());
+        };
+        if at <= start {
+            return Ok(());
+        }
+        match self.within {
+            Within::Hours(_) => {
+                let paused = at.duration_since(start);
+                self.due_at = self.due_at.checked_add(paused).unwrap_or(self.due_at);
+                self.due_date = COPENHAGEN.to_datetime(self.due_at).date();
+            }
+            Within::WorkingDays(_) | Within::Weeks(_) => {
+                let from = COPENHAGEN.to_datetime(start).date();
+                let to = COPENHAGEN.to_datetime(at).date();
+                let days = calendar.working_days_between(from, to)?.max(0);
+                let moved = calendar
+                    .add_working_days(self.due_date, u32::try_from(days).unwrap_or(u32::MAX))?;
+                self.due_date = moved;
+                self.due_at = end_of_day(moved);
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves the due date to `date` (23:59:59 local).
+    pub fn extend_to(&mut self, date: Date) {
+        self.due_date = date;
+        self.due_at = end_of_day(date);
+        self.extended = true;
+    }
+
+    /// Waives it with a reason, if still open.
+    pub fn waive(&mut self, reason: &str) {
+        if self.is_open() {
+            self.waived = Some(reason.to_owned());
+            self.paused_since = None;
+        }
+    }
+
+    /// How long is left at `now` (negative when overdue).
+    pub fn time_left(&self, now: Timestamp) -> SignedDuration {
+        self.due_at.duration_since(now)
+    }
+}
