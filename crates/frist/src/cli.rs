@@ -26,6 +26,21 @@ pub enum Command {
     /// Check or explain a policy file.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Run the web service (JSON API under /api/v1).
+    Serve(crate::commands::serve::ServeArgs),
+    /// API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Compliance figures: how many obligations were met in time.
+    Report(crate::commands::report::ReportArgs),
+    /// Fill the database with a realistic demo municipality.
+    Demo(crate::demo::DemoArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a bearer token; it is printed once, alone on the last line.
+    Create(crate::commands::token::TokenCreateArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,6 +122,7 @@ pub struct PolicyArgs {
 /// 0 success, 1 some batch lines failed, 2 the command could not run at all.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    init_logging();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
         Command::Deadline(args) => commands::deadline::run(&args, &mut stdout),
@@ -115,6 +131,10 @@ pub fn run() -> ExitCode {
         Command::Policy(PolicyCommand::Explain(args)) => {
             commands::policy::explain(&args, &mut stdout)
         }
+        Command::Serve(args) => commands::serve::run(&args),
+        Command::Token(TokenCommand::Create(args)) => commands::token::create(&args, &mut stdout),
+        Command::Report(args) => commands::report::run(&args, &mut stdout),
+        Command::Demo(args) => crate::demo::run(&args, &mut stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -128,4 +148,16 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Logs go to standard error, filtered by `FRIST_LOG` (e.g. `info`, `frist_store=debug`);
+/// default: warnings only, so command output stays clean. Logs never contain message bodies or
+/// CPR numbers: the code never passes them to `tracing`.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FRIST_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }

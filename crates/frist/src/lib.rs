@@ -3,4 +3,6 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
+pub mod demo;
 pub mod policy_source;

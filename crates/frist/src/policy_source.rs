@@ -33,18 +33,45 @@ pub enum LoadError {
     Invalid(#[from] PolicyError),
 }
 
+/// The policy used when none is given: Høje-Taastrup's, the bundled policy with the most
+/// measurable promises (acknowledgment, triage and call-back deadlines).
+pub const DEFAULT: &str = "hoeje-taastrup";
+
+/// A loaded policy with the text it came from (stored with every inquiry's policy version).
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file path or bundled name it was loaded from.
+    pub name: String,
+    pub text: String,
+    pub policy: Policy,
+}
+
 /// Loads the policy named by `arg`: a path if such a file exists, else a bundled name.
 pub fn load(arg: &str) -> Result<Policy, LoadError> {
+    load_with_text(arg).map(|l| l.policy)
+}
+
+/// Like [`load`], keeping the text.
+pub fn load_with_text(arg: &str) -> Result<Loaded, LoadError> {
     let path = Path::new(arg);
     if path.exists() {
         let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
             path: arg.to_owned(),
             source,
         })?;
-        return Ok(Policy::from_toml(arg, &text)?);
+        let policy = Policy::from_toml(arg, &text)?;
+        return Ok(Loaded {
+            name: arg.to_owned(),
+            text,
+            policy,
+        });
     }
     match BUNDLED.iter().find(|(name, _)| *name == arg) {
-        Some((name, text)) => Ok(Policy::from_toml(&format!("{name} (bundled)"), text)?),
+        Some((name, text)) => Ok(Loaded {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+            policy: Policy::from_toml(&format!("{name} (bundled)"), text)?,
+        }),
         None => Err(LoadError::NotFound(
             arg.to_owned(),
             BUNDLED

@@ -5,6 +5,9 @@ mod batch;
 pub mod calendar;
 pub mod deadline;
 pub mod policy;
+pub mod report;
+pub mod serve;
+pub mod token;
 
 use crate::policy_source::LoadError;
 

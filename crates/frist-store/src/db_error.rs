@@ -1,0 +1,39 @@
+//! Database errors mapped into [`StoreError`].
+//!
+//! Messages keep the database's words (constraint and column names), never the values: a
+//! driver's error text can end up in logs, and logs must not carry message bodies or CPR
+//! numbers.
+
+use crate::types::StoreError;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(db) => StoreError::Other(format!("database: {}", db.message())),
+            sqlx::Error::PoolTimedOut => StoreError::Other(
+                "the database did not answer in time (all connections busy)".into(),
+            ),
+            other => StoreError::Other(other.to_string()),
+        }
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(e: sqlx::migrate::MigrateError) -> Self {
+        StoreError::Other(format!("migrating the database: {e}"))
+    }
+}
+
+/// Whether `e` is a violation of a unique index (e.g. a second inquiry with the same channel
+/// and external id).
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.is_unique_violation())
+}
+
+/// Whether `e` is a violation of a foreign key (a row refers to something that is not there).
+pub(crate) fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.is_foreign_key_violation())
+}

@@ -1,0 +1,31 @@
+//! Storage for Frist: inquiries, their events (the record of truth) and their current-state
+//! projections, plus units, caseworkers, API tokens and the personal-data access log.
+//!
+//! One trait, [`Store`], with two backends chosen once from the database URL's scheme by
+//! [`open`]: SQLite (`sqlite://frist.db`, the embedded default) and PostgreSQL (`postgres://…`).
+//! Both pass the same conformance suite (`tests/store`). Every change appends its event in the
+//! same transaction that updates the projection, and a call returns only after the commit is
+//! durable.
+//!
+//! This crate decides nothing about inquiries: the lifecycle in `frist-core` does, with the
+//! policy version that was in force when the inquiry was received. It must never log message
+//! bodies or CPR numbers; the queue's summaries carry subjects and names with CPR numbers masked.
+
+mod any;
+mod cursor;
+mod db_error;
+mod directory;
+mod intake;
+mod policies;
+mod postgres;
+mod queue;
+mod report;
+mod rows;
+mod sqlite;
+mod time;
+mod types;
+
+pub use any::{AnyStore, open};
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+pub use types::*;

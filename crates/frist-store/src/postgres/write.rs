@@ -1,0 +1,496 @@
+//! The write operations on PostgreSQL, each one transaction. Row locks (`FOR UPDATE` on the
+//! inquiry, the counter row's upsert) serialise what must not interleave; everything else runs
+//! concurrently on the pool.
+
+use super::read;
+use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::intake::Received;
+use crate::policies::PolicyCache;
+use crate::rows::{
+    EventRow, InquiryRow, NewRows, ObligationRow, obligation_rows, parse_projection,
+};
+use crate::time::to_db;
+use crate::types::{
+    ApiToken, Caseworker, Created, ImportSummary, InquiryId, PolicyId, Role, StoreError,
+    StoreResult, StoredInquiry, Unit,
+};
+use frist_core::{Event, Inquiry};
+use jiff::Timestamp;
+use sqlx::{PgConnection, PgPool};
+use std::collections::{BTreeMap, HashSet};
+
+pub(crate) async fn register_policy(
+    pool: &PgPool,
+    name: &str,
+    text: &str,
+    sha256: &str,
+) -> StoreResult<PolicyId> {
+    sqlx::query(
+        "INSERT INTO policies (name, sha256, text, registered_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (sha256) DO NOTHING",
+    )
+    .bind(name)
+    .bind(sha256)
+    .bind(text)
+    .bind(to_db(Timestamp::now())?)
+    .execute(pool)
+    .await?;
+    Ok(
+        sqlx::query_scalar("SELECT id FROM policies WHERE sha256 = $1")
+            .bind(sha256)
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
+/// Stores a received inquiry, or returns the one already stored with its channel and external id
+/// (also when a concurrent call stores it first: the unique index decides, and the loser's
+/// transaction, with its reference number, is rolled back).
+pub(crate) async fn create(
+    pool: &PgPool,
+    received: Received,
+    policy_id: PolicyId,
+) -> StoreResult<Created> {
+    let channel = received.inquiry.received.channel.as_str();
+    let external_id = received.inquiry.received.external_id.clone();
+    if let Some(ext) = &external_id
+        && let Some(stored) = read::by_external_id(pool, channel, ext).await?
+    {
+        return Ok(Created {
+            stored,
+            created: false,
+        });
+    }
+    let mut tx = pool.begin().await?;
+    match insert(&mut tx, vec![received], policy_id, false).await {
+        Ok(mut stored) => {
+            tx.commit().await?;
+            let (id, inquiry) = stored
+                .pop()
+                .ok_or_else(|| StoreError::Other("the insert returned nothing".into()))?;
+            Ok(Created {
+                stored: StoredInquiry {
+                    id,
+                    policy_id,
+                    inquiry,
+                },
+                created: true,
+            })
+        }
+        Err(StoreError::Conflict(why)) => {
+            tx.rollback().await?;
+            match &external_id {
+                Some(ext) => match read::by_external_id(pool, channel, ext).await? {
+                    Some(stored) => Ok(Created {
+                        stored,
+                        created: false,
+                    }),
+                    None => Err(StoreError::Conflict(
+                        "a concurrent write got in the way; retry".into(),
+                    )),
+                },
+                None => Err(StoreError::Conflict(why)),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Stores a chunk of a bulk import in one transaction; skips inquiries already stored by
+/// (channel, external id), including ones a concurrent call stores meanwhile. Duplicates within
+/// the chunk were removed by the caller.
+pub(crate) async fn import(
+    pool: &PgPool,
+    chunk: Vec<Received>,
+    policy_id: PolicyId,
+) -> StoreResult<ImportSummary> {
+    let (channels, ids): (Vec<&str>, Vec<&str>) = chunk
+        .iter()
+        .filter_map(|r| {
+            r.inquiry
+                .received
+                .external_id
+                .as_deref()
+                .map(|ext| (r.inquiry.received.channel.as_str(), ext))
+        })
+        .unzip();
+    let mut tx = pool.begin().await?;
+    let existing: Vec<(String, String)> = sqlx::query_as(
+        "SELECT channel, external_id FROM inquiries \
+         WHERE (channel, external_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
+    )
+    .bind(&channels)
+    .bind(&ids)
+    .fetch_all(&mut *tx)
+    .await?;
+    let existing: HashSet<(String, String)> = existing.into_iter().collect();
+    let before = chunk.len();
+    let fresh: Vec<Received> = chunk
+        .into_iter()
+        .filter(|r| {
+            let received = &r.inquiry.received;
+            received.external_id.as_ref().is_none_or(|ext| {
+                !existing.contains(&(received.channel.as_str().to_owned(), ext.clone()))
+            })
+        })
+        .collect();
+    let imported = insert(&mut tx, fresh, policy_id, true).await?.len();
+    tx.commit().await?;
+    Ok(ImportSummary {
+        imported: imported as u64,
+        duplicates: (before - imported) as u64,
+    })
+}
+
+/// Numbers and inserts new inquiries with their first events and obligations. A clash with a
+/// stored (channel, external id) is a [`StoreError::Conflict`], or, with `skip_conflicts`, skips
+/// that inquiry (its reference number stays unused).
+async fn insert(
+    conn: &mut PgConnection,
+    received: Vec<Received>,
+    policy_id: PolicyId,
+    skip_conflicts: bool,
+) -> StoreResult<Vec<(InquiryId, Inquiry)>> {
+    if received.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut wanted: BTreeMap<(String, i16), i64> = BTreeMap::new();
+    for r in &received {
+        let (prefix, year) = r.counter();
+        *wanted.entry((prefix.to_owned(), year)).or_default() += 1;
+    }
+    let mut next = BTreeMap::new();
+    for ((prefix, year), count) in wanted {
+        let first: i64 = sqlx::query_scalar(
+            "INSERT INTO reference_counters (prefix, year, next) VALUES ($1, $2, 1 + $3::bigint) \
+             ON CONFLICT (prefix, year) DO UPDATE SET next = reference_counters.next + $3::bigint \
+             RETURNING next - $3::bigint",
+        )
+        .bind(&prefix)
+        .bind(year)
+        .bind(count)
+        .fetch_one(&mut *conn)
+        .await?;
+        next.insert((prefix, year), first);
+    }
+    let count =
+        i64::try_from(received.len()).map_err(|_| StoreError::Other("batch too large".into()))?;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT nextval('inquiries_id_seq') FROM generate_series(1, $1::bigint)",
+    )
+    .bind(count)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut rows = Vec::with_capacity(received.len());
+    let mut stored = Vec::with_capacity(received.len());
+    for (id, r) in ids.into_iter().zip(received) {
+        let (prefix, year) = r.counter();
+        let number = next
+            .get_mut(&(prefix.to_owned(), year))
+            .ok_or_else(|| StoreError::Other("no reference counter allocated".into()))?;
+        let r = r.numbered(*number)?;
+        *number += 1;
+        rows.push(NewRows::of(id, policy_id, &r.inquiry, &r.event)?);
+        stored.push((id, r.inquiry));
+    }
+    let inserted: HashSet<i64> = insert_inquiries(conn, policy_id, &rows, skip_conflicts)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::Conflict(
+                    "an inquiry with this channel and external id is already stored".into(),
+                )
+            } else {
+                e.into()
+            }
+        })?;
+    rows.retain(|r| inserted.contains(&r.id));
+    stored.retain(|(id, _)| inserted.contains(id));
+    let events: Vec<(InquiryId, &EventRow)> = rows.iter().map(|r| (r.id, &r.event)).collect();
+    insert_events(conn, &events).await?;
+    let obligations: Vec<(InquiryId, &ObligationRow)> = rows
+        .iter()
+        .flat_map(|r| r.obligations.iter().map(|o| (r.id, o)))
+        .collect();
+    insert_obligations(conn, &obligations).await?;
+    Ok(stored)
+}
+
+/// Inserts the rows column-wise through UNNEST (one statement for any number of rows); returns
+/// the ids inserted.
+async fn insert_inquiries(
+    conn: &mut PgConnection,
+    policy_id: PolicyId,
+    rows: &[NewRows],
+    skip_conflicts: bool,
+) -> Result<HashSet<i64>, sqlx::Error> {
+    let column = |f: fn(&InquiryRow) -> Option<String>| {
+        rows.iter().map(|r| f(&r.inquiry)).collect::<Vec<_>>()
+    };
+    let number =
+        |f: fn(&InquiryRow) -> Option<i64>| rows.iter().map(|r| f(&r.inquiry)).collect::<Vec<_>>();
+    let on_conflict = if skip_conflicts {
+        "ON CONFLICT (channel, external_id) WHERE external_id IS NOT NULL DO NOTHING"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "INSERT INTO inquiries (id, reference, policy_id, channel, external_id, state, unit, \
+         caseworker, kind, received_at, subject, sender_name, next_due_at, next_requires, \
+         next_unpaused_due_at, queue_key, projection, version) \
+         SELECT id, reference, $17, channel, external_id, state, unit, caseworker, kind, \
+         received_at, subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, \
+         queue_key, projection::jsonb, 1 \
+         FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], \
+         $7::text[], $8::text[], $9::bigint[], $10::text[], $11::text[], $12::bigint[], \
+         $13::text[], $14::bigint[], $15::bigint[], $16::text[]) \
+         AS t(id, reference, channel, external_id, state, unit, caseworker, kind, received_at, \
+         subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, queue_key, \
+         projection) {on_conflict} RETURNING id"
+    );
+    let ids: Vec<i64> = sqlx::query_scalar(&sql)
+        .bind(rows.iter().map(|r| r.id).collect::<Vec<_>>())
+        .bind(column(|i| Some(i.reference.clone())))
+        .bind(column(|i| Some(i.channel.to_owned())))
+        .bind(column(|i| i.external_id.clone()))
+        .bind(column(|i| Some(i.state.to_owned())))
+        .bind(column(|i| i.unit.clone()))
+        .bind(column(|i| i.caseworker.clone()))
+        .bind(column(|i| Some(i.kind.to_owned())))
+        .bind(number(|i| Some(i.received_at)))
+        .bind(column(|i| Some(i.subject.clone())))
+        .bind(column(|i| i.sender_name.clone()))
+        .bind(number(|i| i.next_due_at))
+        .bind(column(|i| i.next_requires.map(str::to_owned)))
+        .bind(number(|i| i.next_unpaused_due_at))
+        .bind(number(|i| Some(i.queue_key)))
+        .bind(column(|i| Some(i.projection.clone())))
+        .bind(policy_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(ids.into_iter().collect())
+}
+
+async fn insert_events(
+    conn: &mut PgConnection,
+    events: &[(InquiryId, &EventRow)],
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO events (inquiry_id, seq, at, type, actor, data) \
+         SELECT inquiry_id, seq, at, type, actor, data::jsonb \
+         FROM UNNEST($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[]) \
+         AS t(inquiry_id, seq, at, type, actor, data)",
+    )
+    .bind(events.iter().map(|(id, _)| *id).collect::<Vec<_>>())
+    .bind(events.iter().map(|(_, e)| e.seq).collect::<Vec<_>>())
+    .bind(events.iter().map(|(_, e)| e.at).collect::<Vec<_>>())
+    .bind(events.iter().map(|(_, e)| e.kind).collect::<Vec<_>>())
+    .bind(
+        events
+            .iter()
+            .map(|(_, e)| e.actor.as_deref())
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        events
+            .iter()
+            .map(|(_, e)| e.data.as_str())
+            .collect::<Vec<_>>(),
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+async fn insert_obligations(
+    conn: &mut PgConnection,
+    rows: &[(InquiryId, &ObligationRow)],
+) -> StoreResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO obligations (inquiry_id, position, goal, requires, channel, unit, due_at, \
+         due_date, met_at, waived, paused) \
+         SELECT * FROM UNNEST($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], \
+         $6::text[], $7::bigint[], $8::text[], $9::bigint[], $10::boolean[], $11::boolean[])",
+    )
+    .bind(rows.iter().map(|(id, _)| *id).collect::<Vec<_>>())
+    .bind(rows.iter().map(|(_, o)| o.position).collect::<Vec<_>>())
+    .bind(
+        rows.iter()
+            .map(|(_, o)| o.goal.as_str())
+            .collect::<Vec<_>>(),
+    )
+    .bind(rows.iter().map(|(_, o)| o.requires).collect::<Vec<_>>())
+    .bind(rows.iter().map(|(_, o)| o.channel).collect::<Vec<_>>())
+    .bind(
+        rows.iter()
+            .map(|(_, o)| o.unit.as_deref())
+            .collect::<Vec<_>>(),
+    )
+    .bind(rows.iter().map(|(_, o)| o.due_at).collect::<Vec<_>>())
+    .bind(
+        rows.iter()
+            .map(|(_, o)| o.due_date.as_str())
+            .collect::<Vec<_>>(),
+    )
+    .bind(rows.iter().map(|(_, o)| o.met_at).collect::<Vec<_>>())
+    .bind(rows.iter().map(|(_, o)| o.waived).collect::<Vec<_>>())
+    .bind(rows.iter().map(|(_, o)| o.paused).collect::<Vec<_>>())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Applies `event` to the projection, locked for the transaction, through the lifecycle with the
+/// inquiry's own policy version; stores the event, the projection and its obligation rows.
+pub(crate) async fn append(
+    pool: &PgPool,
+    policies: &PolicyCache,
+    id: InquiryId,
+    event: Event,
+) -> StoreResult<StoredInquiry> {
+    let mut tx = pool.begin().await?;
+    let (policy_id, projection, version): (i64, String, i64) = sqlx::query_as(
+        "SELECT policy_id, projection::text, version FROM inquiries WHERE id = $1 FOR UPDATE",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let policy = match policies.get(policy_id) {
+        Some(policy) => policy,
+        None => {
+            let policy = read::load_policy(&mut *tx, policy_id).await?;
+            policies.insert(policy_id, policy.clone());
+            policy
+        }
+    };
+    let mut inquiry = parse_projection(id, &projection)?;
+    // A refusal returns here; dropping the transaction rolls it back.
+    inquiry.apply(&event, &policy)?;
+    let seq = version + 1;
+    let row = InquiryRow::of(&inquiry, seq)?;
+    insert_events(&mut tx, &[(id, &EventRow::of(seq, &event)?)]).await?;
+    sqlx::query(
+        "UPDATE inquiries SET state = $1, unit = $2, caseworker = $3, kind = $4, next_due_at = $5, \
+         next_requires = $6, next_unpaused_due_at = $7, queue_key = $8, projection = $9::jsonb, \
+         version = $10 WHERE id = $11",
+    )
+    .bind(row.state)
+    .bind(&row.unit)
+    .bind(&row.caseworker)
+    .bind(row.kind)
+    .bind(row.next_due_at)
+    .bind(row.next_requires)
+    .bind(row.next_unpaused_due_at)
+    .bind(row.queue_key)
+    .bind(&row.projection)
+    .bind(seq)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM obligations WHERE inquiry_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let obligations = obligation_rows(&inquiry)?;
+    let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
+    insert_obligations(&mut tx, &pairs).await?;
+    tx.commit().await?;
+    Ok(StoredInquiry {
+        id,
+        policy_id,
+        inquiry,
+    })
+}
+
+pub(crate) async fn put_unit(pool: &PgPool, unit: &Unit) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO units (id, name, email, phone) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (id) DO UPDATE \
+         SET name = excluded.name, email = excluded.email, phone = excluded.phone",
+    )
+    .bind(&unit.id)
+    .bind(&unit.name)
+    .bind(&unit.email)
+    .bind(&unit.phone)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn put_caseworker(pool: &PgPool, c: &Caseworker) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO caseworkers (id, name, unit, email, phone, absent_until, absent_substitute) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (id) DO UPDATE \
+         SET name = excluded.name, unit = excluded.unit, email = excluded.email, \
+         phone = excluded.phone, absent_until = excluded.absent_until, \
+         absent_substitute = excluded.absent_substitute",
+    )
+    .bind(&c.id)
+    .bind(&c.name)
+    .bind(&c.unit)
+    .bind(&c.email)
+    .bind(&c.phone)
+    .bind(c.absent.as_ref().map(|a| a.until.to_string()))
+    .bind(c.absent.as_ref().and_then(|a| a.substitute.clone()))
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn create_token(
+    pool: &PgPool,
+    name: &str,
+    role: Role,
+    token_hash: &str,
+) -> StoreResult<ApiToken> {
+    let id = sqlx::query_scalar(
+        "INSERT INTO api_tokens (name, role, token_hash, created_at) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(name)
+    .bind(crate::directory::role_name(role))
+    .bind(token_hash)
+    .bind(to_db(Timestamp::now())?)
+    .fetch_one(pool)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            StoreError::Conflict("a token with this hash already exists".into())
+        } else {
+            e.into()
+        }
+    })?;
+    Ok(ApiToken {
+        id,
+        name: name.to_owned(),
+        role,
+    })
+}
+
+pub(crate) async fn log_access(
+    pool: &PgPool,
+    viewer: &str,
+    id: InquiryId,
+    what: &str,
+    at: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query("INSERT INTO access_log (viewer, inquiry_id, what, at) VALUES ($1, $2, $3, $4)")
+        .bind(viewer)
+        .bind(id)
+        .bind(what)
+        .bind(to_db(at)?)
+        .execute(pool)
+        .await
+        .map_err(|e| {
+            if is_foreign_key_violation(&e) {
+                StoreError::NotFound
+            } else {
+                e.into()
+            }
+        })?;
+    Ok(())
+}

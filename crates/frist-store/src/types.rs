@@ -1,0 +1,285 @@
+//! The storage contract: what callers give and get. Backends implement [`Store`].
+
+use frist_core::{Event, Inquiry, InquiryState, LifecycleError, NewInquiry, Reference};
+use frist_policy::{Channel, Policy, Requirement};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::future::Future;
+use std::sync::Arc;
+
+/// A stored inquiry's id (database key; stable, not shown to citizens).
+pub type InquiryId = i64;
+
+/// A registered policy version (its text is stored; identical texts share one id).
+pub type PolicyId = i64;
+
+/// What can go wrong in storage. Backends map their errors into these; `Other` is opaque to
+/// API clients and logged with its cause.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// The change conflicts with what is stored (e.g. a concurrent change); retry.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The lifecycle refused the event; nothing was stored.
+    #[error(transparent)]
+    Refused(#[from] LifecycleError),
+    /// The request itself is malformed (e.g. a cursor this store did not issue); nothing was
+    /// read or changed. A client error, unlike `Other`.
+    #[error("invalid request: {0}")]
+    Invalid(String),
+    #[error("storage error: {0}")]
+    Other(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A policy version as registered: its id and parsed form.
+#[derive(Debug, Clone)]
+pub struct PolicyVersion {
+    pub id: PolicyId,
+    pub policy: Arc<Policy>,
+}
+
+/// An inquiry with its storage id and the policy version it was received under.
+#[derive(Debug, Clone)]
+pub struct StoredInquiry {
+    pub id: InquiryId,
+    pub policy_id: PolicyId,
+    pub inquiry: Inquiry,
+}
+
+/// Result of [`Store::create_inquiry`].
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub stored: StoredInquiry,
+    /// False when the same (channel, external_id) was already stored: the existing inquiry is
+    /// returned and nothing changed.
+    pub created: bool,
+}
+
+/// Filters for the queue; all optional, combined with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InquiryFilter {
+    pub unit: Option<String>,
+    pub caseworker: Option<String>,
+    pub state: Option<InquiryState>,
+    /// Only inquiries whose nearest open deadline is before this instant.
+    pub due_before: Option<Timestamp>,
+    /// Only inquiries with an open obligation already past its deadline at this instant ("now").
+    pub breached_at: Option<Timestamp>,
+}
+
+/// One row of the queue: enough to list, nothing confidential (no body; CPR never included).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InquirySummary {
+    pub id: InquiryId,
+    pub reference: Reference,
+    pub channel: Channel,
+    pub state: InquiryState,
+    pub unit: Option<String>,
+    pub caseworker: Option<String>,
+    pub subject: String,
+    pub sender_name: Option<String>,
+    pub received_at: Timestamp,
+    /// The nearest due instant among open obligations, if any.
+    pub next_due_at: Option<Timestamp>,
+    pub next_requires: Option<Requirement>,
+}
+
+/// A page of the queue, ordered by nearest open deadline (none last), then id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    pub items: Vec<InquirySummary>,
+    /// Opaque; pass back to get the next page. `None` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// How to group compliance figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    Goal,
+    Unit,
+    Channel,
+    Month,
+}
+
+/// Compliance for one group: obligations *due* in the period (due_at in [from, to)).
+///
+/// `met` = met by the deadline; `met_late` = met after it; `breached` = not met and the
+/// deadline has passed at `now`; `pending` = not met and not yet due (or paused); `waived` =
+/// nothing to answer. `on_time_percent` = met / (met + met_late + breached) × 100, `None` when
+/// that is 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComplianceRow {
+    pub group: String,
+    pub total: u64,
+    pub met: u64,
+    pub met_late: u64,
+    pub breached: u64,
+    pub pending: u64,
+    pub waived: u64,
+    pub on_time_percent: Option<f64>,
+}
+
+/// Summary of a bulk import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub imported: u64,
+    pub duplicates: u64,
+}
+
+/// A department with its mailbox and phone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Short stable id, e.g. "borgerservice".
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// A named member of staff, with absence and substitute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caseworker {
+    /// User name, e.g. "mette.hansen".
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub absent: Option<Absence>,
+}
+
+/// An absence: until when, and who stands in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    pub until: frist_calendar::Date,
+    pub substitute: Option<String>,
+}
+
+/// Roles, for tokens and (later) users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Caseworker,
+    Lead,
+    Admin,
+}
+
+/// A stored API token (only its hash is stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
+/// One entry of the personal-data access log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessEntry {
+    pub viewer: String,
+    pub inquiry_id: InquiryId,
+    pub what: String,
+    pub at: Timestamp,
+}
+
+/// The storage contract. All methods are transactional; writes return after a durable commit.
+pub trait Store: Send + Sync {
+    /// Stores a policy text (idempotent by content) and returns its version.
+    fn register_policy(
+        &self,
+        name: &str,
+        text: &str,
+        policy: Arc<Policy>,
+    ) -> impl Future<Output = StoreResult<PolicyVersion>> + Send;
+    /// The policy version with this id (cached after the first load).
+    fn policy(&self, id: PolicyId) -> impl Future<Output = StoreResult<PolicyVersion>> + Send;
+
+    /// Receives an inquiry under `policy`: allocates its reference (prefix-year-number),
+    /// derives obligations, stores the `received` event and the projection. Idempotent on
+    /// (channel, external_id).
+    fn create_inquiry(
+        &self,
+        new: NewInquiry,
+        policy: &PolicyVersion,
+    ) -> impl Future<Output = StoreResult<Created>> + Send;
+    /// Many inquiries in few transactions (bulk load); duplicates by (channel, external_id) are
+    /// skipped and counted.
+    fn import_inquiries(
+        &self,
+        batch: Vec<NewInquiry>,
+        policy: &PolicyVersion,
+    ) -> impl Future<Output = StoreResult<ImportSummary>> + Send;
+    /// Applies an event through the lifecycle (with the inquiry's own policy version) and stores
+    /// it with the new projection, in one transaction. A refused event stores nothing.
+    fn append_event(
+        &self,
+        id: InquiryId,
+        event: Event,
+    ) -> impl Future<Output = StoreResult<StoredInquiry>> + Send;
+    fn get_inquiry(&self, id: InquiryId)
+    -> impl Future<Output = StoreResult<StoredInquiry>> + Send;
+    fn find_by_reference(
+        &self,
+        reference: &Reference,
+    ) -> impl Future<Output = StoreResult<StoredInquiry>> + Send;
+    /// The inquiry's events, oldest first.
+    fn events(&self, id: InquiryId) -> impl Future<Output = StoreResult<Vec<Event>>> + Send;
+    fn list_inquiries(
+        &self,
+        filter: &InquiryFilter,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<Page>> + Send;
+    fn compliance(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: GroupBy,
+        now: Timestamp,
+    ) -> impl Future<Output = StoreResult<Vec<ComplianceRow>>> + Send;
+
+    fn put_unit(&self, unit: Unit) -> impl Future<Output = StoreResult<()>> + Send;
+    fn units(&self) -> impl Future<Output = StoreResult<Vec<Unit>>> + Send;
+    fn put_caseworker(
+        &self,
+        caseworker: Caseworker,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+    fn caseworkers(&self) -> impl Future<Output = StoreResult<Vec<Caseworker>>> + Send;
+
+    /// Stores a token hash (SHA-256 hex of the token) with its name and role.
+    fn create_token(
+        &self,
+        name: &str,
+        role: Role,
+        token_hash: &str,
+    ) -> impl Future<Output = StoreResult<ApiToken>> + Send;
+    fn token_by_hash(&self, token_hash: &str)
+    -> impl Future<Output = StoreResult<ApiToken>> + Send;
+
+    /// Logs that `viewer` saw confidential data of an inquiry (CPR number, body) and why.
+    fn log_access(
+        &self,
+        viewer: &str,
+        id: InquiryId,
+        what: &str,
+        at: Timestamp,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Who saw confidential data of an inquiry, oldest first (for the data protection officer).
+    fn access_log(
+        &self,
+        id: InquiryId,
+    ) -> impl Future<Output = StoreResult<Vec<AccessEntry>>> + Send;
+}

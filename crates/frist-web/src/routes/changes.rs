@@ -1,0 +1,375 @@
+//! Changing an inquiry: appending events, and sending messages after the rules have checked
+//! them. The store applies each event through the lifecycle in one transaction, so a refused
+//! or rule-breaking request leaves everything stored as it was.
+
+use super::inquiries::not_found;
+use super::params::InquiryId;
+use crate::auth::Caller;
+use crate::body::{JsonBody, JsonBytes, describe, from_json, from_value, message};
+use crate::error::{ApiError, refusal_code};
+use crate::state::AppState;
+use crate::views::{self, Detail};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use frist_calendar::Date;
+use frist_core::rules::{self, Violation};
+use frist_core::{ComplaintGuidance, Event, EventKind, MessageKind, OutgoingMessage};
+use frist_policy::Channel;
+use frist_store::{Store, StoredInquiry};
+use jiff::Timestamp;
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+use tracing::{Span, instrument};
+
+/// The event types a client may append (`received` is created by intake, and `message_sent`
+/// by the messages route, where the rules are checked).
+pub const EVENT_TYPES: &[&str] = &[
+    "opened",
+    "assigned",
+    "callback_completed",
+    "note",
+    "referred",
+    "handed_over",
+    "awaiting_citizen_started",
+    "awaiting_citizen_ended",
+    "deadline_extended",
+    "reclassified",
+    "error_registered",
+    "feedback_received",
+    "closed",
+    "reopened",
+];
+
+/// `POST /api/v1/inquiries/{id}/events`: 201 with the updated inquiry.
+#[instrument(skip_all, fields(inquiry = id.0, event))]
+pub async fn append_event<S: Store + 'static>(
+    State(state): State<AppState<S>>,
+    caller: Caller,
+    id: InquiryId,
+    JsonBytes(bytes): JsonBytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let now = state.now();
+    let (kind, at) = parse_event(&bytes, now)?;
+    Span::current().record("event", kind.name());
+    let mut warnings = Vec::new();
+    if let EventKind::DeadlineExtended {
+        new_due_date,
+        reason,
+        notice,
+        ..
+    } = &kind
+    {
+        // The notice goes to the citizen, so it is checked like any other message too.
+        let stored = state.store.get_inquiry(id.0).await.map_err(not_found)?;
+        let policy = state.policy_of(stored.policy_id).await?;
+        let mut found = rules::check_extension(*new_due_date, reason, notice, &policy.policy);
+        found.extend(rules::check_message(
+            &stored.inquiry,
+            notice,
+            &policy.policy,
+        ));
+        warnings = pass(found)?;
+    }
+    let event = Event {
+        at,
+        actor: Some(caller.name),
+        kind,
+    };
+    let updated = state
+        .store
+        .append_event(id.0, event)
+        .await
+        .map_err(not_found)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(updated_view(&updated, warnings, now)),
+    ))
+}
+
+/// The body of `POST /api/v1/inquiries/{id}/messages`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageRequest {
+    kind: MessageKind,
+    channel: Channel,
+    body: String,
+    #[serde(default)]
+    caseworker: Option<String>,
+    #[serde(default)]
+    contact: Option<String>,
+    #[serde(default)]
+    next_step: Option<String>,
+    #[serde(default)]
+    expected_answer_date: Option<Date>,
+    #[serde(default)]
+    appealable: bool,
+    #[serde(default)]
+    complaint_guidance: Option<ComplaintGuidance>,
+    /// Check only: store nothing and answer 200 with what the rules say.
+    #[serde(default)]
+    dry_run: bool,
+}
+
+impl MessageRequest {
+    fn into_message(self) -> (OutgoingMessage, bool) {
+        let message = OutgoingMessage {
+            kind: self.kind,
+            channel: self.channel,
+            body: self.body,
+            caseworker: self.caseworker,
+            contact: self.contact,
+            next_step: self.next_step,
+            expected_answer_date: self.expected_answer_date,
+            appealable: self.appealable,
+            complaint_guidance: self.complaint_guidance,
+        };
+        (message, self.dry_run)
+    }
+}
+
+/// `POST /api/v1/inquiries/{id}/messages`: the rules first; a blocking violation is 422; a dry
+/// run answers 200 `{ok, violations}`; otherwise a `message_sent` event, 201.
+#[instrument(skip_all, fields(inquiry = id.0, dry_run))]
+pub async fn send_message<S: Store + 'static>(
+    State(state): State<AppState<S>>,
+    caller: Caller,
+    id: InquiryId,
+    JsonBody(request): JsonBody<MessageRequest>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let now = state.now();
+    let (message, dry_run) = request.into_message();
+    Span::current().record("dry_run", dry_run);
+    let stored = state.store.get_inquiry(id.0).await.map_err(not_found)?;
+    let policy = state.policy_of(stored.policy_id).await?;
+    let violations = rules::check_message(&stored.inquiry, &message, &policy.policy);
+    let event = Event {
+        at: now,
+        actor: Some(caller.name),
+        kind: EventKind::MessageSent { message },
+    };
+    if dry_run {
+        // What the lifecycle would say, tried on a copy: nothing is stored.
+        let refusal = stored.inquiry.clone().apply(&event, &policy.policy).err();
+        let blocked = rules::blocking(&violations).next().is_some();
+        let refused =
+            refusal.map(|r| json!({"reason": refusal_code(&r).0, "detail": r.to_string()}));
+        let ok = !blocked && refused.is_none();
+        return Ok((
+            StatusCode::OK,
+            Json(json!({"ok": ok, "violations": violations, "refused": refused})),
+        ));
+    }
+    let warnings = pass(violations)?;
+    let updated = state
+        .store
+        .append_event(id.0, event)
+        .await
+        .map_err(not_found)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(updated_view(&updated, warnings, now)),
+    ))
+}
+
+/// The violations that only warn, or the problem if any blocks.
+fn pass(violations: Vec<Violation>) -> Result<Vec<Violation>, ApiError> {
+    if rules::blocking(&violations).next().is_some() {
+        Err(ApiError::RulesBroken { violations })
+    } else {
+        Ok(violations)
+    }
+}
+
+fn updated_view(updated: &StoredInquiry, warnings: Vec<Violation>, now: Timestamp) -> Value {
+    let mut view = views::inquiry(updated, None, Detail::default(), now);
+    if let Some(object) = view.as_object_mut() {
+        object.insert(
+            "warnings".into(),
+            serde_json::to_value(warnings).unwrap_or_default(),
+        );
+    }
+    view
+}
+
+/// Reads `{"type": …, "at"?: …, …fields}` into an event kind and its instant (default now).
+///
+/// `EventKind` is tagged by `type`, and serde loses the field path inside such enums, so the
+/// type is checked here first and a field error is traced back to its field (see [`locate`]).
+fn parse_event(bytes: &[u8], now: Timestamp) -> Result<(EventKind, Timestamp), ApiError> {
+    let Value::Object(mut object) = from_json::<Value>(bytes)? else {
+        return Err(ApiError::Invalid {
+            field: None,
+            detail: "the body must be a JSON object like {\"type\":\"opened\"}".into(),
+        });
+    };
+    let at = match object.remove("at") {
+        None | Some(Value::Null) => now,
+        Some(value) => {
+            let at: Timestamp = from_value(value, "at")?;
+            if at > now {
+                return Err(ApiError::invalid("at", "at must not be in the future"));
+            }
+            at
+        }
+    };
+    let kind_name = match object.get("type") {
+        None => return Err(ApiError::invalid("type", "missing field \"type\"")),
+        Some(Value::String(name)) => name.clone(),
+        Some(_) => return Err(ApiError::invalid("type", "type must be a string")),
+    };
+    match kind_name.as_str() {
+        "received" => {
+            return Err(ApiError::invalid(
+                "type",
+                "an inquiry is received once, by POST /api/v1/inquiries; \"received\" cannot be appended",
+            ));
+        }
+        "message_sent" => {
+            return Err(ApiError::invalid(
+                "type",
+                "messages are sent by POST /api/v1/inquiries/{id}/messages, where the rules are checked",
+            ));
+        }
+        name if !EVENT_TYPES.contains(&name) => {
+            return Err(ApiError::invalid(
+                "type",
+                format!(
+                    "unknown event type \"{name}\"; expected one of: {}",
+                    EVENT_TYPES.join(", ")
+                ),
+            ));
+        }
+        _ => {}
+    }
+    let kind: EventKind = serde_json::from_value(Value::Object(object.clone()))
+        .map_err(|e| locate(&object, &message(&e)))?;
+    refuse_unknown_fields(&object, &kind)?;
+    Ok((kind, at))
+}
+
+/// Finds the field an event's data error is about: the one field that, alone with `type`,
+/// gives the same error. Missing fields are named by serde itself.
+fn locate(object: &Map<String, Value>, error: &str) -> ApiError {
+    let alone = |key: Option<&str>| -> Option<String> {
+        let mut trial = Map::new();
+        if let Some(t) = object.get("type") {
+            trial.insert("type".into(), t.clone());
+        }
+        if let Some((k, v)) = key.and_then(|k| object.get_key_value(k)) {
+            trial.insert(k.clone(), v.clone());
+        }
+        serde_json::from_value::<EventKind>(Value::Object(trial))
+            .err()
+            .map(|e| message(&e))
+    };
+    if alone(None).as_deref() == Some(error) {
+        return describe("", error);
+    }
+    let culprit = object
+        .keys()
+        .filter(|k| k.as_str() != "type")
+        .find(|k| alone(Some(k)).as_deref() == Some(error));
+    match culprit {
+        // The notice is a message: read it again as one, to name the field inside it.
+        Some(key) if key == "notice" => match object.get(key) {
+            Some(notice) => from_value::<OutgoingMessage>(notice.clone(), key)
+                .err()
+                .unwrap_or_else(|| describe(key, error)),
+            None => describe(key, error),
+        },
+        Some(key) => describe(key, error),
+        None => describe("", error),
+    }
+}
+
+/// Event kinds accept fields they do not know; the API does not, so a typo is not lost.
+fn refuse_unknown_fields(object: &Map<String, Value>, kind: &EventKind) -> Result<(), ApiError> {
+    let known = match serde_json::to_value(kind) {
+        Ok(Value::Object(known)) => known,
+        _ => return Ok(()),
+    };
+    if let Some(unknown) = object.keys().find(|k| !known.contains_key(k.as_str())) {
+        let mut expected: Vec<&str> = known
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "type")
+            .collect();
+        expected.push("at");
+        return Err(ApiError::invalid(
+            unknown.clone(),
+            format!(
+                "unknown field \"{unknown}\" for event type \"{}\"; expected one of: {}",
+                kind.name(),
+                expected.join(", ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-12-23T15:00:00+01:00".parse().unwrap()
+    }
+
+    fn refusal(json: &str) -> (Option<String>, String) {
+        match parse_event(json.as_bytes(), now()) {
+            Err(ApiError::Invalid { field, detail }) => (field, detail),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_listed_event_type_is_one_the_core_knows() {
+        for name in EVENT_TYPES {
+            let result = serde_json::from_value::<EventKind>(json!({"type": name}));
+            if let Err(e) = result {
+                assert!(!e.to_string().contains("unknown variant"), "{name}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_event_without_at_happens_now() {
+        let (kind, at) =
+            parse_event(br#"{"type":"assigned","caseworker":"mette"}"#, now()).unwrap();
+        assert_eq!(kind.name(), "assigned");
+        assert_eq!(at, now());
+    }
+
+    #[test]
+    fn event_field_errors_name_the_field() {
+        assert_eq!(
+            refusal(r#"{"type":"assigned","caseworker":5}"#)
+                .0
+                .as_deref(),
+            Some("caseworker")
+        );
+        assert_eq!(
+            refusal(r#"{"type":"assigned"}"#).0.as_deref(),
+            Some("caseworker")
+        );
+        let (field, detail) = refusal(r#"{"type":"closed","reason":"bored"}"#);
+        assert_eq!(field.as_deref(), Some("reason"));
+        assert!(
+            detail.starts_with("unknown close reason \"bored\""),
+            "{detail}"
+        );
+        let (field, _) = refusal(
+            r#"{"type":"deadline_extended","goal":"STE-3","requires":"answer","new_due_date":"2027-01-15","reason":"r","notice":{"kind":"extension_notice","channel":"fax","body":"b"}}"#,
+        );
+        assert_eq!(field.as_deref(), Some("notice.channel"));
+        let (field, _) = refusal(r#"{"type":"opened","caseworker":"x"}"#);
+        assert_eq!(field.as_deref(), Some("caseworker"));
+        let (field, detail) = refusal(r#"{"type":"fax"}"#);
+        assert_eq!(field.as_deref(), Some("type"));
+        assert!(detail.starts_with("unknown event type \"fax\""), "{detail}");
+        assert_eq!(refusal(r#"{"type":"received"}"#).0.as_deref(), Some("type"));
+        let (field, _) = refusal(r#"{"type":"opened","at":"2027-01-01T00:00:00Z"}"#);
+        assert_eq!(field.as_deref(), Some("at"));
+    }
+}

@@ -1,0 +1,62 @@
+//! The compliance report: obligations due in a period of local (Copenhagen) dates, grouped.
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::query::Params;
+use crate::state::AppState;
+use crate::time::{local, start_of_day};
+use axum::Json;
+use axum::extract::State;
+use frist_calendar::Date;
+use frist_store::{GroupBy, Store};
+use serde_json::{Value, json};
+use tracing::instrument;
+
+/// `GET /api/v1/reports/compliance?from=YYYY-MM-DD&to=YYYY-MM-DD&group_by=goal|unit|channel|month`.
+/// `to` is inclusive: the period is [from 00:00, the day after `to` 00:00) in Copenhagen.
+#[instrument(skip_all)]
+pub async fn compliance<S: Store + 'static>(
+    State(state): State<AppState<S>>,
+    caller: Caller,
+    params: Params,
+) -> Result<Json<Value>, ApiError> {
+    caller.require_lead()?;
+    params.only(&["from", "to", "group_by"])?;
+    let from: Date = required(params.parse_str("from", "a date (YYYY-MM-DD)")?, "from")?;
+    let to: Date = required(params.parse_str("to", "a date (YYYY-MM-DD)")?, "to")?;
+    let group_by = params
+        .parse("group_by", "one of: goal, unit, channel, month", |t| {
+            serde_json::from_value::<GroupBy>(Value::String(t.to_owned())).ok()
+        })?
+        .unwrap_or(GroupBy::Goal);
+    if to < from {
+        return Err(ApiError::invalid("to", "to must not be before from"));
+    }
+    let outside = || ApiError::invalid("to", "the period is outside the calendar (1900–2200)");
+    let start = start_of_day(from).ok_or_else(outside)?;
+    let end = to
+        .tomorrow()
+        .ok()
+        .and_then(start_of_day)
+        .ok_or_else(outside)?;
+    let rows = state
+        .store
+        .compliance(start, end, group_by, state.now())
+        .await?;
+    Ok(Json(json!({
+        "from": from.to_string(),
+        "to": to.to_string(),
+        "group_by": group_by,
+        "period": {"start": local(start), "end": local(end)},
+        "rows": rows,
+    })))
+}
+
+fn required<T>(value: Option<T>, name: &str) -> Result<T, ApiError> {
+    value.ok_or_else(|| {
+        ApiError::invalid(
+            name.to_owned(),
+            format!("query parameter \"{name}\" is required (YYYY-MM-DD)"),
+        )
+    })
+}

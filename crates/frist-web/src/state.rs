@@ -1,0 +1,79 @@
+//! What every handler is given: the store, the policy version new inquiries are received
+//! under, and the clock. Passed explicitly; nothing global.
+
+use frist_store::{PolicyVersion, Store};
+use jiff::Timestamp;
+use std::fmt;
+use std::sync::Arc;
+
+/// The largest request body accepted by default: 1 MiB.
+pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+
+/// The body limit in force, as a request extension (for the 413 problem's detail).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyLimit(pub usize);
+
+/// "Now". Injectable so that tests decide what time it is.
+pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
+
+/// The state shared by all handlers.
+pub struct AppState<S> {
+    pub store: Arc<S>,
+    /// The policy version in force: new inquiries are received under it. Existing inquiries
+    /// keep the version they were received under.
+    pub policy: PolicyVersion,
+    pub clock: Clock,
+}
+
+impl<S> AppState<S> {
+    /// State with the system clock.
+    pub fn new(store: Arc<S>, policy: PolicyVersion) -> Self {
+        Self {
+            store,
+            policy,
+            clock: Arc::new(Timestamp::now),
+        }
+    }
+
+    /// Replaces the clock (tests).
+    pub fn with_clock(mut self, clock: impl Fn() -> Timestamp + Send + Sync + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    pub(crate) fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+}
+
+impl<S: Store> AppState<S> {
+    /// Opens the policy version `id` from the store (the one an inquiry was received under).
+    pub(crate) async fn policy_of(
+        &self,
+        id: frist_store::PolicyId,
+    ) -> Result<PolicyVersion, frist_store::StoreError> {
+        if id == self.policy.id {
+            return Ok(self.policy.clone());
+        }
+        self.store.policy(id).await
+    }
+}
+
+// Not derived: a derive would demand `S: Clone`, but only the `Arc` is cloned.
+impl<S> Clone for AppState<S> {
+    fn clone(&self) -> Self {
+        Self {
+            store: Arc::clone(&self.store),
+            policy: self.policy.clone(),
+            clock: Arc::clone(&self.clock),
+        }
+    }
+}
+
+impl<S> fmt::Debug for AppState<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AppState")
+            .field("policy_id", &self.policy.id)
+            .finish_non_exhaustive()
+    }
+}

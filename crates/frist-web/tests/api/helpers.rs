@@ -1,0 +1,189 @@
+//! A running app per test: its own SQLite file, a real policy, a clock the test sets, tokens
+//! for each role, and a reqwest client against 127.0.0.1:<port 0>.
+
+use frist_core::{Event, Inquiry};
+use frist_policy::Policy;
+use frist_store::{AnyStore, InquiryId, PolicyVersion, Role, Store};
+use frist_web::{AppState, new_token, router, router_with_body_limit};
+use jiff::Timestamp;
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::{Value, json};
+use std::sync::{Arc, Mutex};
+
+pub fn policy_text(name: &str) -> &'static str {
+    match name {
+        "roskilde" => include_str!("../../../../policies/roskilde.toml"),
+        "hoeje-taastrup" => include_str!("../../../../policies/hoeje-taastrup.toml"),
+        "stevns" => include_str!("../../../../policies/stevns.toml"),
+        other => panic!("no test policy {other}"),
+    }
+}
+
+/// The instant the app's clock starts at: a Wednesday afternoon before Christmas.
+pub const START: &str = "2026-12-23T16:00:00+01:00";
+
+pub struct TestApp {
+    pub address: String,
+    pub store: Arc<AnyStore>,
+    pub policy: PolicyVersion,
+    pub client: reqwest::Client,
+    /// Tokens by role; their names are "case", "lead" and "admin".
+    pub caseworker: String,
+    pub lead: String,
+    pub admin: String,
+    clock: Arc<Mutex<Timestamp>>,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn spawn_app(policy: &str) -> TestApp {
+    spawn_app_with(policy, None).await
+}
+
+pub async fn spawn_app_with(policy_name: &str, body_limit: Option<usize>) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("frist.db").display());
+    let store = Arc::new(frist_store::open(&url).await.unwrap());
+    let text = policy_text(policy_name);
+    let parsed = Arc::new(Policy::from_toml(policy_name, text).unwrap());
+    let policy = store
+        .register_policy(policy_name, text, parsed)
+        .await
+        .unwrap();
+    let mut tokens = Vec::new();
+    for (name, role) in [
+        ("case", Role::Caseworker),
+        ("lead", Role::Lead),
+        ("admin", Role::Admin),
+    ] {
+        let (token, hash) = new_token();
+        store.create_token(name, role, &hash).await.unwrap();
+        tokens.push(token);
+    }
+    let clock = Arc::new(Mutex::new(START.parse::<Timestamp>().unwrap()));
+    let reading = Arc::clone(&clock);
+    let state = AppState::new(Arc::clone(&store), policy.clone())
+        .with_clock(move || *reading.lock().unwrap());
+    let app = match body_limit {
+        Some(limit) => router_with_body_limit(state, limit),
+        None => router(state),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.unwrap();
+    });
+    let [caseworker, lead, admin] = <[String; 3]>::try_from(tokens).unwrap();
+    TestApp {
+        address,
+        store,
+        policy,
+        client: reqwest::Client::new(),
+        caseworker,
+        lead,
+        admin,
+        clock,
+        _dir: dir,
+    }
+}
+
+/// What is stored about one inquiry: its events and projection, to prove a rejected request
+/// changed nothing.
+#[derive(Debug, PartialEq)]
+pub struct Snapshot {
+    pub events: Vec<Event>,
+    pub inquiry: Inquiry,
+}
+
+impl TestApp {
+    pub fn set_now(&self, now: &str) {
+        *self.clock.lock().unwrap() = now.parse().unwrap();
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// A request as the caseworker.
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client
+            .request(method, self.url(path))
+            .bearer_auth(&self.caseworker)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.request(Method::GET, path).send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Response {
+        self.request(Method::POST, path)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Registers an inquiry and returns its JSON (asserting 201).
+    pub async fn create(&self, body: &Value) -> Value {
+        let response = self.post("/api/v1/inquiries", body).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json().await.unwrap()
+    }
+
+    pub async fn snapshot(&self, id: InquiryId) -> Snapshot {
+        Snapshot {
+            events: self.store.events(id).await.unwrap(),
+            inquiry: self.store.get_inquiry(id).await.unwrap().inquiry,
+        }
+    }
+
+    /// How many inquiries are stored (through the store, not the API).
+    pub async fn count(&self) -> usize {
+        let page = self
+            .store
+            .list_inquiries(&Default::default(), None, 1000)
+            .await
+            .unwrap();
+        page.items.len()
+    }
+}
+
+/// An e-mail with a general question to the general address, received at `at`.
+pub fn email(at: &str) -> Value {
+    json!({
+        "channel": "email",
+        "to": "general",
+        "kind": "general_question",
+        "received_at": at,
+        "subject": "Spørgsmål om affald",
+        "body": "Hvornår bliver mit affald hentet?",
+        "sender": {"name": "Karen Jensen", "email": "karen@example.dk"}
+    })
+}
+
+/// Asserts a problem document with `status`, and returns it.
+pub async fn problem(response: Response, status: StatusCode) -> Value {
+    assert_eq!(response.status(), status);
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], status.as_u16());
+    assert!(
+        body["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:frist:problem:")
+    );
+    assert!(body["title"].is_string());
+    assert!(body["detail"].is_string());
+    body
+}
+
+pub fn id_of(inquiry: &Value) -> i64 {
+    inquiry["id"].as_i64().unwrap()
+}

@@ -1,0 +1,21 @@
+//! The JSON API, driven over HTTP: each test spawns the app on 127.0.0.1:0 with its own SQLite
+//! file and a real policy, and checks answers against the store.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)] // a test fails loudly
+
+mod access;
+mod auth;
+mod directory;
+mod events;
+mod helpers;
+mod inquiries;
+mod lists;
+mod logs;
+mod messages;
+mod openapi;
+mod reports;
+mod validation;

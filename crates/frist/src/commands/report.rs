@@ -1,0 +1,154 @@
+//! `frist report`: compliance per goal, unit, channel or month, as a table, CSV or JSON.
+
+use super::Failure;
+use crate::config::{StoreArgs, runtime};
+use clap::{Args, ValueEnum};
+use frist_calendar::Date;
+use frist_policy::COPENHAGEN;
+use frist_store::{ComplianceRow, GroupBy, Store};
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GroupByArg {
+    Goal,
+    Unit,
+    Channel,
+    Month,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// First day (local date), inclusive.
+    #[arg(long)]
+    pub from: String,
+    /// Last day (local date), inclusive.
+    #[arg(long)]
+    pub to: String,
+    #[arg(long, value_enum, default_value = "goal")]
+    pub group_by: GroupByArg,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+fn date(flag: &str, value: &str) -> Result<Date, Failure> {
+    value.parse::<Date>().map_err(|e| {
+        Failure::Input(format!(
+            "--{flag} \"{value}\" is not a date (YYYY-MM-DD): {e}"
+        ))
+    })
+}
+
+pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let from = date("from", &args.from)?;
+    let to = date("to", &args.to)?;
+    if to < from {
+        return Err(Failure::Input(format!("--to {to} is before --from {from}")));
+    }
+    let start = from
+        .to_zoned(COPENHAGEN.clone())
+        .map_err(|e| Failure::Input(e.to_string()))?
+        .timestamp();
+    let end = to
+        .tomorrow()
+        .and_then(|d| d.to_zoned(COPENHAGEN.clone()))
+        .map_err(|e| Failure::Input(e.to_string()))?
+        .timestamp();
+    let group_by = match args.group_by {
+        GroupByArg::Goal => GroupBy::Goal,
+        GroupByArg::Unit => GroupBy::Unit,
+        GroupByArg::Channel => GroupBy::Channel,
+        GroupByArg::Month => GroupBy::Month,
+    };
+    let rows = runtime()?.block_on(async {
+        let (store, _) = args.store.open().await?;
+        store
+            .compliance(start, end, group_by, jiff::Timestamp::now())
+            .await
+            .map_err(|e| Failure::Input(format!("cannot compute the report: {e}")))
+    })?;
+    match args.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        ReportFormat::Csv => {
+            writeln!(
+                out,
+                "group,total,met,met_late,breached,pending,waived,on_time_percent"
+            )?;
+            for r in &rows {
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{}",
+                    csv(&r.group),
+                    r.total,
+                    r.met,
+                    r.met_late,
+                    r.breached,
+                    r.pending,
+                    r.waived,
+                    percent(r)
+                )?;
+            }
+        }
+        ReportFormat::Table => table(&rows, from, to, out)?,
+    }
+    Ok(())
+}
+
+fn percent(r: &ComplianceRow) -> String {
+    r.on_time_percent
+        .map_or_else(String::new, |p| format!("{p:.1}"))
+}
+
+/// A CSV field, quoted when it holds a comma, quote or newline.
+fn csv(field: &str) -> String {
+    if field.contains([',', '"', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+fn table(
+    rows: &[ComplianceRow],
+    from: Date,
+    to: Date,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(out, "Overholdelse af frister, forfaldne {from} – {to}")?;
+    let width = rows
+        .iter()
+        .map(|r| r.group.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    writeln!(
+        out,
+        "{:<width$}  {:>7}  {:>7}  {:>7}  {:>9}  {:>7}  {:>7}  {:>8}",
+        "gruppe", "i alt", "rettid", "for sent", "overskredet", "afventer", "bortfald", "til tiden"
+    )?;
+    for r in rows {
+        let pct = r
+            .on_time_percent
+            .map_or_else(|| "–".to_owned(), |p| format!("{p:.1} %"));
+        writeln!(
+            out,
+            "{:<width$}  {:>7}  {:>7}  {:>7}  {:>9}  {:>7}  {:>7}  {:>8}",
+            r.group, r.total, r.met, r.met_late, r.breached, r.pending, r.waived, pct
+        )?;
+    }
+    if rows.is_empty() {
+        writeln!(out, "(ingen frister forfaldt i perioden)")?;
+    }
+    Ok(())
+}

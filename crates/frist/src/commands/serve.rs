@@ -1,0 +1,67 @@
+//! `frist serve`: the JSON API over HTTP, until Ctrl-C or SIGTERM.
+
+use super::Failure;
+use crate::config::{StoreArgs, runtime};
+use clap::Args;
+use std::sync::Arc;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long, env = "FRIST_LISTEN")]
+    pub listen: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+pub fn run(args: &ServeArgs) -> Result<(), Failure> {
+    let listen = match &args.listen {
+        Some(l) => l.clone(),
+        None => args
+            .store
+            .file()?
+            .listen
+            .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned()),
+    };
+    runtime()?.block_on(async {
+        let (store, policy) = args.store.open().await?;
+        let municipality = policy.policy.municipality.name.clone();
+        let state = frist_web::AppState {
+            store,
+            policy,
+            clock: Arc::new(jiff::Timestamp::now),
+        };
+        let listener = tokio::net::TcpListener::bind(&listen)
+            .await
+            .map_err(|e| Failure::Input(format!("cannot listen on {listen}: {e}")))?;
+        let address = listener.local_addr().map_err(Failure::Write)?;
+        tracing::info!(%address, %municipality, "frist is serving");
+        eprintln!("Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C.");
+        axum::serve(listener, frist_web::router(state))
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|e| Failure::Input(format!("server error: {e}")))
+    })
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so requests in flight finish before exit.
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

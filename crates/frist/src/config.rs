@@ -1,0 +1,144 @@
+//! Options shared by the commands that use the database: where it is and which policy applies.
+//! Each is also an environment variable, so a service manager can configure Frist without
+//! flags.
+
+use crate::commands::Failure;
+use crate::policy_source::{self, DEFAULT};
+use clap::Args;
+use frist_store::{AnyStore, PolicyVersion, Store};
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The default database: a SQLite file in the working directory, created on first use.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://frist.db";
+/// The default listening address.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+/// `--config`, `--database-url` and `--policy`. Each setting comes from the flag, else its
+/// environment variable, else the configuration file, else the default.
+#[derive(Clone, Args)]
+pub struct StoreArgs {
+    /// Configuration file (TOML) with `listen`, `database_url` and `policy`.
+    #[arg(long, env = "FRIST_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Database: `sqlite://FILE` (created on first use) or `postgres://USER@HOST/DB`
+    /// [default: sqlite://frist.db].
+    #[arg(long, env = "FRIST_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Policy file (TOML) or the name of a bundled policy; new inquiries are received under it
+    /// [default: hoeje-taastrup].
+    #[arg(long, env = "FRIST_POLICY")]
+    pub policy: Option<String>,
+}
+
+impl std::fmt::Debug for StoreArgs {
+    /// Without the database password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreArgs")
+            .field("config", &self.config)
+            .field("database_url", &self.database_url.as_deref().map(redact))
+            .field("policy", &self.policy)
+            .finish()
+    }
+}
+
+/// The configuration file. Unknown keys are errors, so a misspelt setting is not ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub listen: Option<String>,
+    pub database_url: Option<String>,
+    pub policy: Option<String>,
+}
+
+impl StoreArgs {
+    /// The configuration file's settings (empty when none is given).
+    pub fn file(&self) -> Result<ConfigFile, Failure> {
+        let Some(path) = &self.config else {
+            return Ok(ConfigFile::default());
+        };
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| Failure::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|e| {
+            Failure::Input(format!(
+                "configuration file {shown}: {}",
+                e.message().trim_end()
+            ))
+        })
+    }
+
+    /// The database URL in force.
+    pub fn database_url(&self) -> Result<String, Failure> {
+        Ok(match &self.database_url {
+            Some(url) => url.clone(),
+            None => self
+                .file()?
+                .database_url
+                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+        })
+    }
+
+    /// The policy in force.
+    pub fn policy(&self) -> Result<String, Failure> {
+        Ok(match &self.policy {
+            Some(p) => p.clone(),
+            None => self.file()?.policy.unwrap_or_else(|| DEFAULT.to_owned()),
+        })
+    }
+
+    /// Opens the database (running migrations) and registers the policy's current version.
+    pub async fn open(&self) -> Result<(Arc<AnyStore>, PolicyVersion), Failure> {
+        let loaded = policy_source::load_with_text(&self.policy()?)?;
+        let url = self.database_url()?;
+        let store = frist_store::open(&url)
+            .await
+            .map_err(|e| Failure::Input(format!("cannot open database {}: {e}", redact(&url))))?;
+        let version = store
+            .register_policy(&loaded.name, &loaded.text, Arc::new(loaded.policy))
+            .await
+            .map_err(|e| Failure::Input(format!("cannot register policy: {e}")))?;
+        Ok((Arc::new(store), version))
+    }
+}
+
+/// The URL without a password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = url.get(scheme_end + 3..at).unwrap_or("");
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!(
+                "{}{user}:***{}",
+                url.get(..scheme_end + 3).unwrap_or(""),
+                url.get(at..).unwrap_or("")
+            )
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// A multi-threaded runtime for the commands that talk to the database or the network.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Input(format!("cannot start the async runtime: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_not_shown() {
+        assert_eq!(
+            redact("postgres://frist:hemmelig@db/frist"),
+            "postgres://frist:***@db/frist"
+        );
+        assert_eq!(redact("sqlite://frist.db"), "sqlite://frist.db");
+    }
+}
