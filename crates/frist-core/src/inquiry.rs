@@ -11,7 +11,7 @@ use crate::reference::Reference;
 use crate::sender::Sender;
 use frist_calendar::CalendarError;
 use frist_policy::{
-    Addressee, Channel, DeadlineError, InquiryFacts, InquiryKind, Policy, Requirement,
+    Addressee, COPENHAGEN, Channel, DeadlineError, InquiryFacts, InquiryKind, Policy, Requirement,
 };
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -266,10 +266,19 @@ impl Inquiry {
         }
     }
 
-    fn meet(&mut self, done: &[Requirement], at: Timestamp) {
+    fn meet(&mut self, done: &[Requirement], at: Timestamp, policy: &Policy) {
+        let received = COPENHAGEN.to_datetime(self.received.received_at).date();
+        let met = COPENHAGEN.to_datetime(at).date();
+        // Out of the calendar's range only for instants the lifecycle never accepts; then the
+        // obligation is still met, just without a duration.
+        let working_days = policy
+            .calendar
+            .working_days_between(received, met)
+            .ok()
+            .map(|d| d.max(0));
         for o in &mut self.obligations {
             if done.iter().any(|r| o.is_met_by(*r)) {
-                o.meet(at);
+                o.meet(at, working_days);
             }
         }
     }
@@ -280,27 +289,31 @@ impl Inquiry {
             EventKind::Received { .. } => return Err(LifecycleError::AlreadyReceived),
             EventKind::Opened => {
                 self.open_if_new();
-                self.meet(&[Requirement::Triage], at);
+                self.meet(&[Requirement::Triage], at, policy);
             }
             EventKind::Assigned { caseworker } => {
                 non_empty(caseworker, "caseworker")?;
                 self.caseworker = Some(caseworker.clone());
                 self.open_if_new();
-                self.meet(&[Requirement::Triage], at);
+                self.meet(&[Requirement::Triage], at, policy);
             }
             EventKind::MessageSent { message } => {
                 non_empty(&message.body, "body")?;
                 self.open_if_new();
                 if message.kind.is_final() {
                     self.answered = true;
-                    self.meet(&[Requirement::Acknowledgment, Requirement::Answer], at);
+                    self.meet(
+                        &[Requirement::Acknowledgment, Requirement::Answer],
+                        at,
+                        policy,
+                    );
                 } else if message.kind == crate::message::MessageKind::Acknowledgment {
-                    self.meet(&[Requirement::Acknowledgment], at);
+                    self.meet(&[Requirement::Acknowledgment], at, policy);
                 }
             }
             EventKind::CallbackCompleted { .. } => {
                 self.open_if_new();
-                self.meet(&[Requirement::Callback], at);
+                self.meet(&[Requirement::Callback], at, policy);
             }
             EventKind::Note { text, .. } => non_empty(text, "text")?,
             EventKind::Referred { to_unit } => {

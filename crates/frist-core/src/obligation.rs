@@ -64,6 +64,10 @@ pub struct TrackedObligation {
     /// The local date of `due_at`.
     pub due_date: Date,
     pub met_at: Option<Timestamp>,
+    /// Time to meet in working days: the working days after the local date of receipt up to
+    /// and including the local date it was met (0 when met before the next working day).
+    #[serde(default)]
+    pub met_working_days: Option<i64>,
     pub waived: Option<String>,
     /// When the current pause started, if paused.
     pub paused_since: Option<Timestamp>,
@@ -83,6 +87,7 @@ impl TrackedObligation {
             due_at: o.due_at,
             due_date: o.due_date,
             met_at: None,
+            met_working_days: None,
             waived: None,
             paused_since: None,
             extended: false,
@@ -118,10 +123,11 @@ impl TrackedObligation {
         self.requires == done
     }
 
-    /// Records that it was met at `at` (the first time only).
-    pub fn meet(&mut self, at: Timestamp) {
+    /// Records that it was met at `at` (the first time only), `working_days` after receipt.
+    pub fn meet(&mut self, at: Timestamp, working_days: Option<i64>) {
         if self.is_open() {
             self.met_at = Some(at);
+            self.met_working_days = working_days;
             self.paused_since = None;
         }
     }

@@ -10,14 +10,18 @@ pub(crate) const NO_UNIT: &str = "(ingen enhed)";
 
 /// The report's SQL for `group_by`. Parameters: `$1` = from, `$2` = to (due_at in [from, to)),
 /// `$3` = now; all nanoseconds. The same text runs on SQLite and PostgreSQL.
-pub(crate) fn compliance_sql(group_by: GroupBy) -> String {
-    let group = match group_by {
+fn group_expression(group_by: GroupBy) -> String {
+    match group_by {
         GroupBy::Goal => "goal".to_owned(),
         GroupBy::Unit => format!("COALESCE(unit, '{NO_UNIT}')"),
         GroupBy::Channel => "channel".to_owned(),
         // due_date is the local date in Europe/Copenhagen: its month is the report month.
         GroupBy::Month => "substr(due_date, 1, 7)".to_owned(),
-    };
+    }
+}
+
+pub(crate) fn compliance_sql(group_by: GroupBy) -> String {
+    let group = group_expression(group_by);
     format!(
         "SELECT grp, COUNT(*) AS total, \
          SUM(CASE WHEN class = 1 THEN 1 ELSE 0 END) AS met, \
@@ -37,6 +41,33 @@ pub(crate) fn compliance_sql(group_by: GroupBy) -> String {
     )
 }
 
+/// The SQL reading the time to meet of every obligation met in the period, by group:
+/// `(grp, met_working_days)`. Same parameters as [`compliance_sql`] (`$3` unused).
+pub(crate) fn durations_sql(group_by: GroupBy) -> String {
+    format!(
+        "SELECT {} AS grp, met_working_days FROM obligations \
+         WHERE due_at >= $1 AND due_at < $2 AND met_working_days IS NOT NULL AND NOT waived",
+        group_expression(group_by)
+    )
+}
+
+/// One obligation's time to meet, by group.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct DurationRecord {
+    pub grp: String,
+    pub met_working_days: i64,
+}
+
+/// The `q`-quantile (0..=1) of sorted values, interpolating linearly between closest ranks.
+fn quantile(sorted: &[i64], q: f64) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let position = q.clamp(0.0, 1.0) * last as f64;
+    let below = position.floor() as usize;
+    let above = position.ceil() as usize;
+    let (a, b) = (*sorted.get(below)? as f64, *sorted.get(above)? as f64);
+    Some(a + (b - a) * (position - below as f64))
+}
+
 /// One aggregated group as read from either backend.
 #[derive(Debug, sqlx::FromRow)]
 pub(crate) struct ComplianceRecord {
@@ -50,7 +81,18 @@ pub(crate) struct ComplianceRecord {
 }
 
 /// The report rows, ordered by group (byte order, the same on every backend and collation).
-pub(crate) fn rows(records: Vec<ComplianceRecord>) -> Vec<ComplianceRow> {
+pub(crate) fn rows(
+    records: Vec<ComplianceRecord>,
+    durations: Vec<DurationRecord>,
+) -> Vec<ComplianceRow> {
+    let mut by_group: std::collections::HashMap<String, Vec<i64>> =
+        std::collections::HashMap::new();
+    for d in durations {
+        by_group.entry(d.grp).or_default().push(d.met_working_days);
+    }
+    for values in by_group.values_mut() {
+        values.sort_unstable();
+    }
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     let mut rows: Vec<ComplianceRow> = records
         .into_iter()
@@ -58,7 +100,6 @@ pub(crate) fn rows(records: Vec<ComplianceRecord>) -> Vec<ComplianceRow> {
             let (met, met_late, breached) = (count(r.met), count(r.met_late), count(r.breached));
             let decided = met + met_late + breached;
             ComplianceRow {
-                group: r.grp,
                 total: count(r.total),
                 met,
                 met_late,
@@ -66,9 +107,29 @@ pub(crate) fn rows(records: Vec<ComplianceRecord>) -> Vec<ComplianceRow> {
                 pending: count(r.pending),
                 waived: count(r.waived),
                 on_time_percent: (decided > 0).then(|| met as f64 * 100.0 / decided as f64),
+                median_working_days: by_group.get(&r.grp).and_then(|v| quantile(v, 0.5)),
+                p90_working_days: by_group.get(&r.grp).and_then(|v| quantile(v, 0.9)),
+                group: r.grp,
             }
         })
         .collect();
     rows.sort_by(|a, b| a.group.cmp(&b.group));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quantile;
+
+    #[test]
+    fn quantiles_interpolate_between_closest_ranks() {
+        assert_eq!(quantile(&[], 0.5), None);
+        assert_eq!(quantile(&[3], 0.9), Some(3.0));
+        assert_eq!(quantile(&[1, 2, 3, 4], 0.5), Some(2.5));
+        assert_eq!(
+            quantile(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9),
+            Some(9.0)
+        );
+        assert_eq!(quantile(&[1, 10], 0.9), Some(9.1));
+    }
 }

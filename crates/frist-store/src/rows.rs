@@ -43,7 +43,13 @@ pub(crate) struct InquiryRow {
 
 impl InquiryRow {
     pub(crate) fn of(inquiry: &Inquiry, version: i64) -> StoreResult<Self> {
-        let open = inquiry.obligations.iter().filter(|o| o.is_open());
+        // A closed inquiry needs nothing more: it leaves the queue's deadlines (an obligation
+        // it left unmet still counts as breached in the reports, from the obligation rows).
+        let closed = inquiry.state == frist_core::InquiryState::Closed;
+        let open = inquiry
+            .obligations
+            .iter()
+            .filter(|o| o.is_open() && !closed);
         let next = open.clone().min_by_key(|o| o.due_at);
         let next_unpaused = open
             .filter(|o| o.paused_since.is_none())
@@ -86,6 +92,8 @@ pub(crate) struct ObligationRow {
     /// month a report groups by.
     pub due_date: String,
     pub met_at: Option<i64>,
+    /// Working days from receipt to meeting (see `TrackedObligation::met_working_days`).
+    pub met_working_days: Option<i64>,
     pub waived: bool,
     pub paused: bool,
 }
@@ -103,6 +111,7 @@ pub(crate) fn obligation_rows(inquiry: &Inquiry) -> StoreResult<Vec<ObligationRo
             due_at: to_db(o.due_at)?,
             due_date: o.due_date.to_string(),
             met_at: o.met_at.map(to_db).transpose()?,
+            met_working_days: o.met_working_days,
             waived: o.waived.is_some(),
             paused: o.paused_since.is_some(),
         });

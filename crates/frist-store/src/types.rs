@@ -111,7 +111,9 @@ pub enum GroupBy {
 /// `met` = met by the deadline; `met_late` = met after it; `breached` = not met and the
 /// deadline has passed at `now`; `pending` = not met and not yet due (or paused); `waived` =
 /// nothing to answer. `on_time_percent` = met / (met + met_late + breached) × 100, `None` when
-/// that is 0.
+/// that is 0. `median_working_days` and `p90_working_days` are quantiles (linear
+/// interpolation between closest ranks) of the working days from receipt to meeting, over the
+/// obligations met (in time or late); `None` when none was met.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComplianceRow {
     pub group: String,
@@ -122,6 +124,10 @@ pub struct ComplianceRow {
     pub pending: u64,
     pub waived: u64,
     pub on_time_percent: Option<f64>,
+    /// Median time to meet (met and met late), in working days after the day of receipt.
+    pub median_working_days: Option<f64>,
+    /// 90th percentile of the same.
+    pub p90_working_days: Option<f64>,
 }
 
 /// Summary of a bulk import.

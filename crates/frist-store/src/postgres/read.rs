@@ -4,7 +4,7 @@ use crate::cursor::Cursor;
 use crate::directory::{AccessRecord, CaseworkerRecord, TokenRecord, UnitRecord};
 use crate::policies::parse_stored;
 use crate::queue::page_query;
-use crate::report::{ComplianceRecord, compliance_sql};
+use crate::report::{ComplianceRecord, DurationRecord, compliance_sql, durations_sql};
 use crate::rows::{SummaryRecord, parse_event, parse_projection};
 use crate::time::to_db_clamped;
 use crate::types::{
@@ -99,19 +99,30 @@ pub(crate) async fn page(
 }
 
 pub(crate) async fn compliance(
-    ex: impl PgExecutor<'_>,
+    pool: &sqlx::PgPool,
     from: Timestamp,
     to: Timestamp,
     group_by: GroupBy,
     now: Timestamp,
 ) -> StoreResult<Vec<ComplianceRow>> {
+    // Counts and durations from one snapshot.
+    let mut tx = pool.begin().await?;
+    sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .execute(&mut *tx)
+        .await?;
     let records: Vec<ComplianceRecord> = sqlx::query_as(&compliance_sql(group_by))
         .bind(to_db_clamped(from))
         .bind(to_db_clamped(to))
         .bind(to_db_clamped(now))
-        .fetch_all(ex)
+        .fetch_all(&mut *tx)
         .await?;
-    Ok(crate::report::rows(records))
+    let durations: Vec<DurationRecord> = sqlx::query_as(&durations_sql(group_by))
+        .bind(to_db_clamped(from))
+        .bind(to_db_clamped(to))
+        .fetch_all(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(crate::report::rows(records, durations))
 }
 
 pub(crate) async fn units(ex: impl PgExecutor<'_>) -> StoreResult<Vec<Unit>> {

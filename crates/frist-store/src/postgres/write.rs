@@ -311,9 +311,10 @@ async fn insert_obligations(
     }
     sqlx::query(
         "INSERT INTO obligations (inquiry_id, position, goal, requires, channel, unit, due_at, \
-         due_date, met_at, waived, paused) \
+         due_date, met_at, waived, paused, met_working_days) \
          SELECT * FROM UNNEST($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], \
-         $6::text[], $7::bigint[], $8::text[], $9::bigint[], $10::boolean[], $11::boolean[])",
+         $6::text[], $7::bigint[], $8::text[], $9::bigint[], $10::boolean[], $11::boolean[], \
+         $12::bigint[])",
     )
     .bind(rows.iter().map(|(id, _)| *id).collect::<Vec<_>>())
     .bind(rows.iter().map(|(_, o)| o.position).collect::<Vec<_>>())
@@ -338,6 +339,11 @@ async fn insert_obligations(
     .bind(rows.iter().map(|(_, o)| o.met_at).collect::<Vec<_>>())
     .bind(rows.iter().map(|(_, o)| o.waived).collect::<Vec<_>>())
     .bind(rows.iter().map(|(_, o)| o.paused).collect::<Vec<_>>())
+    .bind(
+        rows.iter()
+            .map(|(_, o)| o.met_working_days)
+            .collect::<Vec<_>>(),
+    )
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -5,7 +5,7 @@ use crate::cursor::Cursor;
 use crate::directory::{AccessRecord, CaseworkerRecord, TokenRecord, UnitRecord};
 use crate::policies::parse_stored;
 use crate::queue::page_query;
-use crate::report::{ComplianceRecord, compliance_sql};
+use crate::report::{ComplianceRecord, DurationRecord, compliance_sql, durations_sql};
 use crate::rows::{SummaryRecord, parse_event, parse_projection};
 use crate::time::to_db_clamped;
 use crate::types::{
@@ -110,13 +110,21 @@ pub(crate) async fn compliance(
     group_by: GroupBy,
     now: Timestamp,
 ) -> StoreResult<Vec<ComplianceRow>> {
+    // Counts and durations from one snapshot.
+    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     let records: Vec<ComplianceRecord> = sqlx::query_as(&compliance_sql(group_by))
         .bind(to_db_clamped(from))
         .bind(to_db_clamped(to))
         .bind(to_db_clamped(now))
-        .fetch_all(&mut *conn)
+        .fetch_all(&mut *tx)
         .await?;
-    Ok(crate::report::rows(records))
+    let durations: Vec<DurationRecord> = sqlx::query_as(&durations_sql(group_by))
+        .bind(to_db_clamped(from))
+        .bind(to_db_clamped(to))
+        .fetch_all(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(crate::report::rows(records, durations))
 }
 
 pub(crate) async fn units(conn: &mut SqliteConnection) -> StoreResult<Vec<Unit>> {

@@ -308,7 +308,7 @@ async fn insert_obligations(
     for part in rows.chunks(ROWS_PER_INSERT) {
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT INTO obligations (due_at, inquiry_id, position, goal, requires, channel, unit, \
-             due_date, met_at, waived, paused) ",
+             due_date, met_at, waived, paused, met_working_days) ",
         );
         q.push_values(part, |mut b, (id, o)| {
             b.push_bind(o.due_at)
@@ -321,7 +321,8 @@ async fn insert_obligations(
                 .push_bind(&o.due_date)
                 .push_bind(o.met_at)
                 .push_bind(o.waived)
-                .push_bind(o.paused);
+                .push_bind(o.paused)
+                .push_bind(o.met_working_days);
         });
         q.build().execute(&mut *conn).await?;
     }

@@ -105,6 +105,8 @@ fn row(
         pending,
         waived,
         on_time_percent: percent,
+        median_working_days: None,
+        p90_working_days: None,
     }
 }
 
@@ -145,6 +147,23 @@ async fn compliance_counts_met_late_breached_pending_and_waived_per_group(db: &T
             row("TST-1", [1, 1, 0, 0, 0, 0], Some(100.0)),
             row("TST-2", [1, 0, 0, 0, 1, 0], None),
         ],
+    );
+    // Time to meet, in working days after the day of receipt (Monday 2 March): A answered on
+    // the 3rd (1), B on the 5th (3), F acknowledged on the 17th (11), P the same day (0).
+    let durations: Vec<(String, Option<f64>, Option<f64>)> = report(s, MARCH, GroupBy::Goal)
+        .await
+        .into_iter()
+        .map(|r| (r.group, r.median_working_days, r.p90_working_days))
+        .collect();
+    assert_eq!(
+        durations,
+        [
+            ("ROS-1".to_owned(), Some(2.0), Some(2.8)),
+            ("ROS-2".to_owned(), Some(2.0), Some(2.8)),
+            ("ROS-6".to_owned(), Some(11.0), Some(11.0)),
+            ("TST-1".to_owned(), Some(0.0), Some(0.0)),
+            ("TST-2".to_owned(), None, None),
+        ]
     );
     assert_rows(
         &report(s, MARCH, GroupBy::Channel).await,

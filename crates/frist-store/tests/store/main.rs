@@ -24,5 +24,4 @@ mod events;
 mod import;
 mod intake;
 mod open;
-mod perf;
 mod queue;

@@ -12,6 +12,7 @@ conformance!(
     pages_visit_every_inquiry_exactly_once,
     a_cursor_this_store_did_not_issue_is_an_invalid_request,
     page_sizes_are_clamped_to_one_to_five_hundred,
+    a_closed_inquiry_leaves_the_queue_deadlines_but_its_breach_still_counts,
 );
 
 /// Eight inquiries; returns their ids in queue order.
@@ -259,4 +260,78 @@ async fn page_sizes_are_clamped_to_one_to_five_hundred(db: &TestDb) {
         .unwrap();
     assert_eq!(rest.items.len(), 1);
     assert_eq!(rest.next_cursor, None);
+}
+
+async fn a_closed_inquiry_leaves_the_queue_deadlines_but_its_breach_still_counts(db: &TestDb) {
+    let s = &db.store;
+    let ros = register(s, "roskilde", ROSKILDE).await;
+    // A letter: acknowledgment due 16 March. Closed as a duplicate it would waive; closed after a
+    // hand-over it keeps its unmet acknowledgment, which is breached after the 16th.
+    let id = s
+        .create_inquiry(
+            inquiry(Channel::Letter, Some("byg"), "2026-03-02T09:00:00+01:00"),
+            &ros,
+        )
+        .await
+        .unwrap()
+        .stored
+        .id;
+    let handed_over = EventKind::HandedOver {
+        to_caseworker: "Jens Olsen".into(),
+    };
+    s.append_event(id, event("2026-03-03T09:00:00+01:00", handed_over))
+        .await
+        .unwrap();
+    let open = s
+        .list_inquiries(&InquiryFilter::default(), None, 50)
+        .await
+        .unwrap();
+    assert_eq!(
+        open.items[0].next_requires,
+        Some(Requirement::Acknowledgment)
+    );
+    s.append_event(
+        id,
+        close(
+            "2026-03-03T10:00:00+01:00",
+            frist_core::CloseReason::HandedOver,
+        ),
+    )
+    .await
+    .unwrap();
+    let closed = s
+        .list_inquiries(&InquiryFilter::default(), None, 50)
+        .await
+        .unwrap();
+    assert_eq!(
+        (closed.items[0].next_due_at, closed.items[0].next_requires),
+        (None, None)
+    );
+    let breached = InquiryFilter {
+        breached_at: Some(at("2026-03-20T12:00:00+01:00")),
+        ..Default::default()
+    };
+    assert!(
+        s.list_inquiries(&breached, None, 50)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    let report = s
+        .compliance(
+            at("2026-03-01T00:00:00+01:00"),
+            at("2026-04-01T00:00:00+02:00"),
+            frist_store::GroupBy::Goal,
+            at("2026-03-20T12:00:00+01:00"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        report
+            .iter()
+            .map(|r| (r.group.as_str(), r.breached))
+            .collect::<Vec<_>>(),
+        [("ROS-6", 1)]
+    );
 }

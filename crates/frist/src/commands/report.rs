@@ -83,12 +83,12 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
         ReportFormat::Csv => {
             writeln!(
                 out,
-                "group,total,met,met_late,breached,pending,waived,on_time_percent"
+                "group,total,met,met_late,breached,pending,waived,on_time_percent,median_working_days,p90_working_days"
             )?;
             for r in &rows {
                 writeln!(
                     out,
-                    "{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{},{}",
                     csv(&r.group),
                     r.total,
                     r.met,
@@ -96,13 +96,19 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
                     r.breached,
                     r.pending,
                     r.waived,
-                    percent(r)
+                    percent(r),
+                    days(r.median_working_days),
+                    days(r.p90_working_days)
                 )?;
             }
         }
         ReportFormat::Table => table(&rows, from, to, out)?,
     }
     Ok(())
+}
+
+fn days(d: Option<f64>) -> String {
+    d.map_or_else(String::new, |d| format!("{d:.1}"))
 }
 
 fn percent(r: &ComplianceRow) -> String {
@@ -126,6 +132,10 @@ fn table(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     writeln!(out, "Overholdelse af frister, forfaldne {from} – {to}")?;
+    writeln!(
+        out,
+        "(tid til opfyldelse i arbejdsdage efter modtagelsen: median og 90 %-fraktil)"
+    )?;
     let width = rows
         .iter()
         .map(|r| r.group.chars().count())
@@ -134,17 +144,36 @@ fn table(
         .max(6);
     writeln!(
         out,
-        "{:<width$}  {:>7}  {:>7}  {:>7}  {:>9}  {:>7}  {:>7}  {:>8}",
-        "gruppe", "i alt", "rettid", "for sent", "overskredet", "afventer", "bortfald", "til tiden"
+        "{:<width$}  {:>6}  {:>6}  {:>8}  {:>11}  {:>8}  {:>8}  {:>9}  {:>6}  {:>6}",
+        "gruppe",
+        "i alt",
+        "rettid",
+        "for sent",
+        "overskredet",
+        "afventer",
+        "bortfald",
+        "til tiden",
+        "median",
+        "90 %"
     )?;
     for r in rows {
         let pct = r
             .on_time_percent
             .map_or_else(|| "–".to_owned(), |p| format!("{p:.1} %"));
+        let d = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
         writeln!(
             out,
-            "{:<width$}  {:>7}  {:>7}  {:>7}  {:>9}  {:>7}  {:>7}  {:>8}",
-            r.group, r.total, r.met, r.met_late, r.breached, r.pending, r.waived, pct
+            "{:<width$}  {:>6}  {:>6}  {:>8}  {:>11}  {:>8}  {:>8}  {:>9}  {:>6}  {:>6}",
+            r.group,
+            r.total,
+            r.met,
+            r.met_late,
+            r.breached,
+            r.pending,
+            r.waived,
+            pct,
+            d(r.median_working_days),
+            d(r.p90_working_days)
         )?;
     }
     if rows.is_empty() {
