@@ -82,3 +82,15 @@ pub(crate) fn receive_batch(
     }
     Ok((received, repeats))
 }
+
+/// [`receive_batch`] on the blocking pool: deriving obligations and serialising thousands of
+/// inquiries is CPU work that would otherwise hold an async worker thread (and with it the
+/// SQLite writer task, which shares the runtime) for the whole batch.
+pub(crate) async fn receive_batch_off_thread(
+    batch: Vec<NewInquiry>,
+    policy: std::sync::Arc<Policy>,
+) -> StoreResult<(Vec<Received>, u64)> {
+    tokio::task::spawn_blocking(move || receive_batch(batch, &policy))
+        .await
+        .map_err(|e| StoreError::Other(format!("preparing the import failed: {e}")))?
+}

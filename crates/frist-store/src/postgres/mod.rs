@@ -88,7 +88,9 @@ impl Store for PostgresStore {
         batch: Vec<NewInquiry>,
         policy: &PolicyVersion,
     ) -> StoreResult<ImportSummary> {
-        let (received, duplicates) = crate::intake::receive_batch(batch, &policy.policy)?;
+        let (received, duplicates) =
+            crate::intake::receive_batch_off_thread(batch, std::sync::Arc::clone(&policy.policy))
+                .await?;
         let mut summary = ImportSummary {
             imported: 0,
             duplicates,

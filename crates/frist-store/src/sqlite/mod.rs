@@ -29,7 +29,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 /// Reader connections. Reads are short; two cores do not gain from more.
 const READERS: u32 = 4;
 /// New inquiries per writer request in a bulk import.
-const IMPORT_CHUNK: usize = 2_000;
+const IMPORT_CHUNK: usize = 3_600;
 
 /// Storage in one SQLite file.
 #[derive(Debug, Clone)]
@@ -138,7 +138,9 @@ impl Store for SqliteStore {
         batch: Vec<NewInquiry>,
         policy: &PolicyVersion,
     ) -> StoreResult<ImportSummary> {
-        let (received, duplicates) = crate::intake::receive_batch(batch, &policy.policy)?;
+        let (received, duplicates) =
+            crate::intake::receive_batch_off_thread(batch, std::sync::Arc::clone(&policy.policy))
+                .await?;
         let mut summary = ImportSummary {
             imported: 0,
             duplicates,

@@ -105,20 +105,50 @@ async fn bulk(
     policy: &PolicyVersion,
     now: Timestamp,
 ) -> Result<(u64, u64), Failure> {
-    let mut r = Random::new(args.seed);
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut imported = 0;
-    for i in 0..args.inquiries {
-        batch.push(plan::plan(&mut r, i, args.seed, &policy.policy, now, args.days).inquiry);
-        if batch.len() == BATCH || i + 1 == args.inquiries {
-            let summary = store
-                .import_inquiries(std::mem::take(&mut batch), policy)
+    // Plan on a thread of its own while the store imports the previous batch.
+    let (batches, mut planned) = tokio::sync::mpsc::channel::<Vec<frist_core::NewInquiry>>(2);
+    let (total, seed, days) = (args.inquiries, args.seed, args.days);
+    let plan_policy = Arc::clone(&policy.policy);
+    let planner = std::thread::spawn(move || {
+        let mut r = Random::new(seed);
+        let mut batch = Vec::with_capacity(BATCH);
+        for i in 0..total {
+            batch.push(plan::plan(&mut r, i, seed, &plan_policy, now, days, false).inquiry);
+            let full = batch.len() == BATCH || i + 1 == total;
+            if full && batches.blocking_send(std::mem::take(&mut batch)).is_err() {
+                return; // the importer stopped
+            }
+        }
+    });
+    // Two imports in flight: one is prepared (obligations, JSON) while the other is written.
+    let (mut imported, mut done) = (0, 0);
+    let mut previous: Option<
+        tokio::task::JoinHandle<(u64, frist_store::StoreResult<frist_store::ImportSummary>)>,
+    > = None;
+    loop {
+        let next = planned.recv().await.map(|batch| {
+            let (store, policy) = (Arc::clone(store), policy.clone());
+            tokio::spawn(async move {
+                let count = batch.len() as u64;
+                (count, store.import_inquiries(batch, &policy).await)
+            })
+        });
+        if let Some(task) = previous.take() {
+            let (count, summary) = task
                 .await
-                .map_err(storage)?;
-            imported += summary.imported;
-            progress(i + 1, args.inquiries);
+                .map_err(|e| Failure::Input(format!("import task failed: {e}")))?;
+            imported += summary.map_err(storage)?.imported;
+            done += count;
+            progress(done, args.inquiries);
+        }
+        match next {
+            Some(task) => previous = Some(task),
+            None => break,
         }
     }
+    planner
+        .join()
+        .map_err(|_| Failure::Input("the demo planner failed".into()))?;
     Ok((imported, 0))
 }
 
@@ -132,7 +162,7 @@ async fn with_history(
     let mut tasks = tokio::task::JoinSet::new();
     let (mut stored, mut events, mut done) = (0u64, 0u64, 0u64);
     for i in 0..args.inquiries {
-        let planned = plan::plan(&mut r, i, args.seed, &policy.policy, now, args.days);
+        let planned = plan::plan(&mut r, i, args.seed, &policy.policy, now, args.days, true);
         let (store, policy) = (Arc::clone(store), policy.clone());
         tasks.spawn(async move {
             let created = store.create_inquiry(planned.inquiry, &policy).await?;

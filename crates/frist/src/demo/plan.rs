@@ -100,7 +100,7 @@ fn received_at(r: &mut Random, now: Timestamp, days: i64, channel: Channel) -> T
         .min(now)
 }
 
-/// Plans inquiry number `i`.
+/// Plans inquiry number `i`, with its history when `with_history`.
 pub fn plan(
     r: &mut Random,
     i: u64,
@@ -108,6 +108,7 @@ pub fn plan(
     policy: &Policy,
     now: Timestamp,
     days: i64,
+    with_history: bool,
 ) -> Planned {
     let channel = channel(r);
     let (unit, unit_name, topics) =
@@ -157,7 +158,11 @@ pub fn plan(
         attachments: vec![],
         external_id: Some(format!("demo-{seed}-{i}")),
     };
-    let events = history(r, &inquiry, unit, policy, now);
+    let events = if with_history {
+        history(r, &inquiry, unit, policy, now)
+    } else {
+        Vec::new()
+    };
     Planned { inquiry, events }
 }
 
