@@ -6,14 +6,3 @@ wrk.body = [[{"channel":"email","to":"general","kind":"general_question","unit":
 "received_at":"2026-11-16T10:00:00+01:00","subject":"Spørgsmål om carport",
 "body":"Skal jeg søge om byggetilladelse til en carport på 30 m2?",
 "sender":{"name":"Karen Jensen","email":"karen@example.dk"}}]]
-
--- Count answers by status, so the summary can show that they were 201s.
-local statuses = {}
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-done = function(summary, latency, requests)
-  for status, n in pairs(statuses) do
-    io.write(string.format("status %d: %d\n", status, n))
-  end
-end

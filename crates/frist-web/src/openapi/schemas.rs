@@ -331,7 +331,7 @@ fn list_schemas() -> Value {
         },
         "ComplianceRow": {
             "type": "object",
-            "required": ["group", "total", "met", "met_late", "breached", "pending", "waived", "on_time_percent"],
+            "required": ["group", "total", "met", "met_late", "breached", "pending", "waived", "on_time_percent", "median_working_days", "p90_working_days"],
             "properties": {
                 "group": {"type": "string"},
                 "total": {"type": "integer"},
@@ -340,7 +340,9 @@ fn list_schemas() -> Value {
                 "breached": {"type": "integer"},
                 "pending": {"type": "integer"},
                 "waived": {"type": "integer"},
-                "on_time_percent": {"type": ["number", "null"], "description": "met / (met + met_late + breached) × 100."}
+                "on_time_percent": {"type": ["number", "null"], "description": "met / (met + met_late + breached) × 100."},
+                "median_working_days": {"type": ["number", "null"], "description": "Median time to meet (met and met late), in working days after the day of receipt."},
+                "p90_working_days": {"type": ["number", "null"], "description": "90th percentile of the time to meet, in working days."}
             }
         },
         "ComplianceReport": {
