@@ -352,27 +352,7 @@ pub fn check_extension(
 }
 
 /// "29. december 2026".
-pub fn danish_date(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = MONTHS
-        .get(usize::from(d.month().unsigned_abs().saturating_sub(1)))
-        .copied()
-        .unwrap_or("");
-    format!("{}. {month} {}", d.day(), d.year())
-}
+pub use frist_policy::danish_date;
 
 fn mentions_date(text: &str, d: Date) -> bool {
     let (y, m, day) = (d.year(), d.month(), d.day());

@@ -263,6 +263,11 @@ fn hours_items(hours: &WeeklyHours, lang: Lang) -> Vec<String> {
     items
 }
 
+/// "29. december 2026": a date as Danish letters write it.
+pub fn danish_date(d: frist_calendar::Date) -> String {
+    format!("{}. {} {}", d.day(), month_name_da(d.month()), d.year())
+}
+
 fn month_name_da(m: i8) -> &'static str {
     const NAMES: [&str; 12] = [
         "januar",

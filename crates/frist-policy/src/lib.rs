@@ -14,7 +14,7 @@ mod vocabulary;
 mod within;
 
 pub use error::PolicyError;
-pub use explain::{ChannelPromise, Explanation, Lang, channel_promises};
+pub use explain::{ChannelPromise, Explanation, Lang, channel_promises, danish_date};
 pub use obligations::{COPENHAGEN, DeadlineError, InquiryFacts, Obligation, end_of_day};
 pub use policy::{
     CaseType, Deadline, Goal, Municipality, Policy, Readability, SUPPORTED_VERSION, SourceDocument,
