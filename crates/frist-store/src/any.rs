@@ -188,6 +188,22 @@ impl Store for AnyStore {
         delegate!(self, s => s.token_by_hash(token_hash))
     }
 
+    // The token hash is as good as the link: never in a span.
+    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    async fn create_status_link(
+        &self,
+        token_hash: &str,
+        id: InquiryId,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        delegate!(self, s => s.create_status_link(token_hash, id, at))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend()))]
+    async fn status_link(&self, token_hash: &str) -> StoreResult<InquiryId> {
+        delegate!(self, s => s.status_link(token_hash))
+    }
+
     #[instrument(skip_all, fields(backend = self.backend(), viewer, id, what))]
     async fn log_access(
         &self,

@@ -275,6 +275,17 @@ pub trait Store: Send + Sync {
     fn token_by_hash(&self, token_hash: &str)
     -> impl Future<Output = StoreResult<ApiToken>> + Send;
 
+    /// Stores a citizen's status link for an inquiry: the SHA-256 hex of its token. A hash
+    /// already stored is a `Conflict`; an unknown inquiry is `NotFound`.
+    fn create_status_link(
+        &self,
+        token_hash: &str,
+        id: InquiryId,
+        at: Timestamp,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+    /// The inquiry a status link's token hash leads to; `NotFound` when none does.
+    fn status_link(&self, token_hash: &str) -> impl Future<Output = StoreResult<InquiryId>> + Send;
+
     /// Logs that `viewer` saw confidential data of an inquiry (CPR number, body) and why.
     fn log_access(
         &self,

@@ -1,5 +1,6 @@
 //! The HTTP face of Frist: the JSON API under `/api/v1`, its OpenAPI document, bearer-token
-//! authentication and the problem documents every error is answered with.
+//! authentication and the problem documents every error is answered with; and the public
+//! citizen pages (module `pages`).
 //!
 //! [`router`] builds the whole application from an [`AppState`], so tests and the `frist serve`
 //! binary drive exactly the same thing. Handlers decide nothing about inquiries: the lifecycle
@@ -15,6 +16,7 @@ mod auth;
 mod body;
 mod error;
 mod openapi;
+mod pages;
 mod query;
 mod routes;
 mod state;
@@ -47,7 +49,8 @@ pub fn router_with_body_limit<S: Store + 'static>(state: AppState<S>, limit: usi
     for route in routes::all::<S>() {
         app = app.route(route.path, route.handler);
     }
-    app.fallback(routes::no_such_route)
+    app.merge(pages::router::<S>())
+        .fallback(routes::no_such_route)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))
         .layer(Extension(BodyLimit(limit)))

@@ -172,6 +172,19 @@ impl Store for PostgresStore {
         read::token_by_hash(&self.pool, token_hash).await
     }
 
+    async fn create_status_link(
+        &self,
+        token_hash: &str,
+        id: InquiryId,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        write::create_status_link(&self.pool, token_hash, id, at).await
+    }
+
+    async fn status_link(&self, token_hash: &str) -> StoreResult<InquiryId> {
+        read::status_link(&self.pool, token_hash).await
+    }
+
     async fn log_access(
         &self,
         viewer: &str,

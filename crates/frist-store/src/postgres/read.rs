@@ -169,3 +169,15 @@ pub(crate) async fn access_log(
     .await?;
     rows.into_iter().map(AccessRecord::into_entry).collect()
 }
+
+pub(crate) async fn status_link(
+    ex: impl PgExecutor<'_>,
+    token_hash: &str,
+) -> StoreResult<InquiryId> {
+    Ok(
+        sqlx::query_scalar("SELECT inquiry_id FROM status_links WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_one(ex)
+            .await?,
+    )
+}

@@ -500,3 +500,29 @@ pub(crate) async fn log_access(
         })?;
     Ok(())
 }
+
+pub(crate) async fn create_status_link(
+    pool: &PgPool,
+    token_hash: &str,
+    id: InquiryId,
+    at: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO status_links (token_hash, inquiry_id, created_at) VALUES ($1, $2, $3)",
+    )
+    .bind(token_hash)
+    .bind(id)
+    .bind(to_db(at)?)
+    .execute(pool)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            StoreError::Conflict("this status link already exists".into())
+        } else if is_foreign_key_violation(&e) {
+            StoreError::NotFound
+        } else {
+            e.into()
+        }
+    })?;
+    Ok(())
+}

@@ -249,6 +249,24 @@ impl Store for SqliteStore {
         read::token_by_hash(&mut *self.read().await?, token_hash).await
     }
 
+    async fn create_status_link(
+        &self,
+        token_hash: &str,
+        id: InquiryId,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        let token_hash = token_hash.to_owned();
+        self.writer
+            .run(move |conn, _| {
+                Box::pin(async move { write::create_status_link(conn, &token_hash, id, at).await })
+            })
+            .await
+    }
+
+    async fn status_link(&self, token_hash: &str) -> StoreResult<InquiryId> {
+        read::status_link(&mut *self.read().await?, token_hash).await
+    }
+
     async fn log_access(
         &self,
         viewer: &str,

@@ -25,3 +25,4 @@ mod import;
 mod intake;
 mod open;
 mod queue;
+mod status_links;

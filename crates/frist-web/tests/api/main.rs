@@ -17,5 +17,6 @@ mod lists;
 mod logs;
 mod messages;
 mod openapi;
+mod pages;
 mod reports;
 mod validation;

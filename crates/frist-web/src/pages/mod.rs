@@ -1,0 +1,55 @@
+//! The public citizen pages: the front page, "Det kan du forvente af os", the self-service
+//! form with its receipt, the status page, and the accessibility statement.
+//!
+//! Server-rendered through askama (compiled, auto-escaping templates in `templates/`), one
+//! template struct per page, every word from [`i18n`]. No page needs JavaScript. These pages
+//! never show a CPR number unmasked and never put the status token anywhere but its own URL.
+
+mod csrf;
+mod form;
+mod i18n;
+mod layout;
+mod public;
+mod status;
+mod visitor;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+use axum::routing::{get, post};
+use frist_store::Store;
+
+/// The public pages, with security headers on every response.
+pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
+    Router::new()
+        .route("/", get(public::front::<S>))
+        .route("/forventninger", get(public::goals::<S>))
+        .route("/tilgaengelighed", get(public::accessibility::<S>))
+        .route("/static/frist.css", get(public::stylesheet))
+        .route("/skriv", get(form::show::<S>).post(form::submit::<S>))
+        .route("/status/{token}", get(status::show::<S>))
+        .route("/status/{token}/feedback", post(status::feedback::<S>))
+        .layer(axum::middleware::map_response(security_headers))
+}
+
+/// Pages load nothing from elsewhere and run no script; the status token is in the URL, so no
+/// referrer leaves the site.
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}

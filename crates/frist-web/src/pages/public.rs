@@ -1,0 +1,70 @@
+//! The pages that only show what the policy and the catalog say: front page, service goals,
+//! accessibility statement, and the stylesheet.
+
+use super::layout::{Chrome, respond};
+use super::visitor::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use frist_policy::Explanation;
+use frist_store::Store;
+
+#[derive(Debug, Template)]
+#[template(path = "front.html")]
+struct FrontPage {
+    chrome: Chrome,
+}
+
+pub(crate) async fn front<S: Store>(State(app): State<AppState<S>>, visitor: Visitor) -> Response {
+    let page = FrontPage {
+        chrome: Chrome::new(&visitor, &app.policy.policy),
+    };
+    respond(&visitor, StatusCode::OK, &page, None)
+}
+
+/// "Det kan du forvente af os", generated from the policy in force: the page and the deadlines
+/// the engine enforces come from the same file, so they cannot drift apart.
+#[derive(Debug, Template)]
+#[template(path = "goals.html")]
+struct GoalsPage {
+    chrome: Chrome,
+    explanation: Explanation,
+}
+
+pub(crate) async fn goals<S: Store>(State(app): State<AppState<S>>, visitor: Visitor) -> Response {
+    let policy = &app.policy.policy;
+    let page = GoalsPage {
+        chrome: Chrome::new(&visitor, policy),
+        explanation: Explanation::of(policy, visitor.lang),
+    };
+    respond(&visitor, StatusCode::OK, &page, None)
+}
+
+#[derive(Debug, Template)]
+#[template(path = "accessibility.html")]
+struct AccessibilityPage {
+    chrome: Chrome,
+}
+
+pub(crate) async fn accessibility<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+) -> Response {
+    let page = AccessibilityPage {
+        chrome: Chrome::new(&visitor, &app.policy.policy),
+    };
+    respond(&visitor, StatusCode::OK, &page, None)
+}
+
+pub(crate) async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/frist.css"),
+    )
+        .into_response()
+}

@@ -1,0 +1,322 @@
+//! The citizen's status page, at an unguessable link, and the satisfaction question on it.
+//!
+//! The link's token is 32 random bytes; only its SHA-256 hash is stored, so the database alone
+//! opens no status page. An unknown token gets the same plain 404 as any missing page. CPR
+//! numbers are masked in everything shown here.
+
+use super::csrf;
+use super::i18n::Messages;
+use super::layout::{Chrome, Failure, failure, respond};
+use super::visitor::Visitor;
+use crate::auth::hash_token;
+use crate::state::AppState;
+use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::http::header::LOCATION;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use frist_core::cpr::mask;
+use frist_core::{Event, EventKind, InquiryState, MessageKind, OutgoingMessage};
+use frist_policy::COPENHAGEN;
+use frist_store::{InquiryId, Store, StoreError, StoredInquiry};
+use jiff::Timestamp;
+use serde::Deserialize;
+
+/// Makes a status link for an inquiry; returns the token, which is stored only as a hash.
+pub(crate) async fn new_status_link<S: Store>(
+    store: &S,
+    id: InquiryId,
+    now: Timestamp,
+) -> Result<String, StoreError> {
+    let token = URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>());
+    store
+        .create_status_link(&hash_token(&token), id, now)
+        .await?;
+    Ok(token)
+}
+
+#[derive(Debug)]
+struct MessageView {
+    label: &'static str,
+    date: String,
+    body: String,
+}
+
+#[derive(Debug)]
+struct NoteView {
+    date: String,
+    text: String,
+}
+
+#[derive(Debug, Template)]
+#[template(path = "status.html")]
+struct StatusPage {
+    chrome: Chrome,
+    token: String,
+    csrf: String,
+    reference: String,
+    subject: String,
+    received: String,
+    state: &'static str,
+    caseworker: Option<String>,
+    contact: Option<String>,
+    next_step: Option<String>,
+    expected: Option<String>,
+    messages: Vec<MessageView>,
+    notes: Vec<NoteView>,
+    /// The question is asked once the inquiry is answered, until it has been answered.
+    ask_feedback: bool,
+    thanked: bool,
+    score_error: Option<&'static str>,
+    comment_error: Option<&'static str>,
+    comment: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct StatusQuery {
+    #[serde(default)]
+    tak: Option<String>,
+}
+
+pub(crate) async fn show<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(token): Path<String>,
+    query: axum::extract::Query<StatusQuery>,
+    visitor: Visitor,
+) -> Response {
+    let found = match find(&app, &token).await {
+        Ok(found) => found,
+        Err(failed) => return failure(&visitor, &app.policy.policy, failed),
+    };
+    let (csrf, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
+    let mut page = match build(&app, &visitor, token, csrf.clone(), found).await {
+        Ok(page) => page,
+        Err(failed) => return failure(&visitor, &app.policy.policy, failed),
+    };
+    page.thanked = query.tak.is_some() && !page.ask_feedback;
+    respond(
+        &visitor,
+        StatusCode::OK,
+        &page,
+        fresh.then_some(csrf.as_str()),
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct FeedbackForm {
+    csrf: String,
+    score: String,
+    comment: String,
+}
+
+pub(crate) async fn feedback<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(token): Path<String>,
+    visitor: Visitor,
+    form: Result<Form<FeedbackForm>, FormRejection>,
+) -> Response {
+    let policy = &app.policy.policy;
+    let Ok(Form(form)) = form else {
+        return failure(&visitor, policy, Failure::BadRequest);
+    };
+    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
+        return failure(&visitor, policy, Failure::Forbidden);
+    }
+    let found = match find(&app, &token).await {
+        Ok(found) => found,
+        Err(failed) => return failure(&visitor, policy, failed),
+    };
+    let back = format!("/status/{token}");
+    let t = visitor.t();
+    let score = form
+        .score
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|s| (1..=5).contains(s));
+    let comment = form.comment.trim();
+    let too_long = comment.chars().count() > 2000;
+    let (stored, _) = &found;
+    if !stored.inquiry.answered || stored.inquiry.feedback_score.is_some() {
+        // Nothing to ask (yet, or any more): show the page as it is.
+        return see_other(&back);
+    }
+    if score.is_none() || too_long {
+        let Ok(mut page) = build(&app, &visitor, token, form.csrf.clone(), found).await else {
+            return failure(&visitor, policy, Failure::Internal);
+        };
+        page.score_error = score.is_none().then_some(t.err_score_missing);
+        page.comment_error = too_long.then_some(t.err_comment_too_long);
+        page.comment = form.comment.clone();
+        return respond(&visitor, StatusCode::UNPROCESSABLE_ENTITY, &page, None);
+    }
+    let event = Event {
+        at: app.now(),
+        actor: None,
+        kind: EventKind::FeedbackReceived {
+            score,
+            comment: (!comment.is_empty()).then(|| comment.to_owned()),
+        },
+    };
+    match app.store.append_event(stored.id, event).await {
+        Ok(_) => see_other(&format!("{back}?tak=1")),
+        Err(e) => {
+            tracing::error!(error = %e, "feedback could not be stored");
+            failure(&visitor, policy, Failure::Internal)
+        }
+    }
+}
+
+fn see_other(location: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, location.to_owned())]).into_response()
+}
+
+/// The inquiry behind a token, with its events; a token of the wrong shape is not looked up.
+async fn find<S: Store>(
+    app: &AppState<S>,
+    token: &str,
+) -> Result<(StoredInquiry, Vec<Event>), Failure> {
+    if !csrf::well_formed(token) {
+        return Err(Failure::NotFound);
+    }
+    let internal = |e: StoreError| {
+        tracing::error!(error = %e, "a status page could not be read");
+        Failure::Internal
+    };
+    let id = match app.store.status_link(&hash_token(token)).await {
+        Ok(id) => id,
+        Err(StoreError::NotFound) => return Err(Failure::NotFound),
+        Err(e) => return Err(internal(e)),
+    };
+    let stored = app.store.get_inquiry(id).await.map_err(internal)?;
+    let events = app.store.events(id).await.map_err(internal)?;
+    Ok((stored, events))
+}
+
+async fn build<S: Store>(
+    app: &AppState<S>,
+    visitor: &Visitor,
+    token: String,
+    csrf: String,
+    (stored, events): (StoredInquiry, Vec<Event>),
+) -> Result<StatusPage, Failure> {
+    let t = visitor.t();
+    let inquiry = &stored.inquiry;
+    // The citizen sees the message bodies they were sent: logged like any view of them.
+    if let Err(e) = app
+        .store
+        .log_access("citizen (status link)", stored.id, "status page", app.now())
+        .await
+    {
+        tracing::error!(error = %e, "a status page view could not be logged");
+        return Err(Failure::Internal);
+    }
+    let mut messages = Vec::new();
+    let mut notes = Vec::new();
+    let mut acknowledgment: Option<&OutgoingMessage> = None;
+    // The latest message that names its sender: who to ask, even before an acknowledgment.
+    let mut signed: Option<&OutgoingMessage> = None;
+    for event in &events {
+        match &event.kind {
+            EventKind::MessageSent { message } => {
+                if message.kind == MessageKind::Acknowledgment {
+                    acknowledgment = Some(message);
+                }
+                if message.caseworker.is_some() {
+                    signed = Some(message);
+                }
+                messages.push(message_view(t, event.at, message));
+            }
+            EventKind::DeadlineExtended { notice, .. } => {
+                messages.push(message_view(t, event.at, notice));
+            }
+            EventKind::Note {
+                text,
+                visible_to_citizen: true,
+            } => notes.push(NoteView {
+                date: date(t, event.at),
+                text: mask(text),
+            }),
+            _ => {}
+        }
+    }
+    let caseworker = match &inquiry.caseworker {
+        Some(id) => app
+            .store
+            .caseworkers()
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "caseworkers could not be read");
+                Failure::Internal
+            })?
+            .into_iter()
+            .find(|c| &c.id == id),
+        None => None,
+    };
+    let contact = caseworker
+        .as_ref()
+        .and_then(|c| match (&c.email, &c.phone) {
+            (Some(email), Some(phone)) => Some(format!("{email}, {phone}")),
+            (email, phone) => email.clone().or_else(|| phone.clone()),
+        })
+        .or_else(|| signed.and_then(|m| m.contact.clone()));
+    let caseworker_name = caseworker
+        .map(|c| c.name)
+        .or_else(|| signed.and_then(|m| m.caseworker.clone()));
+    let state = match inquiry.state {
+        _ if inquiry.answered => t.state_answered,
+        InquiryState::New => t.state_new,
+        InquiryState::Open => t.state_open,
+        InquiryState::AwaitingCitizen => t.state_awaiting,
+        InquiryState::Closed => t.state_closed,
+    };
+    let feedback_given = events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::FeedbackReceived { .. }));
+    Ok(StatusPage {
+        chrome: Chrome::new(visitor, &app.policy.policy),
+        token,
+        csrf,
+        reference: inquiry.reference.to_string(),
+        subject: mask(&inquiry.received.subject),
+        received: date(t, inquiry.received.received_at),
+        state,
+        caseworker: caseworker_name.map(|n| mask(&n)),
+        contact: contact.map(|c| mask(&c)),
+        next_step: acknowledgment.and_then(|a| a.next_step.as_deref().map(mask)),
+        expected: acknowledgment
+            .and_then(|a| a.expected_answer_date)
+            .map(|d| t.date(d)),
+        messages,
+        notes,
+        ask_feedback: inquiry.answered && !feedback_given,
+        thanked: false,
+        score_error: None,
+        comment_error: None,
+        comment: String::new(),
+    })
+}
+
+fn date(t: &Messages, at: Timestamp) -> String {
+    t.date(at.to_zoned(COPENHAGEN.clone()).date())
+}
+
+fn message_view(t: &'static Messages, at: Timestamp, message: &OutgoingMessage) -> MessageView {
+    MessageView {
+        label: match message.kind {
+            MessageKind::Acknowledgment => t.msg_acknowledgment,
+            MessageKind::Answer => t.msg_answer,
+            MessageKind::Decision => t.msg_decision,
+            MessageKind::ExtensionNotice => t.msg_extension,
+            MessageKind::InformationRequest => t.msg_information_request,
+            MessageKind::Other => t.msg_other,
+        },
+        date: date(t, at),
+        body: mask(&message.body),
+    }
+}

@@ -1,0 +1,251 @@
+// The citizen pages in real headless Chromium: a citizen writes and follows the inquiry, a
+// form with a missing field keeps its input, every public page passes an axe-core audit
+// (WCAG 2.1 A and AA) in Danish and English, and screenshots go to e2e/screenshots/.
+//
+// Builds nothing: it runs target/debug/frist (or $FRIST_BIN) with a temporary SQLite file.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = process.env.FRIST_BIN || path.join(ROOT, 'target', 'debug', 'frist');
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = path.join(__dirname, 'screenshots');
+// Without the networking flags Chromium waits on connections that this machine refuses.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let server;
+let browser;
+let base;
+let apiToken;
+let tmp;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForHealth(url, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`frist serve did not answer at ${url} in time`);
+}
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'frist-e2e-'));
+  const db = `sqlite://${path.join(tmp, 'frist.db')}`;
+  const common = ['--database-url', db, '--policy', 'roskilde'];
+  // A caseworker's API token, to answer an inquiry so the status page shows the feedback form.
+  const out = execFileSync(BIN, ['token', 'create', '--name', 'e2e', '--role', 'caseworker', ...common]);
+  apiToken = out.toString().trim().split('\n').pop().trim();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, ...common], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(base, Date.now() + 15000);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGTERM');
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// `bypassCSP` only so axe can be injected; the pages' own CSP stays in force elsewhere.
+async function newPage(lang = 'da', viewport = { width: 1280, height: 800 }, bypassCSP = false) {
+  const context = await browser.newContext({
+    viewport, bypassCSP, locale: lang === 'en' ? 'en-GB' : 'da-DK',
+  });
+  const page = await context.newPage();
+  return page;
+}
+
+async function fillForm(page, fields) {
+  for (const [name, value] of Object.entries(fields)) {
+    await page.fill(`#${name}`, value);
+  }
+}
+
+const CITIZEN = {
+  subject: 'Affald',
+  message: 'Min skraldespand blev ikke tømt i går.\nKan I komme forbi?',
+  name: 'Karen Jensen',
+  email: 'karen@example.dk',
+};
+
+/** Submits the form and returns the status page's path. */
+async function submit(page, fields = CITIZEN) {
+  await page.goto(`${base}/skriv`);
+  await fillForm(page, fields);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  const href = await page.getAttribute('a[href^="/status/"]', 'href');
+  assert.ok(href, 'the receipt links to the status page');
+  return href;
+}
+
+async function api(method, urlPath, body) {
+  const res = await fetch(`${base}${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${urlPath}: ${res.status} ${text}`);
+  return JSON.parse(text);
+}
+
+/** Acknowledges and answers the inquiry with this reference through the JSON API. */
+async function answer(reference) {
+  const inquiry = await api('GET', `/api/v1/inquiries/by-reference/${reference}`);
+  const id = inquiry.id;
+  await api('POST', `/api/v1/inquiries/${id}/messages`, {
+    kind: 'acknowledgment', channel: 'email',
+    body: 'Tak for din henvendelse. Mette Hansen behandler den, og du får svar senest 30. december 2026.',
+    caseworker: 'Mette Hansen', contact: 'Mette Hansen, 46 31 30 00',
+    next_step: 'Vi kontakter renovatøren.', expected_answer_date: '2026-12-30',
+  });
+  await api('POST', `/api/v1/inquiries/${id}/messages`, {
+    kind: 'answer', channel: 'email',
+    body: 'Renovatøren kommer forbi i morgen. Med venlig hilsen Mette Hansen, 46 31 30 00',
+    caseworker: 'Mette Hansen', contact: 'Mette Hansen, 46 31 30 00',
+  });
+}
+
+async function audit(page, label) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  const found = result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+  }));
+  assert.deepEqual(found, [], `axe violations on ${label}:\n${JSON.stringify(found, null, 2)}`);
+  return result.passes.length;
+}
+
+test('a citizen submits the form and opens the status page', async () => {
+  const page = await newPage();
+  const status = await submit(page);
+  const reference = (await page.textContent('.reference')).trim();
+  assert.match(reference, /^ROS-\d{4}-\d+$/);
+  await page.click('a[href^="/status/"]');
+  assert.equal(new URL(page.url()).pathname, status);
+  assert.equal((await page.textContent('dd.reference')).trim(), reference);
+  assert.match(await page.textContent('main'), /Affald/);
+  await page.context().close();
+});
+
+test('a form with a missing field keeps what was typed and names the problem', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/skriv`);
+  await fillForm(page, { ...CITIZEN, name: '' });
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  assert.equal(await page.inputValue('#subject'), CITIZEN.subject);
+  assert.equal(await page.inputValue('#message'), CITIZEN.message);
+  assert.equal(await page.inputValue('#email'), CITIZEN.email);
+  assert.match(await page.textContent('.error-summary'), /Skriv dit navn/);
+  assert.equal(await page.getAttribute('#name', 'aria-invalid'), 'true');
+  await page.click('.error-summary a[href="#name"]');
+  await page.context().close();
+});
+
+test('the citizen rates the service once the inquiry is answered', async () => {
+  const page = await newPage();
+  const status = await submit(page);
+  const reference = (await page.textContent('.reference')).trim();
+  await answer(reference);
+  await page.goto(`${base}${status}`);
+  assert.match(await page.textContent('main'), /Mette Hansen/);
+  assert.match(await page.textContent('main'), /30\. december 2026/);
+  await page.check('#score-4');
+  await page.fill('#comment', 'Hurtigt og venligt svar.');
+  await Promise.all([page.waitForNavigation(), page.click('.feedback button[type=submit]')]);
+  assert.match(await page.textContent('main'), /Tak for din vurdering/);
+  await page.context().close();
+});
+
+test('every public page passes axe (WCAG 2.1 A/AA) in Danish and English', async () => {
+  const audited = [];
+  for (const lang of ['da', 'en']) {
+    const page = await newPage(lang, undefined, true);
+    const go = async (p) => page.goto(`${base}${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
+    for (const p of ['/', '/forventninger', '/skriv', '/tilgaengelighed', '/status/ukendt']) {
+      await go(p);
+      await audit(page, `${p} (${lang})`);
+      audited.push(`${p} ${lang}`);
+    }
+    // The form with errors.
+    await go('/skriv');
+    await fillForm(page, { ...CITIZEN, name: '', email: 'not-an-address' });
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await audit(page, `/skriv with errors (${lang})`);
+    audited.push(`/skriv-errors ${lang}`);
+    // The receipt, the new status page, and the answered one with the feedback form.
+    const status = await submit(page);
+    await audit(page, `receipt (${lang})`);
+    audited.push(`receipt ${lang}`);
+    const reference = (await page.textContent('.reference')).trim();
+    await page.goto(`${base}${status}`);
+    await audit(page, `status (${lang})`);
+    audited.push(`status ${lang}`);
+    await answer(reference);
+    await page.goto(`${base}${status}`);
+    await audit(page, `answered status with feedback form (${lang})`);
+    audited.push(`status-answered ${lang}`);
+    await page.click('.feedback button[type=submit]');
+    await page.waitForSelector('.error-summary');
+    await audit(page, `feedback with errors (${lang})`);
+    audited.push(`feedback-errors ${lang}`);
+    await page.context().close();
+  }
+  console.log(`axe: ${audited.length} page views audited, 0 violations: ${audited.join(', ')}`);
+});
+
+test('screenshots of the form and the status page, desktop and phone', async () => {
+  const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+  for (const [name, viewport] of Object.entries(sizes)) {
+    const page = await newPage('da', viewport);
+    await page.goto(`${base}/`);
+    await page.screenshot({ path: path.join(SHOTS, `front-${name}.png`), fullPage: true });
+    await page.goto(`${base}/skriv`);
+    await page.screenshot({ path: path.join(SHOTS, `form-${name}.png`), fullPage: true });
+    await fillForm(page, { ...CITIZEN, name: '' });
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await page.screenshot({ path: path.join(SHOTS, `form-errors-${name}.png`), fullPage: true });
+    const status = await submit(page);
+    await page.screenshot({ path: path.join(SHOTS, `receipt-${name}.png`), fullPage: true });
+    const reference = (await page.textContent('.reference')).trim();
+    await answer(reference);
+    await page.goto(`${base}${status}`);
+    await page.screenshot({ path: path.join(SHOTS, `status-${name}.png`), fullPage: true });
+    await page.context().close();
+  }
+});
