@@ -2,27 +2,17 @@
 // form with a missing field keeps its input, every public page passes an axe-core audit
 // (WCAG 2.1 A and AA) in Danish and English, and screenshots go to e2e/screenshots/.
 //
-// Builds nothing: it runs target/debug/frist (or $FRIST_BIN) with a temporary SQLite file.
+// Builds nothing: it runs target/debug/frist (or $FRIST_BIN) with a temporary SQLite file
+// (see helpers.js).
 'use strict';
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const helpers = require('./helpers');
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = process.env.FRIST_BIN || path.join(ROOT, 'target', 'debug', 'frist');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SHOTS = path.join(__dirname, 'screenshots');
-// Without the networking flags Chromium waits on connections that this machine refuses.
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const { SHOTS, audit } = helpers;
 
 let server;
 let browser;
@@ -30,43 +20,13 @@ let base;
 let apiToken;
 let tmp;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForHealth(url, deadline) {
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`frist serve did not answer at ${url} in time`);
-}
-
 before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'frist-e2e-'));
-  const db = `sqlite://${path.join(tmp, 'frist.db')}`;
-  const common = ['--database-url', db, '--policy', 'roskilde'];
+  const db = helpers.freshDatabase('roskilde');
+  tmp = db.tmp;
   // A caseworker's API token, to answer an inquiry so the status page shows the feedback form.
-  const out = execFileSync(BIN, ['token', 'create', '--name', 'e2e', '--role', 'caseworker', ...common]);
-  apiToken = out.toString().trim().split('\n').pop().trim();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, ...common], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForHealth(base, Date.now() + 15000);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  const out = db.run(['token', 'create', '--name', 'e2e', '--role', 'caseworker']);
+  apiToken = out.trim().split('\n').pop().trim();
+  ({ base, server, browser } = await helpers.start(db.common));
 });
 
 after(async () => {
@@ -75,13 +35,8 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-// `bypassCSP` only so axe can be injected; the pages' own CSP stays in force elsewhere.
-async function newPage(lang = 'da', viewport = { width: 1280, height: 800 }, bypassCSP = false) {
-  const context = await browser.newContext({
-    viewport, bypassCSP, locale: lang === 'en' ? 'en-GB' : 'da-DK',
-  });
-  const page = await context.newPage();
-  return page;
+function newPage(lang = 'da', viewport = { width: 1280, height: 800 }, bypassCSP = false) {
+  return helpers.newPage(browser, lang, viewport, bypassCSP);
 }
 
 async function fillForm(page, fields) {
@@ -133,22 +88,6 @@ async function answer(reference) {
     body: 'Renovatøren kommer forbi i morgen. Med venlig hilsen Mette Hansen, 46 31 30 00',
     caseworker: 'Mette Hansen', contact: 'Mette Hansen, 46 31 30 00',
   });
-}
-
-async function audit(page, label) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    return axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-  });
-  const found = result.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-  }));
-  assert.deepEqual(found, [], `axe violations on ${label}:\n${JSON.stringify(found, null, 2)}`);
-  return result.passes.length;
 }
 
 test('a citizen submits the form and opens the status page', async () => {

@@ -219,4 +219,35 @@ impl Store for AnyStore {
     async fn access_log(&self, id: InquiryId) -> StoreResult<Vec<AccessEntry>> {
         delegate!(self, s => s.access_log(id))
     }
+
+    #[instrument(skip_all, fields(backend = self.backend(), username = %user.username))]
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        delegate!(self, s => s.create_user(user))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend(), username))]
+    async fn user(&self, username: &str) -> StoreResult<User> {
+        delegate!(self, s => s.user(username))
+    }
+
+    // Session token hashes are as good as the cookie: never in a span.
+    #[instrument(skip_all, fields(backend = self.backend(), username))]
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        username: &str,
+        expires_at: Timestamp,
+    ) -> StoreResult<()> {
+        delegate!(self, s => s.create_session(token_hash, username, expires_at))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend()))]
+    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<User> {
+        delegate!(self, s => s.session_user(token_hash, now))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend()))]
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        delegate!(self, s => s.delete_session(token_hash))
+    }
 }

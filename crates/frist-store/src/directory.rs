@@ -1,8 +1,8 @@
-//! Units, caseworkers, API tokens and the access log as rows, shared by both backends.
+//! Units, caseworkers, API tokens, staff accounts and the access log as rows, shared by both backends.
 
 use crate::time::from_db;
 use crate::types::{
-    Absence, AccessEntry, ApiToken, Caseworker, Role, StoreError, StoreResult, Unit,
+    Absence, AccessEntry, ApiToken, Caseworker, Role, StoreError, StoreResult, Unit, User,
 };
 
 pub(crate) fn role_name(role: Role) -> &'static str {
@@ -107,6 +107,25 @@ impl AccessRecord {
             inquiry_id: self.inquiry_id,
             what: self.what,
             at: from_db(self.at)?,
+        })
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct UserRecord {
+    pub username: String,
+    pub role: String,
+    pub password_hash: String,
+    pub created_at: i64,
+}
+
+impl UserRecord {
+    pub(crate) fn into_user(self) -> StoreResult<User> {
+        Ok(User {
+            role: parse_role(&self.role)?,
+            created_at: from_db(self.created_at)?,
+            username: self.username,
+            password_hash: self.password_hash,
         })
     }
 }

@@ -175,7 +175,7 @@ pub struct Absence {
     pub substitute: Option<String>,
 }
 
-/// Roles, for tokens and (later) users.
+/// Roles, for tokens and staff accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -190,6 +190,27 @@ pub struct ApiToken {
     pub id: i64,
     pub name: String,
     pub role: Role,
+}
+
+/// A staff account. The password is kept only as an Argon2id PHC string, which `Debug` does not
+/// show.
+#[derive(Clone, PartialEq, Eq)]
+pub struct User {
+    /// Sign-in name; also the caseworker id and the actor of the user's events.
+    pub username: String,
+    pub role: Role,
+    pub password_hash: String,
+    pub created_at: Timestamp,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("username", &self.username)
+            .field("role", &self.role)
+            .field("created_at", &self.created_at)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One entry of the personal-data access log.
@@ -299,4 +320,26 @@ pub trait Store: Send + Sync {
         &self,
         id: InquiryId,
     ) -> impl Future<Output = StoreResult<Vec<AccessEntry>>> + Send;
+
+    /// Creates a staff account; a username already taken is a `Conflict`.
+    fn create_user(&self, user: &User) -> impl Future<Output = StoreResult<()>> + Send;
+    /// The account with this username; `NotFound` when there is none.
+    fn user(&self, username: &str) -> impl Future<Output = StoreResult<User>> + Send;
+    /// Stores a browser session: the SHA-256 hex of its cookie's token, whose it is, and when it
+    /// ends. An unknown user is `NotFound`; a hash already stored is a `Conflict`.
+    fn create_session(
+        &self,
+        token_hash: &str,
+        username: &str,
+        expires_at: Timestamp,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+    /// The account a session belongs to, when the session exists and has not ended at `now`;
+    /// `NotFound` otherwise.
+    fn session_user(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = StoreResult<User>> + Send;
+    /// Ends a session (signing out). Ending one that does not exist is not an error.
+    fn delete_session(&self, token_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
 }

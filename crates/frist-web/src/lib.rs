@@ -1,6 +1,6 @@
 //! The HTTP face of Frist: the JSON API under `/api/v1`, its OpenAPI document, bearer-token
 //! authentication and the problem documents every error is answered with; and the public
-//! citizen pages (module `pages`).
+//! citizen pages (module `pages`) and the staff pages behind a sign-in (module `staff`).
 //!
 //! [`router`] builds the whole application from an [`AppState`], so tests and the `frist serve`
 //! binary drive exactly the same thing. Handlers decide nothing about inquiries: the lifecycle
@@ -17,14 +17,17 @@ mod body;
 mod error;
 mod openapi;
 mod pages;
+mod password;
 mod query;
 mod routes;
+mod staff;
 mod state;
 mod time;
 mod views;
 
 pub use auth::{hash_token, new_token};
 pub use error::ApiError;
+pub use password::{PasswordError, hash_password, verify_password};
 pub use state::{AppState, Clock, DEFAULT_BODY_LIMIT};
 
 use axum::extract::{DefaultBodyLimit, MatchedPath};
@@ -50,6 +53,7 @@ pub fn router_with_body_limit<S: Store + 'static>(state: AppState<S>, limit: usi
         app = app.route(route.path, route.handler);
     }
     app.merge(pages::router::<S>())
+        .merge(staff::router::<S>())
         .fallback(routes::no_such_route)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))

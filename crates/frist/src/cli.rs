@@ -31,6 +31,9 @@ pub enum Command {
     /// API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Staff accounts for the web pages.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Compliance figures: how many obligations were met in time.
     Report(crate::commands::report::ReportArgs),
     /// Fill the database with a realistic demo municipality.
@@ -41,6 +44,12 @@ pub enum Command {
 pub enum TokenCommand {
     /// Create a bearer token; it is printed once, alone on the last line.
     Create(crate::commands::token::TokenCreateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a staff account; the password is read from standard input.
+    Create(crate::commands::user::UserCreateArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,6 +142,9 @@ pub fn run() -> ExitCode {
         }
         Command::Serve(args) => commands::serve::run(&args),
         Command::Token(TokenCommand::Create(args)) => commands::token::create(&args, &mut stdout),
+        Command::User(UserCommand::Create(args)) => {
+            commands::user::create(&args, &mut std::io::stdin().lock(), &mut stdout)
+        }
         Command::Report(args) => commands::report::run(&args, &mut stdout),
         Command::Demo(args) => crate::demo::run(&args, &mut stdout),
     };

@@ -2,6 +2,7 @@
 //! transaction per call, migrations run at open (sqlx takes an advisory lock, so several
 //! instances may start at once).
 
+mod accounts;
 mod read;
 mod write;
 
@@ -197,5 +198,30 @@ impl Store for PostgresStore {
 
     async fn access_log(&self, id: InquiryId) -> StoreResult<Vec<AccessEntry>> {
         read::access_log(&self.pool, id).await
+    }
+
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        accounts::create_user(&self.pool, user).await
+    }
+
+    async fn user(&self, username: &str) -> StoreResult<User> {
+        accounts::user(&self.pool, username).await
+    }
+
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        username: &str,
+        expires_at: Timestamp,
+    ) -> StoreResult<()> {
+        accounts::create_session(&self.pool, token_hash, username, expires_at).await
+    }
+
+    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<User> {
+        accounts::session_user(&self.pool, token_hash, now).await
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        accounts::delete_session(&self.pool, token_hash).await
     }
 }

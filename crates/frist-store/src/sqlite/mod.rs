@@ -4,6 +4,7 @@
 //! (WAL). The file is created if missing and migrated at open. `synchronous = FULL`: a call
 //! returns only after its commit is on disk.
 
+mod accounts;
 mod read;
 mod write;
 mod writer;
@@ -284,5 +285,45 @@ impl Store for SqliteStore {
 
     async fn access_log(&self, id: InquiryId) -> StoreResult<Vec<AccessEntry>> {
         read::access_log(&mut *self.read().await?, id).await
+    }
+
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        let user = user.clone();
+        self.writer
+            .run(move |conn, _| Box::pin(async move { accounts::create_user(conn, &user).await }))
+            .await
+    }
+
+    async fn user(&self, username: &str) -> StoreResult<User> {
+        accounts::user(&mut *self.read().await?, username).await
+    }
+
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        username: &str,
+        expires_at: Timestamp,
+    ) -> StoreResult<()> {
+        let (token_hash, username) = (token_hash.to_owned(), username.to_owned());
+        self.writer
+            .run(move |conn, _| {
+                Box::pin(async move {
+                    accounts::create_session(conn, &token_hash, &username, expires_at).await
+                })
+            })
+            .await
+    }
+
+    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<User> {
+        accounts::session_user(&mut *self.read().await?, token_hash, now).await
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        let token_hash = token_hash.to_owned();
+        self.writer
+            .run(move |conn, _| {
+                Box::pin(async move { accounts::delete_session(conn, &token_hash).await })
+            })
+            .await
     }
 }

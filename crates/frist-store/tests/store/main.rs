@@ -17,6 +17,7 @@
 #[macro_use]
 mod helpers;
 
+mod accounts;
 mod compliance;
 mod concurrency;
 mod directory;

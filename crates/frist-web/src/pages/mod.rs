@@ -5,13 +5,13 @@
 //! template struct per page, every word from [`i18n`]. No page needs JavaScript. These pages
 //! never show a CPR number unmasked and never put the status token anywhere but its own URL.
 
-mod csrf;
+pub(crate) mod csrf;
 mod form;
-mod i18n;
-mod layout;
+pub(crate) mod i18n;
+pub(crate) mod layout;
 mod public;
 mod status;
-mod visitor;
+pub(crate) mod visitor;
 
 use crate::state::AppState;
 use axum::Router;
@@ -35,7 +35,7 @@ pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
 
 /// Pages load nothing from elsewhere and run no script; the status token is in the URL, so no
 /// referrer leaves the site.
-async fn security_headers(mut response: Response) -> Response {
+pub(crate) async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_SECURITY_POLICY,

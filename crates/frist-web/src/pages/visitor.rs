@@ -10,6 +10,7 @@ use std::convert::Infallible;
 
 pub(crate) const LANG_COOKIE: &str = "frist_lang";
 pub(crate) const CSRF_COOKIE: &str = "frist_csrf";
+pub(crate) const SESSION_COOKIE: &str = "frist_session";
 
 /// The request's language and cookies.
 #[derive(Debug, Clone)]
@@ -19,8 +20,12 @@ pub(crate) struct Visitor {
     /// toggle holds on the next page without carrying the parameter in every link.
     pub chose_lang: bool,
     pub csrf_cookie: Option<String>,
+    /// A member of staff's session token (see `staff::session`).
+    pub session_cookie: Option<String>,
     /// The path without the query: the toggle link points back at it.
     pub path: String,
+    /// The path with its query: where to come back to after signing in.
+    pub target: String,
     pub host: Option<String>,
 }
 
@@ -53,6 +58,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
             lang: chosen.or(remembered).or(accepted).unwrap_or_default(),
             chose_lang: chosen.is_some(),
             csrf_cookie: cookie(CSRF_COOKIE),
+            session_cookie: cookie(SESSION_COOKIE),
+            target: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned()),
             path: parts.uri.path().to_owned(),
             host: parts
                 .headers

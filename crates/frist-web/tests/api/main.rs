@@ -19,4 +19,5 @@ mod messages;
 mod openapi;
 mod pages;
 mod reports;
+mod staff;
 mod validation;

@@ -10,20 +10,20 @@ use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKI
 use std::collections::BTreeMap;
 
 /// A visitor: the cookies their browser holds.
-struct Visitor<'a> {
+pub struct Visitor<'a> {
     app: &'a TestApp,
-    cookies: BTreeMap<String, String>,
+    pub cookies: BTreeMap<String, String>,
     client: reqwest::Client,
 }
 
-struct Page {
-    status: StatusCode,
-    headers: reqwest::header::HeaderMap,
-    html: String,
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub html: String,
 }
 
 impl<'a> Visitor<'a> {
-    fn new(app: &'a TestApp) -> Self {
+    pub fn new(app: &'a TestApp) -> Self {
         Visitor {
             app,
             cookies: BTreeMap::new(),
@@ -55,7 +55,7 @@ impl<'a> Visitor<'a> {
         }
     }
 
-    async fn get(&mut self, path: &str) -> Page {
+    pub async fn get(&mut self, path: &str) -> Page {
         let response = self
             .client
             .get(self.app.url(path))
@@ -66,7 +66,7 @@ impl<'a> Visitor<'a> {
         self.finish(response).await
     }
 
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
         let response = self
             .client
             .post(self.app.url(path))
@@ -107,7 +107,7 @@ fn escape(s: &str) -> String {
         .collect()
 }
 
-fn hidden_csrf(html: &str) -> String {
+pub fn hidden_csrf(html: &str) -> String {
     let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;
     html[start..start + 43].to_owned()
 }

@@ -8,6 +8,7 @@ pub mod policy;
 pub mod report;
 pub mod serve;
 pub mod token;
+pub mod user;
 
 use crate::policy_source::LoadError;
 

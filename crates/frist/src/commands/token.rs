@@ -14,6 +14,16 @@ pub enum RoleArg {
     Admin,
 }
 
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Caseworker => Role::Caseworker,
+            RoleArg::Lead => Role::Lead,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct TokenCreateArgs {
     /// Who or what uses the token, e.g. "digital-post-integration".
@@ -29,11 +39,7 @@ pub fn create(args: &TokenCreateArgs, out: &mut impl Write) -> Result<(), Failur
     if args.name.trim().is_empty() {
         return Err(Failure::Input("--name must not be empty".into()));
     }
-    let role = match args.role {
-        RoleArg::Caseworker => Role::Caseworker,
-        RoleArg::Lead => Role::Lead,
-        RoleArg::Admin => Role::Admin,
-    };
+    let role = args.role.into();
     let (token, hash) = frist_web::new_token();
     let stored = runtime()?.block_on(async {
         let (store, _) = args.store.open().await?;

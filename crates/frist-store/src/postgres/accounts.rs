@@ -1,0 +1,87 @@
+//! Staff accounts and sessions on PostgreSQL, each statement its own transaction.
+
+use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::directory::{UserRecord, role_name};
+use crate::time::{to_db, to_db_clamped};
+use crate::types::{StoreError, StoreResult, User};
+use jiff::Timestamp;
+use sqlx::PgPool;
+
+pub(crate) async fn create_user(pool: &PgPool, user: &User) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO users (username, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&user.username)
+    .bind(role_name(user.role))
+    .bind(&user.password_hash)
+    .bind(to_db(user.created_at)?)
+    .execute(pool)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            StoreError::Conflict("a user with this username already exists".into())
+        } else {
+            e.into()
+        }
+    })?;
+    Ok(())
+}
+
+pub(crate) async fn user(pool: &PgPool, username: &str) -> StoreResult<User> {
+    let record: UserRecord = sqlx::query_as(
+        "SELECT username, role, password_hash, created_at FROM users WHERE username = $1",
+    )
+    .bind(username)
+    .fetch_one(pool)
+    .await?;
+    record.into_user()
+}
+
+pub(crate) async fn create_session(
+    pool: &PgPool,
+    token_hash: &str,
+    username: &str,
+    expires_at: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query("INSERT INTO sessions (token_hash, username, expires_at) VALUES ($1, $2, $3)")
+        .bind(token_hash)
+        .bind(username)
+        .bind(to_db(expires_at)?)
+        .execute(pool)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::Conflict("this session already exists".into())
+            } else if is_foreign_key_violation(&e) {
+                StoreError::NotFound
+            } else {
+                e.into()
+            }
+        })?;
+    Ok(())
+}
+
+pub(crate) async fn session_user(
+    pool: &PgPool,
+    token_hash: &str,
+    now: Timestamp,
+) -> StoreResult<User> {
+    let record: UserRecord = sqlx::query_as(
+        "SELECT u.username, u.role, u.password_hash, u.created_at \
+         FROM sessions s JOIN users u ON u.username = s.username \
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(to_db_clamped(now))
+    .fetch_one(pool)
+    .await?;
+    record.into_user()
+}
+
+pub(crate) async fn delete_session(pool: &PgPool, token_hash: &str) -> StoreResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! Staff accounts and their sessions: usernames are unique, sessions are found by hash until
+//! they end, and signing out ends them.
+
+use crate::helpers::*;
+use frist_store::{Role, Store, StoreError, User};
+
+conformance!(
+    a_user_is_stored_once_and_found_by_username,
+    a_session_leads_to_its_user_until_it_expires,
+    a_signed_out_or_unknown_session_leads_nowhere,
+);
+
+fn user(name: &str, role: Role) -> User {
+    User {
+        username: name.into(),
+        role,
+        password_hash: format!("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash-of-{name}"),
+        created_at: at("2026-03-02T09:00:00+01:00"),
+    }
+}
+
+async fn a_user_is_stored_once_and_found_by_username(db: &TestDb) {
+    let s = &db.store;
+    s.create_user(&user("mette", Role::Caseworker))
+        .await
+        .unwrap();
+    s.create_user(&user("lars", Role::Lead)).await.unwrap();
+    assert_eq!(
+        s.user("mette").await.unwrap(),
+        user("mette", Role::Caseworker)
+    );
+    assert_eq!(s.user("lars").await.unwrap().role, Role::Lead);
+    let again = s.create_user(&user("mette", Role::Admin)).await;
+    assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
+    assert_eq!(s.user("mette").await.unwrap().role, Role::Caseworker);
+    assert!(matches!(s.user("nobody").await, Err(StoreError::NotFound)));
+}
+
+async fn a_session_leads_to_its_user_until_it_expires(db: &TestDb) {
+    let s = &db.store;
+    s.create_user(&user("mette", Role::Caseworker))
+        .await
+        .unwrap();
+    let expires = at("2026-03-02T19:00:00+01:00");
+    s.create_session(&"a".repeat(64), "mette", expires)
+        .await
+        .unwrap();
+    let found = s
+        .session_user(&"a".repeat(64), at("2026-03-02T18:59:59+01:00"))
+        .await
+        .unwrap();
+    assert_eq!(found.username, "mette");
+    let ended = s.session_user(&"a".repeat(64), expires).await;
+    assert!(matches!(ended, Err(StoreError::NotFound)), "{ended:?}");
+    let twice = s.create_session(&"a".repeat(64), "mette", expires).await;
+    assert!(matches!(twice, Err(StoreError::Conflict(_))), "{twice:?}");
+    let stranger = s.create_session(&"b".repeat(64), "nobody", expires).await;
+    assert!(
+        matches!(stranger, Err(StoreError::NotFound)),
+        "{stranger:?}"
+    );
+}
+
+async fn a_signed_out_or_unknown_session_leads_nowhere(db: &TestDb) {
+    let s = &db.store;
+    s.create_user(&user("mette", Role::Caseworker))
+        .await
+        .unwrap();
+    let now = at("2026-03-02T09:00:00+01:00");
+    let expires = at("2026-03-02T19:00:00+01:00");
+    s.create_session(&"a".repeat(64), "mette", expires)
+        .await
+        .unwrap();
+    s.create_session(&"b".repeat(64), "mette", expires)
+        .await
+        .unwrap();
+    s.delete_session(&"a".repeat(64)).await.unwrap();
+    s.delete_session(&"c".repeat(64)).await.unwrap();
+    assert!(matches!(
+        s.session_user(&"a".repeat(64), now).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        s.session_user(&"c".repeat(64), now).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        s.session_user(&"b".repeat(64), now).await.unwrap().username,
+        "mette"
+    );
+}

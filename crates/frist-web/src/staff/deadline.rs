@@ -1,0 +1,170 @@
+//! Time left on an inquiry's nearest deadline, as the queue shows it: a text and a signal
+//! (overdue / due today / on track) that is written out, never colour alone.
+//!
+//! Working days are counted with the policy's calendar; deadlines the policy states in hours
+//! are shown in hours. Pure: the caller passes "now".
+
+use super::StaffMessages;
+use frist_policy::{COPENHAGEN, Channel, Policy, Requirement, Within};
+use jiff::Timestamp;
+
+/// The signal, which also names the row's CSS class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Signal {
+    Overdue,
+    DueToday,
+    OnTrack,
+    None,
+}
+
+impl Signal {
+    pub fn label(self, s: &StaffMessages) -> &'static str {
+        match self {
+            Signal::Overdue => s.label_overdue,
+            Signal::DueToday => s.label_due_today,
+            Signal::OnTrack => s.label_on_track,
+            Signal::None => s.label_none,
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Signal::Overdue => "signal-overdue",
+            Signal::DueToday => "signal-today",
+            Signal::OnTrack => "signal-on-track",
+            Signal::None => "signal-none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TimeLeft {
+    pub signal: Signal,
+    pub text: String,
+}
+
+/// Whether the policy states this requirement's deadline for this channel in hours.
+fn in_hours(policy: &Policy, channel: Channel, requires: Requirement) -> bool {
+    policy.deadlines().any(|(_, d)| {
+        d.requires == requires
+            && d.channels.contains(&channel)
+            && matches!(d.within, Within::Hours(_))
+    })
+}
+
+pub(crate) fn time_left(
+    policy: &Policy,
+    channel: Channel,
+    due_at: Option<Timestamp>,
+    requires: Option<Requirement>,
+    now: Timestamp,
+    s: &StaffMessages,
+) -> TimeLeft {
+    let Some(due_at) = due_at else {
+        return TimeLeft {
+            signal: Signal::None,
+            text: "–".into(),
+        };
+    };
+    let hourly = requires.is_some_and(|r| in_hours(policy, channel, r));
+    let today = now.to_zoned(COPENHAGEN.clone()).date();
+    let due = due_at.to_zoned(COPENHAGEN.clone());
+    let left = due_at.duration_since(now);
+    let hours = |forms, secs: i64| StaffMessages::count(forms, secs.div_euclid(3600).max(1));
+    let calendar = &policy.calendar;
+    if left.as_secs() <= 0 {
+        let over = calendar
+            .working_days_between(due.date(), today)
+            .unwrap_or(0);
+        let text = if hourly || over <= 0 {
+            hours(s.hours_over, -left.as_secs())
+        } else {
+            StaffMessages::count(s.days_over, over)
+        };
+        return TimeLeft {
+            signal: Signal::Overdue,
+            text,
+        };
+    }
+    if due.date() == today {
+        let text = if hourly {
+            hours(s.hours_left, left.as_secs())
+        } else {
+            s.due_today_at
+                .replace("{time}", &due.time().strftime("%H:%M").to_string())
+        };
+        return TimeLeft {
+            signal: Signal::DueToday,
+            text,
+        };
+    }
+    let text = match calendar.working_days_between(today, due.date()) {
+        Ok(days) if !hourly => StaffMessages::count(s.days_left, days.max(1)),
+        _ => hours(s.hours_left, left.as_secs()),
+    };
+    TimeLeft {
+        signal: Signal::OnTrack,
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::i18n::DA;
+    use super::*;
+
+    fn roskilde() -> Policy {
+        Policy::from_toml(
+            "roskilde",
+            include_str!("../../../../policies/roskilde.toml"),
+        )
+        .unwrap()
+    }
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn working_days_skip_the_christmas_holidays() {
+        let p = roskilde();
+        // Wednesday 23 December; the 24th–26th are days off, Monday the 28th is a working day.
+        let left = time_left(
+            &p,
+            Channel::Email,
+            Some(at("2026-12-28T23:59:59+01:00")),
+            Some(Requirement::Answer),
+            at("2026-12-23T16:00:00+01:00"),
+            &DA,
+        );
+        assert_eq!(left.signal, Signal::OnTrack);
+        assert_eq!(left.text, "1 arbejdsdag tilbage");
+    }
+
+    #[test]
+    fn due_today_and_overdue_are_said_in_words() {
+        let p = roskilde();
+        let now = at("2026-12-23T16:00:00+01:00");
+        let today = time_left(
+            &p,
+            Channel::Email,
+            Some(at("2026-12-23T23:59:00+01:00")),
+            Some(Requirement::Answer),
+            now,
+            &DA,
+        );
+        assert_eq!(today.signal, Signal::DueToday);
+        assert_eq!(today.text, "Frist i dag kl. 23:59");
+        let late = time_left(
+            &p,
+            Channel::Email,
+            Some(at("2026-12-21T23:59:00+01:00")),
+            Some(Requirement::Answer),
+            now,
+            &DA,
+        );
+        assert_eq!(late.signal, Signal::Overdue);
+        assert_eq!(late.text, "2 arbejdsdage over fristen");
+        assert_eq!(late.signal.label(&DA), "Overskredet");
+    }
+}

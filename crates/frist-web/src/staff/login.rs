@@ -1,0 +1,144 @@
+//! Signing in and out. A failed sign-in says only "wrong username or password", never which,
+//! and takes the same time whether the username exists or not.
+
+use super::{StaffChrome, safe_next, see_other, session};
+use crate::pages::csrf;
+use crate::pages::layout::{Failure, failure, respond};
+use crate::pages::visitor::Visitor;
+use crate::password::{verify_nothing, verify_password};
+use crate::state::AppState;
+use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use frist_store::{Store, StoreError};
+use serde::Deserialize;
+
+#[derive(Debug, Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    chrome: StaffChrome,
+    csrf: String,
+    next: String,
+    username: String,
+    failed: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct NextQuery {
+    next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct LoginForm {
+    csrf: String,
+    username: String,
+    password: String,
+    next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct CsrfForm {
+    pub csrf: String,
+}
+
+pub(crate) async fn show<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+    Query(query): Query<NextQuery>,
+) -> Response {
+    let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
+    let page = LoginPage {
+        chrome: StaffChrome::new(&visitor, &app.policy.policy, None, &token),
+        csrf: token.clone(),
+        next: safe_next(&query.next).to_owned(),
+        username: String::new(),
+        failed: false,
+    };
+    respond(
+        &visitor,
+        StatusCode::OK,
+        &page,
+        fresh.then_some(token.as_str()),
+    )
+}
+
+pub(crate) async fn submit<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+    form: Result<Form<LoginForm>, FormRejection>,
+) -> Response {
+    let policy = &app.policy.policy;
+    let Ok(Form(form)) = form else {
+        return failure(&visitor, policy, Failure::BadRequest);
+    };
+    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
+        return failure(&visitor, policy, Failure::Forbidden);
+    }
+    let username = form.username.trim();
+    let user = match app.store.user(username).await {
+        Ok(user) => Some(user),
+        Err(StoreError::NotFound) => None,
+        Err(e) => {
+            tracing::error!(error = %e, "a user could not be read");
+            return failure(&visitor, policy, Failure::Internal);
+        }
+    };
+    let password = form.password.clone();
+    let phc = user.as_ref().map(|u| u.password_hash.clone());
+    // Argon2 takes tens of milliseconds of CPU: off the async workers.
+    let verified = tokio::task::spawn_blocking(move || match phc {
+        Some(phc) => verify_password(&password, &phc),
+        None => {
+            verify_nothing(&password);
+            false
+        }
+    })
+    .await
+    .unwrap_or(false);
+    let next = safe_next(&form.next).to_owned();
+    match user {
+        Some(user) if verified => match session::start(&app, &user.username, app.now()).await {
+            Ok(cookie) => see_other(&next, &[cookie]),
+            Err(e) => {
+                tracing::error!(error = %e, "a session could not be started");
+                failure(&visitor, policy, Failure::Internal)
+            }
+        },
+        _ => {
+            tracing::info!("a sign-in failed");
+            let page = LoginPage {
+                chrome: StaffChrome::new(&visitor, policy, None, &form.csrf),
+                csrf: form.csrf.clone(),
+                next,
+                username: username.to_owned(),
+                failed: true,
+            };
+            respond(&visitor, StatusCode::UNAUTHORIZED, &page, None)
+        }
+    }
+}
+
+pub(crate) async fn logout<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Response {
+    let policy = &app.policy.policy;
+    let Ok(Form(form)) = form else {
+        return failure(&visitor, policy, Failure::BadRequest);
+    };
+    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
+        return failure(&visitor, policy, Failure::Forbidden);
+    }
+    if let Err(e) = session::end(&app, &visitor).await {
+        tracing::error!(error = %e, "a session could not be ended");
+        return failure(&visitor, policy, Failure::Internal);
+    }
+    see_other("/login", &[session::cleared()])
+}

@@ -1,0 +1,128 @@
+//! The staff pages, behind a sign-in: `/login` and `/logout`, the queue (`/sager`) and the
+//! inquiry page (`/sager/{id}`) with its first actions.
+//!
+//! Same frame, language mechanism and CSRF protection as the public pages; the words come from
+//! [`i18n`]. Every page needs a session (module `session`); without one the browser is sent to
+//! `/login?next=…`. These pages show a CPR number or a message body only after logging the view
+//! in the store's access log, and never put either in a log line.
+
+mod deadline;
+mod i18n;
+mod inquiry;
+mod login;
+mod queue;
+mod reply;
+mod session;
+
+use crate::pages::i18n::Messages;
+use crate::pages::security_headers;
+use crate::pages::visitor::Visitor;
+use crate::state::AppState;
+use axum::Router;
+use axum::http::header::LOCATION;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use frist_policy::{Municipality, Policy};
+use frist_store::Store;
+pub(crate) use i18n::StaffMessages;
+
+pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
+    Router::new()
+        .route("/login", get(login::show::<S>).post(login::submit::<S>))
+        .route("/logout", post(login::logout::<S>))
+        .route("/sager", get(queue::show::<S>))
+        .route("/sager/{id}", get(inquiry::show::<S>))
+        .route("/sager/{id}/cpr", post(inquiry::reveal::<S>))
+        .route("/sager/{id}/tildel", post(inquiry::assign::<S>))
+        .route("/sager/{id}/besked", post(reply::submit::<S>))
+        .layer(axum::middleware::map_response(security_headers))
+}
+
+/// The frame around every staff page (`templates/staff_base.html`).
+#[derive(Debug)]
+pub(crate) struct StaffChrome {
+    pub t: &'static Messages,
+    pub s: &'static StaffMessages,
+    pub path: String,
+    pub switch_href: String,
+    pub municipality: Municipality,
+    /// Who is signed in (none on the sign-in page).
+    pub user: Option<String>,
+    /// For the sign-out form.
+    pub csrf: String,
+}
+
+impl StaffChrome {
+    pub fn new(visitor: &Visitor, policy: &Policy, user: Option<String>, csrf: &str) -> Self {
+        let t = visitor.t();
+        StaffChrome {
+            t,
+            s: StaffMessages::of(visitor.lang),
+            switch_href: format!("{}?lang={}", visitor.path, t.switch_code),
+            path: visitor.path.clone(),
+            municipality: policy.municipality.clone(),
+            user,
+            csrf: csrf.to_owned(),
+        }
+    }
+}
+
+/// A 303 to `location`, with extra `Set-Cookie` values.
+pub(crate) fn see_other(location: &str, cookies: &[String]) -> Response {
+    let mut response = (StatusCode::SEE_OTHER, [(LOCATION, location.to_owned())]).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Where to go after signing in: only a path on this site (`/…`, not `//host` or `/\host`),
+/// else the queue.
+pub(crate) fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    if local { next } else { "/sager" }
+}
+
+/// `s` percent-encoded for a query value.
+pub(crate) fn encode_query(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/sager/4?x=1"), "/sager/4?x=1");
+        assert_eq!(safe_next("//evil.example"), "/sager");
+        assert_eq!(safe_next("/\\evil.example"), "/sager");
+        assert_eq!(safe_next("https://evil.example"), "/sager");
+        assert_eq!(safe_next(""), "/sager");
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(
+            encode_query("/sager?tab=alle&x=æ"),
+            "/sager%3Ftab%3Dalle%26x%3D%C3%A6"
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! "Send kvittering/svar": the message form on the inquiry page, pre-filled from the policy and
+//! the signed-in caseworker, checked by `frist_core::rules` before anything is stored.
+//!
+//! A message the rules block is not stored: the page comes back with every rule named (rule and
+//! goal or law) in the reader's language, and everything typed kept.
+
+use super::i18n::StaffMessages;
+use super::inquiry::{Loaded, load, render};
+use super::session;
+use crate::pages::csrf;
+use crate::pages::layout::{Failure, failure};
+use crate::pages::visitor::Visitor;
+use crate::state::AppState;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use frist_core::rules::{Severity, check_message};
+use frist_core::{ComplaintGuidance, Event, EventKind, Inquiry, MessageKind, OutgoingMessage};
+use frist_policy::{Channel, Lang, Policy, Requirement};
+use frist_store::{Caseworker, Store, StoreError};
+use serde::Deserialize;
+
+/// What the form sends; every field may be missing or empty.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct ReplyForm {
+    pub csrf: String,
+    pub kind: String,
+    pub channel: String,
+    pub body: String,
+    pub caseworker: String,
+    pub contact: String,
+    pub next_step: String,
+    pub expected: String,
+    /// Present ("on") when the box is ticked.
+    pub appealable: Option<String>,
+    pub complaint_body: String,
+    pub complaint_how: String,
+    pub complaint_deadline: String,
+}
+
+/// A rule the message breaks, as shown.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleView {
+    pub rule: &'static str,
+    pub source: String,
+    pub text: String,
+}
+
+/// A problem with one field of the form.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+/// The form's state on the page.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ReplyState {
+    pub form: ReplyForm,
+    pub blocked: Vec<RuleView>,
+    pub warnings: Vec<RuleView>,
+    pub errors: Vec<FieldError>,
+}
+
+pub(crate) const KINDS: [(&str, MessageKind); 3] = [
+    ("acknowledgment", MessageKind::Acknowledgment),
+    ("answer", MessageKind::Answer),
+    ("decision", MessageKind::Decision),
+];
+
+/// The form as the caseworker first sees it.
+pub(crate) fn prefill(
+    inquiry: &Inquiry,
+    policy: &Policy,
+    me: Option<&Caseworker>,
+    username: &str,
+) -> ReplyForm {
+    let open = |r: Requirement| {
+        inquiry
+            .obligations
+            .iter()
+            .filter(|o| o.requires == r && o.is_open())
+            .map(|o| o.due_date)
+            .min()
+    };
+    let acknowledge = open(Requirement::Acknowledgment).is_some();
+    let expected = open(Requirement::Answer).or_else(|| open(Requirement::Acknowledgment));
+    let citizen_lang = match inquiry.received.language.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Da,
+    };
+    let words = StaffMessages::of(citizen_lang);
+    let t = crate::pages::i18n::Messages::of(citizen_lang);
+    let name = me.map_or_else(|| username.to_owned(), |c| c.name.clone());
+    let contact = me
+        .and_then(|c| c.phone.clone().or_else(|| c.email.clone()))
+        .or_else(|| policy.municipality.phone.clone())
+        .or_else(|| policy.municipality.email.clone())
+        .map_or_else(|| name.clone(), |how| format!("{name}, {how}"));
+    let sender = &inquiry.received.sender;
+    let channel = if inquiry.involves_cpr() {
+        Channel::DigitalPost
+    } else if sender.email.is_some() {
+        Channel::Email
+    } else {
+        inquiry.received.channel
+    };
+    let template = if acknowledge {
+        words.tpl_acknowledgment
+    } else {
+        words.tpl_answer
+    };
+    let body = template
+        .replace("{reference}", &inquiry.reference.to_string())
+        .replace("{caseworker}", &name)
+        .replace("{date}", &expected.map(|d| t.date(d)).unwrap_or_default());
+    let case_type = inquiry
+        .case_type
+        .as_deref()
+        .and_then(|id| policy.case_type(id));
+    ReplyForm {
+        csrf: String::new(),
+        kind: if acknowledge {
+            "acknowledgment"
+        } else {
+            "answer"
+        }
+        .into(),
+        channel: channel.as_str().into(),
+        body,
+        caseworker: name,
+        contact,
+        next_step: words.tpl_next_step.into(),
+        expected: expected.map(|d| d.to_string()).unwrap_or_default(),
+        appealable: case_type.filter(|c| c.appealable).map(|_| "on".into()),
+        complaint_body: String::new(),
+        complaint_how: case_type
+            .and_then(|c| c.complaint_guidance.clone())
+            .unwrap_or_default(),
+        complaint_deadline: String::new(),
+    }
+}
+
+/// The message the form describes, or the fields that are wrong.
+fn parse(form: &ReplyForm, s: &StaffMessages) -> Result<OutgoingMessage, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let kind = KINDS.iter().find(|(v, _)| *v == form.kind).map(|(_, k)| *k);
+    if kind.is_none() {
+        errors.push(FieldError {
+            field: "kind",
+            message: s.err_kind,
+        });
+    }
+    let channel = form.channel.parse::<Channel>().ok();
+    if channel.is_none() {
+        errors.push(FieldError {
+            field: "channel",
+            message: s.err_channel,
+        });
+    }
+    if form.body.trim().is_empty() {
+        errors.push(FieldError {
+            field: "body",
+            message: s.err_body_missing,
+        });
+    }
+    let expected = match form.expected.trim() {
+        "" => None,
+        text => match text.parse() {
+            Ok(date) => Some(date),
+            Err(_) => {
+                errors.push(FieldError {
+                    field: "expected",
+                    message: s.err_expected,
+                });
+                None
+            }
+        },
+    };
+    let (Some(kind), Some(channel), true) = (kind, channel, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let text = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
+    let guidance = ComplaintGuidance {
+        body: form.complaint_body.trim().to_owned(),
+        how: form.complaint_how.trim().to_owned(),
+        deadline: form.complaint_deadline.trim().to_owned(),
+    };
+    let any_guidance = guidance != ComplaintGuidance::default();
+    Ok(OutgoingMessage {
+        kind,
+        channel,
+        body: form.body.trim().to_owned(),
+        caseworker: text(&form.caseworker),
+        contact: text(&form.contact),
+        next_step: text(&form.next_step),
+        expected_answer_date: expected,
+        appealable: form.appealable.is_some(),
+        complaint_guidance: any_guidance.then_some(guidance),
+    })
+}
+
+pub(crate) async fn submit<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(id): Path<i64>,
+    visitor: Visitor,
+    form: Result<Form<ReplyForm>, FormRejection>,
+) -> Response {
+    let policy = &app.policy.policy;
+    let Ok(Form(form)) = form else {
+        return failure(&visitor, policy, Failure::BadRequest);
+    };
+    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
+        return failure(&visitor, policy, Failure::Forbidden);
+    }
+    let user = match session::require(&app, &visitor).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let loaded: Loaded = match load(&app, &visitor, &user, id, "body").await {
+        Ok(loaded) => loaded,
+        Err(response) => return response,
+    };
+    let s = StaffMessages::of(visitor.lang);
+    let mut state = ReplyState {
+        form: form.clone(),
+        ..ReplyState::default()
+    };
+    let message = match parse(&form, s) {
+        Ok(message) => message,
+        Err(errors) => {
+            state.errors = errors;
+            return render(
+                &app,
+                &visitor,
+                user,
+                loaded,
+                state,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let violations = check_message(&loaded.stored.inquiry, &message, &loaded.policy.policy);
+    let view = |v: &frist_core::rules::Violation| RuleView {
+        rule: v.rule,
+        source: v.source.clone(),
+        text: match visitor.lang {
+            Lang::Da => v.message_da.clone(),
+            Lang::En => v.message.clone(),
+        },
+    };
+    state.blocked = violations
+        .iter()
+        .filter(|v| v.severity == Severity::Block)
+        .map(view)
+        .collect();
+    state.warnings = violations
+        .iter()
+        .filter(|v| v.severity == Severity::Warn)
+        .map(view)
+        .collect();
+    if !state.blocked.is_empty() {
+        return render(
+            &app,
+            &visitor,
+            user,
+            loaded,
+            state,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let event = Event {
+        at: app.now(),
+        actor: Some(user.username.clone()),
+        kind: EventKind::MessageSent { message },
+    };
+    match app.store.append_event(id, event).await {
+        Ok(_) => super::see_other(&format!("/sager/{id}?sendt=1"), &[]),
+        Err(StoreError::Refused(_)) => {
+            state.errors = vec![FieldError {
+                field: "kind",
+                message: s.err_refused,
+            }];
+            render(
+                &app,
+                &visitor,
+                user,
+                loaded,
+                state,
+                None,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => super::inquiry::internal(&visitor, &app, &e),
+    }
+}

@@ -1,0 +1,90 @@
+// Shared by the e2e tests: a `frist serve` on a free port with a temporary SQLite file, real
+// headless Chromium, and the axe-core audit (WCAG 2.1 A and AA).
+'use strict';
+
+const assert = require('node:assert/strict');
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = process.env.FRIST_BIN || path.join(ROOT, 'target', 'debug', 'frist');
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = path.join(__dirname, 'screenshots');
+// Without the networking flags Chromium waits on connections that this machine refuses.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForHealth(url, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`frist serve did not answer at ${url} in time`);
+}
+
+/** A fresh database, the `--database-url`/`--policy` arguments for it, and a runner of the CLI. */
+function freshDatabase(policy = 'roskilde') {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'frist-e2e-'));
+  const common = ['--database-url', `sqlite://${path.join(tmp, 'frist.db')}`, '--policy', policy];
+  const run = (args, input) => execFileSync(BIN, [...args, ...common], { input }).toString();
+  return { tmp, common, run };
+}
+
+/** Starts `frist serve` and a browser; returns { base, server, browser }. */
+async function start(common) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, ...common], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(base, Date.now() + 15000);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return { base, server, browser };
+}
+
+// `bypassCSP` only so axe can be injected; the pages' own CSP stays in force elsewhere.
+async function newPage(browser, lang = 'da', viewport = { width: 1280, height: 800 }, bypassCSP = false) {
+  const context = await browser.newContext({
+    viewport, bypassCSP, locale: lang === 'en' ? 'en-GB' : 'da-DK',
+  });
+  return context.newPage();
+}
+
+async function audit(page, label) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  const found = result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+  }));
+  assert.deepEqual(found, [], `axe violations on ${label}:\n${JSON.stringify(found, null, 2)}`);
+  return result.passes.length;
+}
+
+module.exports = { BIN, SHOTS, freshDatabase, start, newPage, audit };

@@ -1,0 +1,158 @@
+// The staff pages in real headless Chromium: a caseworker account made with `frist user
+// create`, signing in through the form, the queue, an inquiry written through the citizen form,
+// an acknowledgment sent with the pre-filled template and seen on the citizen's status page, a
+// decision stopped for lack of complaint guidance, an axe-core audit of the staff pages in
+// Danish and English, and screenshots of the queue and the inquiry page.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { SHOTS, freshDatabase, start, newPage, audit } = require('./helpers');
+
+const PASSWORD = 'korrekt hest batteri';
+let db;
+let env;
+let admin;
+
+before(async () => {
+  db = freshDatabase();
+  const out = db.run(['user', 'create', '--username', 'mette', '--role', 'caseworker', '--password-stdin'], `${PASSWORD}\n`);
+  assert.match(out, /Created user "mette"/);
+  admin = db.run(['token', 'create', '--name', 'e2e-admin', '--role', 'admin']).trim().split('\n').pop().trim();
+  env = await start(db.common);
+  const res = await fetch(`${env.base}/api/v1/caseworkers/mette`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Mette Hansen', phone: '46 31 30 00' }),
+  });
+  assert.ok(res.ok, `caseworker: ${res.status} ${await res.text()}`);
+});
+
+after(async () => {
+  if (env) {
+    await env.browser.close();
+    env.server.kill('SIGTERM');
+  }
+  if (db) fs.rmSync(db.tmp, { recursive: true, force: true });
+});
+
+/** A citizen writes through the form; returns { reference, status } (the status page's path). */
+async function citizenWrites(subject = 'Affald') {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.base}/skriv`);
+  await page.fill('#subject', subject);
+  await page.fill('#message', 'Min skraldespand blev ikke tømt i går.');
+  await page.fill('#name', 'Karen Jensen');
+  await page.fill('#email', 'karen@example.dk');
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  const reference = (await page.textContent('.reference')).trim();
+  const status = await page.getAttribute('a[href^="/status/"]', 'href');
+  await page.context().close();
+  return { reference, status };
+}
+
+async function signIn(page, next = '/sager') {
+  await page.goto(`${env.base}${next}`);
+  assert.match(new URL(page.url()).pathname, /^\/login$/, 'staff pages need a session');
+  await page.fill('#username', 'mette');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+}
+
+/** Opens the inquiry with this reference from the queue's "Alle" tab. */
+async function openFromQueue(page, reference) {
+  await page.goto(`${env.base}/sager?vis=alle`);
+  await Promise.all([page.waitForNavigation(), page.click(`table.queue a:text("${reference}")`)]);
+}
+
+test('a caseworker acknowledges with the template and the citizen sees name and date', async () => {
+  const { reference, status } = await citizenWrites();
+  const page = await newPage(env.browser);
+  await signIn(page);
+  assert.equal(new URL(page.url()).pathname, '/sager');
+  await openFromQueue(page, reference);
+  assert.match(await page.textContent('h1'), new RegExp(reference));
+  assert.equal(await page.inputValue('#caseworker'), 'Mette Hansen');
+  const expected = await page.inputValue('#expected');
+  assert.match(expected, /^\d{4}-\d{2}-\d{2}$/, 'the expected date is pre-filled');
+  assert.equal(await page.inputValue('#kind'), 'acknowledgment');
+  await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+  assert.match(await page.textContent('[role=status]'), /Beskeden er sendt/);
+  await page.goto(`${env.base}${status}`);
+  const main = await page.textContent('main');
+  assert.match(main, /Mette Hansen/);
+  const [y, m, d] = expected.split('-').map(Number);
+  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+  assert.match(main, new RegExp(`${d}\\. ${months[m - 1]} ${y}`));
+  await page.context().close();
+});
+
+test('an appealable decision without complaint guidance is stopped with an explanation', async () => {
+  const { reference } = await citizenWrites('Tilladelse');
+  const page = await newPage(env.browser);
+  await signIn(page);
+  await openFromQueue(page, reference);
+  await page.selectOption('#kind', 'decision');
+  await page.fill('#body', 'Du får ikke tilladelse.');
+  await page.check('#appealable');
+  await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+  const summary = await page.textContent('.error-summary');
+  assert.match(summary, /Beskeden er ikke sendt/);
+  assert.match(summary, /klagevejledning/i);
+  assert.match(summary, /FVL-25/);
+  assert.equal(await page.inputValue('#body'), 'Du får ikke tilladelse.');
+  assert.equal(await page.isChecked('#appealable'), true);
+  await page.context().close();
+});
+
+test('the staff pages pass axe (WCAG 2.1 A/AA) in Danish and English', async () => {
+  const { reference } = await citizenWrites('Tilgængelighed');
+  const audited = [];
+  for (const lang of ['da', 'en']) {
+    const page = await newPage(env.browser, lang, undefined, true);
+    await page.goto(`${env.base}/login?lang=${lang}`);
+    await audit(page, `/login (${lang})`);
+    await page.fill('#username', 'mette');
+    await page.fill('#password', 'forkert');
+    await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+    await audit(page, `/login failed (${lang})`);
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+    await page.goto(`${env.base}/sager?vis=alle`);
+    await audit(page, `/sager (${lang})`);
+    await openFromQueue(page, reference);
+    await audit(page, `/sager/{id} (${lang})`);
+    await page.selectOption('#kind', 'decision');
+    await page.check('#appealable');
+    await page.fill('#expected', 'ikke en dato');
+    await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+    await audit(page, `/sager/{id} with field errors (${lang})`);
+    await page.fill('#expected', '');
+    await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+    assert.ok(await page.isVisible('.error-summary'));
+    await audit(page, `/sager/{id} with rule violations (${lang})`);
+    audited.push(`login, login-failed, queue, inquiry, inquiry-errors, inquiry-violations (${lang})`);
+    await page.context().close();
+  }
+  console.log(`axe: staff pages audited, 0 violations: ${audited.join('; ')}`);
+});
+
+test('screenshots of the queue and the inquiry page, desktop and phone', async () => {
+  const { reference } = await citizenWrites('Skærmbillede');
+  const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+  for (const [name, viewport] of Object.entries(sizes)) {
+    const page = await newPage(env.browser, 'da', viewport);
+    await signIn(page);
+    await page.goto(`${env.base}/sager?vis=alle`);
+    await page.screenshot({ path: path.join(SHOTS, `queue-${name}.png`), fullPage: true });
+    await openFromQueue(page, reference);
+    await page.screenshot({ path: path.join(SHOTS, `inquiry-${name}.png`), fullPage: true });
+    await page.selectOption('#kind', 'decision');
+    await page.check('#appealable');
+    await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+    await page.screenshot({ path: path.join(SHOTS, `inquiry-refused-${name}.png`), fullPage: true });
+    await page.context().close();
+  }
+});
