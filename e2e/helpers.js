@@ -11,7 +11,10 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = process.env.FRIST_BIN || path.join(ROOT, 'target', 'debug', 'frist');
+// The debug binary `cargo build -p frist` made, wherever cargo puts its target directory.
+const BIN =
+  process.env.FRIST_BIN ||
+  path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'frist');
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.join(__dirname, 'screenshots');
 // Without the networking flags Chromium waits on connections that this machine refuses.
