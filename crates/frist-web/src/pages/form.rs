@@ -134,13 +134,11 @@ pub(crate) async fn submit<S: Store>(
     form: Result<Form<WriteForm>, FormRejection>,
 ) -> Response {
     let policy = &app.policy.policy;
-    let Ok(Form(form)) = form else {
-        return failure(&visitor, policy, Failure::BadRequest);
-    };
     // Before anything else: a post that did not come from our own form changes nothing.
-    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
-        return failure(&visitor, policy, Failure::Forbidden);
-    }
+    let form = match csrf::checked(&visitor, policy, form) {
+        Ok(form) => form,
+        Err(page) => return page,
+    };
     let units = match app.store.units().await {
         Ok(units) => units,
         Err(e) => {
@@ -363,6 +361,12 @@ fn submission_id(form: &WriteForm) -> String {
         hash.update([0]);
     }
     format!("form-{}", hex::encode(hash.finalize()))
+}
+
+impl csrf::Protected for WriteForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
 }
 
 #[cfg(test)]

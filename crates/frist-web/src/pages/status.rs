@@ -121,12 +121,11 @@ pub(crate) async fn feedback<S: Store>(
     form: Result<Form<FeedbackForm>, FormRejection>,
 ) -> Response {
     let policy = &app.policy.policy;
-    let Ok(Form(form)) = form else {
-        return failure(&visitor, policy, Failure::BadRequest);
+    // Before anything else: a post that did not come from our own form changes nothing.
+    let form = match csrf::checked(&visitor, policy, form) {
+        Ok(form) => form,
+        Err(page) => return page,
     };
-    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
-        return failure(&visitor, policy, Failure::Forbidden);
-    }
     let found = match find(&app, &token).await {
         Ok(found) => found,
         Err(failed) => return failure(&visitor, policy, failed),
@@ -318,5 +317,11 @@ fn message_view(t: &'static Messages, at: Timestamp, message: &OutgoingMessage) 
         },
         date: date(t, at),
         body: mask(&message.body),
+    }
+}
+
+impl csrf::Protected for FeedbackForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
 }

@@ -208,12 +208,7 @@ async fn checked<S: Store>(
     form: Result<Form<CsrfForm>, FormRejection>,
 ) -> Result<User, Response> {
     let policy = &app.policy.policy;
-    let Ok(Form(form)) = form else {
-        return Err(failure(visitor, policy, Failure::BadRequest));
-    };
-    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
-        return Err(failure(visitor, policy, Failure::Forbidden));
-    }
+    csrf::checked(visitor, policy, form)?;
     session::require(app, visitor).await
 }
 
@@ -480,5 +475,11 @@ fn event_detail(s: &StaffMessages, kind: &EventKind, name_of: &dyn Fn(&str) -> S
             }
         }
         _ => String::new(),
+    }
+}
+
+impl csrf::Protected for CsrfForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
 }

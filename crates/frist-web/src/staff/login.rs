@@ -74,12 +74,11 @@ pub(crate) async fn submit<S: Store>(
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Response {
     let policy = &app.policy.policy;
-    let Ok(Form(form)) = form else {
-        return failure(&visitor, policy, Failure::BadRequest);
+    // Before anything else: a post that did not come from our own form changes nothing.
+    let form = match csrf::checked(&visitor, policy, form) {
+        Ok(form) => form,
+        Err(page) => return page,
     };
-    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
-        return failure(&visitor, policy, Failure::Forbidden);
-    }
     let username = form.username.trim();
     let user = match app.store.user(username).await {
         Ok(user) => Some(user),
@@ -130,15 +129,26 @@ pub(crate) async fn logout<S: Store>(
     form: Result<Form<CsrfForm>, FormRejection>,
 ) -> Response {
     let policy = &app.policy.policy;
-    let Ok(Form(form)) = form else {
-        return failure(&visitor, policy, Failure::BadRequest);
+    // Before anything else: a post that did not come from our own form changes nothing.
+    match csrf::checked(&visitor, policy, form) {
+        Ok(_) => {}
+        Err(page) => return page,
     };
-    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
-        return failure(&visitor, policy, Failure::Forbidden);
-    }
     if let Err(e) = session::end(&app, &visitor).await {
         tracing::error!(error = %e, "a session could not be ended");
         return failure(&visitor, policy, Failure::Internal);
     }
     see_other("/login", &[session::cleared()])
+}
+
+impl csrf::Protected for LoginForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+impl csrf::Protected for CsrfForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
 }

@@ -8,7 +8,7 @@ use super::i18n::StaffMessages;
 use super::inquiry::{Loaded, load, render};
 use super::session;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure};
+
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
 use axum::Form;
@@ -210,12 +210,11 @@ pub(crate) async fn submit<S: Store>(
     form: Result<Form<ReplyForm>, FormRejection>,
 ) -> Response {
     let policy = &app.policy.policy;
-    let Ok(Form(form)) = form else {
-        return failure(&visitor, policy, Failure::BadRequest);
+    // Before anything else: a post that did not come from our own form changes nothing.
+    let form = match csrf::checked(&visitor, policy, form) {
+        Ok(form) => form,
+        Err(page) => return page,
     };
-    if !csrf::verify(visitor.csrf_cookie.as_deref(), &form.csrf) {
-        return failure(&visitor, policy, Failure::Forbidden);
-    }
     let user = match session::require(&app, &visitor).await {
         Ok(user) => user,
         Err(response) => return response,
@@ -300,5 +299,11 @@ pub(crate) async fn submit<S: Store>(
             .await
         }
         Err(e) => super::inquiry::internal(&visitor, &app, &e),
+    }
+}
+
+impl csrf::Protected for ReplyForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
 }
