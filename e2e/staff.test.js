@@ -12,6 +12,8 @@ const path = require('node:path');
 const { SHOTS, freshDatabase, start, newPage, audit } = require('./helpers');
 
 const PASSWORD = 'korrekt hest batteri';
+// The reply form's button; the inquiry page has other forms (note, close, …) beside it.
+const SEND = 'form[action$="/besked"] button[type=submit]';
 let db;
 let env;
 let admin;
@@ -39,11 +41,11 @@ after(async () => {
 });
 
 /** A citizen writes through the form; returns { reference, status } (the status page's path). */
-async function citizenWrites(subject = 'Affald') {
+async function citizenWrites(subject = 'Affald', message = 'Min skraldespand blev ikke tømt i går.') {
   const page = await newPage(env.browser);
   await page.goto(`${env.base}/skriv`);
   await page.fill('#subject', subject);
-  await page.fill('#message', 'Min skraldespand blev ikke tømt i går.');
+  await page.fill('#message', message);
   await page.fill('#name', 'Karen Jensen');
   await page.fill('#email', 'karen@example.dk');
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
@@ -78,7 +80,7 @@ test('a caseworker acknowledges with the template and the citizen sees name and 
   const expected = await page.inputValue('#expected');
   assert.match(expected, /^\d{4}-\d{2}-\d{2}$/, 'the expected date is pre-filled');
   assert.equal(await page.inputValue('#kind'), 'acknowledgment');
-  await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+  await Promise.all([page.waitForNavigation(), page.click(SEND)]);
   assert.match(await page.textContent('[role=status]'), /Beskeden er sendt/);
   await page.goto(`${env.base}${status}`);
   const main = await page.textContent('main');
@@ -97,13 +99,33 @@ test('an appealable decision without complaint guidance is stopped with an expla
   await page.selectOption('#kind', 'decision');
   await page.fill('#body', 'Du får ikke tilladelse.');
   await page.check('#appealable');
-  await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+  await Promise.all([page.waitForNavigation(), page.click(SEND)]);
   const summary = await page.textContent('.error-summary');
   assert.match(summary, /Beskeden er ikke sendt/);
   assert.match(summary, /klagevejledning/i);
   assert.match(summary, /FVL-25/);
   assert.equal(await page.inputValue('#body'), 'Du får ikke tilladelse.');
   assert.equal(await page.isChecked('#appealable'), true);
+  await page.context().close();
+});
+
+test('a reply to an inquiry with a CPR number cannot go by e-mail, only by Digital Post', async () => {
+  const { reference } = await citizenWrites('Boligstøtte', 'Mit CPR-nummer er 010190-1234. Hvornår får jeg svar?');
+  const page = await newPage(env.browser);
+  await signIn(page);
+  await openFromQueue(page, reference);
+  assert.equal(await page.inputValue('#channel'), 'digital_post', 'Digital Post is pre-selected');
+  await page.selectOption('#channel', 'email');
+  await Promise.all([page.waitForNavigation(), page.click(SEND)]);
+  const summary = await page.textContent('.error-summary');
+  assert.match(summary, /Beskeden er ikke sendt/);
+  assert.match(summary, /CPR-nummer/);
+  assert.match(summary, /Digital Post/);
+  assert.equal(await page.inputValue('#channel'), 'email', 'what was chosen is kept');
+  await page.selectOption('#channel', 'digital_post');
+  await Promise.all([page.waitForNavigation(), page.click(SEND)]);
+  assert.match(await page.textContent('[role=status]'), /Beskeden er sendt/);
+  assert.match(await page.textContent('.timeline'), /Digital Post|Besked sendt/);
   await page.context().close();
 });
 
@@ -127,13 +149,22 @@ test('the staff pages pass axe (WCAG 2.1 A/AA) in Danish and English', async () 
     await page.selectOption('#kind', 'decision');
     await page.check('#appealable');
     await page.fill('#expected', 'ikke en dato');
-    await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click(SEND)]);
     await audit(page, `/sager/{id} with field errors (${lang})`);
     await page.fill('#expected', '');
-    await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click(SEND)]);
     assert.ok(await page.isVisible('.error-summary'));
     await audit(page, `/sager/{id} with rule violations (${lang})`);
-    audited.push(`login, login-failed, queue, inquiry, inquiry-errors, inquiry-violations (${lang})`);
+    await page.fill('#note_text', 'Ringet op, venter på bilag.');
+    await page.check('#note_visible');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/note"] button[type=submit]')]);
+    assert.match(await page.textContent('.timeline'), /Ringet op, venter på bilag\./);
+    await audit(page, `/sager/{id} after a note (${lang})`);
+    await page.selectOption('#close_reason', 'answered');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/luk"] button[type=submit]')]);
+    assert.ok(await page.isVisible('#refusal'), 'closing as answered without an answer is refused');
+    await audit(page, `/sager/{id} with a refused close (${lang})`);
+    audited.push(`login, login-failed, queue, inquiry, inquiry-errors, inquiry-violations, inquiry-note, inquiry-close-refused (${lang})`);
     await page.context().close();
   }
   console.log(`axe: staff pages audited, 0 violations: ${audited.join('; ')}`);
@@ -151,7 +182,7 @@ test('screenshots of the queue and the inquiry page, desktop and phone', async (
     await page.screenshot({ path: path.join(SHOTS, `inquiry-${name}.png`), fullPage: true });
     await page.selectOption('#kind', 'decision');
     await page.check('#appealable');
-    await Promise.all([page.waitForNavigation(), page.click('.case-side button[type=submit]')]);
+    await Promise.all([page.waitForNavigation(), page.click(SEND)]);
     await page.screenshot({ path: path.join(SHOTS, `inquiry-refused-${name}.png`), fullPage: true });
     await page.context().close();
   }

@@ -4,6 +4,7 @@
 //! Every view of the page logs "body" in the access log before anything is shown; revealing
 //! the CPR number is a POST that logs "cpr" first.
 
+use super::actions::{CLOSE_REASONS, close_label};
 use super::reply::{KINDS, ReplyState, prefill};
 use super::{StaffChrome, StaffMessages, see_other, session};
 use crate::pages::csrf;
@@ -35,6 +36,8 @@ pub(crate) struct CsrfForm {
 pub(crate) struct ShowQuery {
     sendt: Option<String>,
     tildelt: Option<String>,
+    /// Which action was carried out (see [`Notice::key`]).
+    udfoert: Option<String>,
 }
 
 /// A confirmation shown at the top of the page after an action.
@@ -42,6 +45,50 @@ pub(crate) struct ShowQuery {
 pub(crate) enum Notice {
     Sent,
     Assigned,
+    Noted,
+    HandedOver,
+    Referred,
+    Awaiting,
+    AwaitingEnded,
+    Closed,
+}
+
+impl Notice {
+    const ACTIONS: [Notice; 6] = [
+        Notice::Noted,
+        Notice::HandedOver,
+        Notice::Referred,
+        Notice::Awaiting,
+        Notice::AwaitingEnded,
+        Notice::Closed,
+    ];
+
+    /// The value of `?udfoert=` after an action.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Notice::Sent => "sendt",
+            Notice::Assigned => "tildelt",
+            Notice::Noted => "note",
+            Notice::HandedOver => "overdraget",
+            Notice::Referred => "videresendt",
+            Notice::Awaiting => "afventer",
+            Notice::AwaitingEnded => "svaret",
+            Notice::Closed => "lukket",
+        }
+    }
+
+    fn text(self, s: &StaffMessages) -> &'static str {
+        match self {
+            Notice::Sent => s.sent_notice,
+            Notice::Assigned => s.assigned_notice,
+            Notice::Noted => s.noted_notice,
+            Notice::HandedOver => s.handed_over_notice,
+            Notice::Referred => s.referred_notice,
+            Notice::Awaiting => s.awaiting_notice,
+            Notice::AwaitingEnded => s.awaiting_ended_notice,
+            Notice::Closed => s.closed_notice,
+        }
+    }
 }
 
 /// An inquiry as read for the page, its access already logged.
@@ -58,6 +105,13 @@ struct Choice {
     value: &'static str,
     label: &'static str,
     selected: bool,
+}
+
+/// A choice whose value and label come from the store (a colleague, a unit).
+#[derive(Debug)]
+struct Picked {
+    value: String,
+    label: String,
 }
 
 #[derive(Debug)]
@@ -103,6 +157,11 @@ struct InquiryPage {
     reply: ReplyState,
     kinds: Vec<Choice>,
     channels: Vec<Choice>,
+    colleagues: Vec<Picked>,
+    units: Vec<Picked>,
+    close_reasons: Vec<Choice>,
+    awaiting: bool,
+    closed: bool,
 }
 
 impl InquiryPage {
@@ -134,7 +193,10 @@ pub(crate) async fn show<S: Store>(
     } else if query.tildelt.is_some() {
         Some(Notice::Assigned)
     } else {
-        None
+        query
+            .udfoert
+            .as_deref()
+            .and_then(|key| Notice::ACTIONS.into_iter().find(|n| n.key() == key))
     };
     render(
         &app,
@@ -384,10 +446,33 @@ pub(crate) async fn render<S: Store>(
                 detail: shown(&event_detail(s, &e.kind, &name_of)),
             })
             .collect(),
-        notice: notice.map(|n| match n {
-            Notice::Sent => s.sent_notice,
-            Notice::Assigned => s.assigned_notice,
-        }),
+        notice: notice.map(|n| n.text(s)),
+        colleagues: caseworkers
+            .iter()
+            .filter(|c| c.id != user.username)
+            .map(|c| Picked {
+                value: c.id.clone(),
+                label: c.name.clone(),
+            })
+            .collect(),
+        units: units
+            .iter()
+            .filter(|u| inquiry.unit.as_deref() != Some(u.id.as_str()))
+            .map(|u| Picked {
+                value: u.id.clone(),
+                label: u.name.clone(),
+            })
+            .collect(),
+        close_reasons: CLOSE_REASONS
+            .iter()
+            .map(|(value, reason)| Choice {
+                value,
+                label: close_label(s, *reason),
+                selected: false,
+            })
+            .collect(),
+        awaiting: inquiry.state == InquiryState::AwaitingCitizen,
+        closed: inquiry.state == InquiryState::Closed,
         reply,
         kinds,
         channels,

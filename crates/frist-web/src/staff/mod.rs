@@ -6,6 +6,7 @@
 //! `/login?next=…`. These pages show a CPR number or a message body only after logging the view
 //! in the store's access log, and never put either in a log line.
 
+mod actions;
 mod deadline;
 mod i18n;
 mod inquiry;
@@ -36,6 +37,12 @@ pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
         .route("/sager/{id}/cpr", post(inquiry::reveal::<S>))
         .route("/sager/{id}/tildel", post(inquiry::assign::<S>))
         .route("/sager/{id}/besked", post(reply::submit::<S>))
+        .route("/sager/{id}/note", post(actions::note::<S>))
+        .route("/sager/{id}/overdrag", post(actions::hand_over::<S>))
+        .route("/sager/{id}/videresend", post(actions::refer::<S>))
+        .route("/sager/{id}/afvent", post(actions::await_citizen::<S>))
+        .route("/sager/{id}/svaret", post(actions::citizen_replied::<S>))
+        .route("/sager/{id}/luk", post(actions::close::<S>))
         .layer(axum::middleware::map_response(security_headers))
 }
 

@@ -63,6 +63,8 @@ pub(crate) struct ReplyState {
     pub blocked: Vec<RuleView>,
     pub warnings: Vec<RuleView>,
     pub errors: Vec<FieldError>,
+    /// Another action on the page (note, close, …) that the lifecycle refused, in plain words.
+    pub refusal: Option<&'static str>,
 }
 
 pub(crate) const KINDS: [(&str, MessageKind); 3] = [

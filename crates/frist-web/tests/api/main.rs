@@ -20,4 +20,5 @@ mod openapi;
 mod pages;
 mod reports;
 mod staff;
+mod staff_actions;
 mod validation;

@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use reqwest::header::{LOCATION, SET_COOKIE};
 use serde_json::json;
 
-async fn add_user(app: &TestApp, username: &str, password: &str) {
+pub(crate) async fn add_user(app: &TestApp, username: &str, password: &str) {
     let user = User {
         username: username.into(),
         role: Role::Caseworker,
@@ -20,7 +20,7 @@ async fn add_user(app: &TestApp, username: &str, password: &str) {
     app.store.create_user(&user).await.unwrap();
 }
 
-async fn sign_in(v: &mut Visitor<'_>, username: &str, password: &str) -> Page {
+pub(crate) async fn sign_in(v: &mut Visitor<'_>, username: &str, password: &str) -> Page {
     let form = v.get("/login").await;
     assert_eq!(form.status, StatusCode::OK);
     let csrf = hidden_csrf(&form.html);
@@ -37,7 +37,7 @@ async fn sign_in(v: &mut Visitor<'_>, username: &str, password: &str) -> Page {
 }
 
 /// A signed-in caseworker "mette" (Mette Hansen, unit "borgerservice").
-async fn mette(app: &TestApp) -> Visitor<'_> {
+pub(crate) async fn mette(app: &TestApp) -> Visitor<'_> {
     add_user(app, "mette", "korrekt hest batteri").await;
     app.store
         .put_caseworker(Caseworker {
