@@ -20,4 +20,4 @@ pub use inquiry::{Attachment, Inquiry, InquiryState, LifecycleError, NewInquiry}
 pub use message::{ComplaintGuidance, MessageKind, OutgoingMessage};
 pub use obligation::{ObligationState, TrackedObligation};
 pub use reference::{Reference, ReferenceError};
-pub use sender::{Cvr, CvrError, Sender, SenderKind};
+pub use sender::{Cvr, CvrError, Sender, SenderKind, email_key, phone_key};

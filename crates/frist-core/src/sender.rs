@@ -78,9 +78,52 @@ pub struct Sender {
     pub facebook_id: Option<String>,
 }
 
+/// A phone number as it is searched for: its digits, without the Danish country code
+/// (`+45 43 59 10 00`, `0045 43591000` and `43 59 10 00` are all `43591000`). `None` when there
+/// are no digits. Numbers from abroad keep their country code, spelt with digits only.
+pub fn phone_key(phone: &str) -> Option<String> {
+    let trimmed = phone.trim();
+    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    let national = if trimmed.starts_with('+') {
+        digits.strip_prefix("45").unwrap_or(&digits)
+    } else {
+        digits.strip_prefix("0045").unwrap_or(&digits)
+    };
+    (!national.is_empty()).then(|| national.to_owned())
+}
+
+/// An e-mail address as it is searched for: trimmed and in lower case; `None` when empty.
+pub fn email_key(email: &str) -> Option<String> {
+    let key = email.trim().to_lowercase();
+    (!key.is_empty()).then_some(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_are_searched_by_their_national_digits() {
+        for spelling in [
+            "+45 43 59 10 00",
+            "0045 43591000",
+            "43 59 10 00",
+            "43-59-10-00",
+        ] {
+            assert_eq!(
+                phone_key(spelling).as_deref(),
+                Some("43591000"),
+                "{spelling}"
+            );
+        }
+        assert_eq!(phone_key("+46 8 123 456").as_deref(), Some("468123456"));
+        assert_eq!(phone_key(" – "), None);
+        assert_eq!(
+            email_key(" Mette@Example.DK ").as_deref(),
+            Some("mette@example.dk")
+        );
+        assert_eq!(email_key("  "), None);
+    }
 
     #[test]
     fn cvr_numbers_are_eight_digits() {

@@ -153,6 +153,20 @@ impl Store for AnyStore {
         delegate!(self, s => s.compliance(from, to, group_by, now))
     }
 
+    #[instrument(skip_all, fields(backend = self.backend(), limit))]
+    async fn find_by_sender(
+        &self,
+        query: &SenderQuery,
+        limit: u32,
+    ) -> StoreResult<Vec<InquirySummary>> {
+        delegate!(self, s => s.find_by_sender(query, limit))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend()))]
+    async fn workload(&self, bounds: WorkloadBounds) -> StoreResult<Vec<Workload>> {
+        delegate!(self, s => s.workload(bounds))
+    }
+
     #[instrument(skip_all, fields(backend = self.backend()))]
     async fn put_unit(&self, unit: Unit) -> StoreResult<()> {
         delegate!(self, s => s.put_unit(unit))
@@ -249,5 +263,20 @@ impl Store for AnyStore {
     #[instrument(skip_all, fields(backend = self.backend()))]
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
         delegate!(self, s => s.delete_session(token_hash))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend()))]
+    async fn delete_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
+        delegate!(self, s => s.delete_expired_sessions(now))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend()))]
+    async fn users(&self) -> StoreResult<Vec<User>> {
+        delegate!(self, s => s.users())
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    async fn policy_text(&self, id: PolicyId) -> StoreResult<String> {
+        delegate!(self, s => s.policy_text(id))
     }
 }

@@ -21,9 +21,11 @@ mod postgres;
 mod queue;
 mod report;
 mod rows;
+mod search;
 mod sqlite;
 mod time;
 mod types;
+mod workload;
 
 pub use any::{AnyStore, open};
 pub use postgres::PostgresStore;

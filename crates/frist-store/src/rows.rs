@@ -28,6 +28,11 @@ pub(crate) struct InquiryRow {
     pub received_at: i64,
     pub subject: String,
     pub sender_name: Option<String>,
+    /// The sender's phone number and e-mail address as searched for (front desk).
+    pub sender_phone: Option<String>,
+    pub sender_email: Option<String>,
+    /// `sender_name` in lower case, for the search by the start of a name.
+    pub sender_name_key: Option<String>,
     /// Nearest `due_at` among open obligations (not met, not waived), paused ones included.
     pub next_due_at: Option<i64>,
     pub next_requires: Option<&'static str>,
@@ -68,6 +73,21 @@ impl InquiryRow {
             received_at: to_db(received.received_at)?,
             subject: frist_core::cpr::mask(&received.subject),
             sender_name: received.sender.name.as_deref().map(frist_core::cpr::mask),
+            sender_name_key: received
+                .sender
+                .name
+                .as_deref()
+                .map(|n| frist_core::cpr::mask(n).to_lowercase()),
+            sender_phone: received
+                .sender
+                .phone
+                .as_deref()
+                .and_then(frist_core::phone_key),
+            sender_email: received
+                .sender
+                .email
+                .as_deref()
+                .and_then(frist_core::email_key),
             next_due_at,
             next_requires: next.map(|o| o.requires.as_str()),
             next_unpaused_due_at: next_unpaused.map(to_db).transpose()?,

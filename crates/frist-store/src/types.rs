@@ -130,6 +130,62 @@ pub struct ComplianceRow {
     pub p90_working_days: Option<f64>,
 }
 
+/// What the front desk searches a person's earlier inquiries by. Build it with
+/// [`SenderQuery::parse`], which normalises the text the way the stored keys are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SenderQuery {
+    /// A phone key (`frist_core::phone_key`).
+    Phone(String),
+    /// An e-mail key (`frist_core::email_key`).
+    Email(String),
+    /// The start of the sender's name, any case.
+    NamePrefix(String),
+}
+
+impl SenderQuery {
+    /// What a person typed into one search box: an e-mail address (has `@`), a phone number
+    /// (mostly digits, at least 8), else the start of a name. `None` when too short to mean
+    /// anything (under 2 characters).
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.chars().count() < 2 {
+            return None;
+        }
+        if text.contains('@') {
+            return frist_core::email_key(text).map(Self::Email);
+        }
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let phoneish = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if phoneish && digits >= 8 {
+            return frist_core::phone_key(text).map(Self::Phone);
+        }
+        Some(Self::NamePrefix(text.to_owned()))
+    }
+}
+
+/// The instants that split open work into breached / due today / at risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkloadBounds {
+    pub now: Timestamp,
+    /// The end of today (local), exclusive.
+    pub today_end: Timestamp,
+    /// The end of the next working day, exclusive: due before it but after today is "at risk".
+    pub risk_end: Timestamp,
+}
+
+/// Open (not closed) inquiries of one caseworker (`None`: not assigned to anyone), by how urgent
+/// their nearest unpaused deadline is. The buckets are disjoint; `open` counts them all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workload {
+    pub caseworker: Option<String>,
+    pub open: u64,
+    pub breached: u64,
+    pub due_today: u64,
+    pub at_risk: u64,
+}
+
 /// Summary of a bulk import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ImportSummary {
@@ -278,6 +334,21 @@ pub trait Store: Send + Sync {
         now: Timestamp,
     ) -> impl Future<Output = StoreResult<Vec<ComplianceRow>>> + Send;
 
+    /// A person's inquiries, newest first (at most `limit`, capped at 100); nothing
+    /// confidential, like the queue.
+    fn find_by_sender(
+        &self,
+        query: &SenderQuery,
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<Vec<InquirySummary>>> + Send;
+
+    /// Open work per caseworker (ordered by caseworker; the unassigned row first where the
+    /// backend sorts NULL first — callers should not rely on the position of that row).
+    fn workload(
+        &self,
+        bounds: WorkloadBounds,
+    ) -> impl Future<Output = StoreResult<Vec<Workload>>> + Send;
+
     fn put_unit(&self, unit: Unit) -> impl Future<Output = StoreResult<()>> + Send;
     fn units(&self) -> impl Future<Output = StoreResult<Vec<Unit>>> + Send;
     fn put_caseworker(
@@ -342,4 +413,13 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = StoreResult<User>> + Send;
     /// Ends a session (signing out). Ending one that does not exist is not an error.
     fn delete_session(&self, token_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Removes the sessions that ended before `now`; returns how many.
+    fn delete_expired_sessions(
+        &self,
+        now: Timestamp,
+    ) -> impl Future<Output = StoreResult<u64>> + Send;
+    /// Every staff account, by username.
+    fn users(&self) -> impl Future<Output = StoreResult<Vec<User>>> + Send;
+    /// The text of a stored policy version, exactly as registered.
+    fn policy_text(&self, id: PolicyId) -> impl Future<Output = StoreResult<String>> + Send;
 }

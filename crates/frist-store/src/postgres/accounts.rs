@@ -85,3 +85,29 @@ pub(crate) async fn delete_session(pool: &PgPool, token_hash: &str) -> StoreResu
         .await?;
     Ok(())
 }
+
+pub(crate) async fn delete_expired_sessions(pool: &PgPool, now: Timestamp) -> StoreResult<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(to_db_clamped(now))
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+pub(crate) async fn users(pool: &PgPool) -> StoreResult<Vec<User>> {
+    let records: Vec<UserRecord> = sqlx::query_as(
+        "SELECT username, role, password_hash, created_at FROM users ORDER BY username",
+    )
+    .fetch_all(pool)
+    .await?;
+    records.into_iter().map(UserRecord::into_user).collect()
+}
+
+pub(crate) async fn policy_text(pool: &PgPool, id: crate::types::PolicyId) -> StoreResult<String> {
+    Ok(
+        sqlx::query_scalar("SELECT text FROM policies WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await?,
+    )
+}

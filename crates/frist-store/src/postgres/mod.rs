@@ -144,6 +144,18 @@ impl Store for PostgresStore {
         read::compliance(&self.pool, from, to, group_by, now).await
     }
 
+    async fn find_by_sender(
+        &self,
+        query: &SenderQuery,
+        limit: u32,
+    ) -> StoreResult<Vec<InquirySummary>> {
+        read::by_sender(&self.pool, query, limit).await
+    }
+
+    async fn workload(&self, bounds: WorkloadBounds) -> StoreResult<Vec<Workload>> {
+        read::workload(&self.pool, &bounds).await
+    }
+
     async fn put_unit(&self, unit: Unit) -> StoreResult<()> {
         write::put_unit(&self.pool, &unit).await
     }
@@ -223,5 +235,17 @@ impl Store for PostgresStore {
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
         accounts::delete_session(&self.pool, token_hash).await
+    }
+
+    async fn delete_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
+        accounts::delete_expired_sessions(&self.pool, now).await
+    }
+
+    async fn users(&self) -> StoreResult<Vec<User>> {
+        accounts::users(&self.pool).await
+    }
+
+    async fn policy_text(&self, id: PolicyId) -> StoreResult<String> {
+        accounts::policy_text(&self.pool, id).await
     }
 }

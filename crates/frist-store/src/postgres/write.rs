@@ -237,16 +237,16 @@ async fn insert_inquiries(
     let sql = format!(
         "INSERT INTO inquiries (id, reference, policy_id, channel, external_id, state, unit, \
          caseworker, kind, received_at, subject, sender_name, next_due_at, next_requires, \
-         next_unpaused_due_at, queue_key, projection, version) \
+         next_unpaused_due_at, queue_key, projection, version, sender_phone, sender_email, sender_name_key) \
          SELECT id, reference, $17, channel, external_id, state, unit, caseworker, kind, \
          received_at, subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, \
-         queue_key, projection::jsonb, 1 \
+         queue_key, projection::jsonb, 1, sender_phone, sender_email, sender_name_key \
          FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], \
          $7::text[], $8::text[], $9::bigint[], $10::text[], $11::text[], $12::bigint[], \
-         $13::text[], $14::bigint[], $15::bigint[], $16::text[]) \
+         $13::text[], $14::bigint[], $15::bigint[], $16::text[], $18::text[], $19::text[], $20::text[]) \
          AS t(id, reference, channel, external_id, state, unit, caseworker, kind, received_at, \
          subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, queue_key, \
-         projection) {on_conflict} RETURNING id"
+         projection, sender_phone, sender_email, sender_name_key) {on_conflict} RETURNING id"
     );
     let ids: Vec<i64> = sqlx::query_scalar(&sql)
         .bind(rows.iter().map(|r| r.id).collect::<Vec<_>>())
@@ -266,6 +266,9 @@ async fn insert_inquiries(
         .bind(number(|i| Some(i.queue_key)))
         .bind(column(|i| Some(i.projection.clone())))
         .bind(policy_id)
+        .bind(column(|i| i.sender_phone.clone()))
+        .bind(column(|i| i.sender_email.clone()))
+        .bind(column(|i| i.sender_name_key.clone()))
         .fetch_all(&mut *conn)
         .await?;
     Ok(ids.into_iter().collect())

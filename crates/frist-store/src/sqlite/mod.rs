@@ -210,6 +210,18 @@ impl Store for SqliteStore {
         read::compliance(&mut *self.read().await?, from, to, group_by, now).await
     }
 
+    async fn find_by_sender(
+        &self,
+        query: &SenderQuery,
+        limit: u32,
+    ) -> StoreResult<Vec<InquirySummary>> {
+        read::by_sender(&mut *self.read().await?, query, limit).await
+    }
+
+    async fn workload(&self, bounds: WorkloadBounds) -> StoreResult<Vec<Workload>> {
+        read::workload(&mut *self.read().await?, &bounds).await
+    }
+
     async fn put_unit(&self, unit: Unit) -> StoreResult<()> {
         self.writer
             .run(move |conn, _| Box::pin(async move { write::put_unit(conn, &unit).await }))
@@ -325,5 +337,21 @@ impl Store for SqliteStore {
                 Box::pin(async move { accounts::delete_session(conn, &token_hash).await })
             })
             .await
+    }
+
+    async fn delete_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
+        self.writer
+            .run(move |conn, _| {
+                Box::pin(async move { accounts::delete_expired_sessions(conn, now).await })
+            })
+            .await
+    }
+
+    async fn users(&self) -> StoreResult<Vec<User>> {
+        accounts::users(&mut *self.read().await?).await
+    }
+
+    async fn policy_text(&self, id: PolicyId) -> StoreResult<String> {
+        accounts::policy_text(&mut *self.read().await?, id).await
     }
 }

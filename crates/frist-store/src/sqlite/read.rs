@@ -183,3 +183,25 @@ pub(crate) async fn status_link(
             .await?,
     )
 }
+
+pub(crate) async fn workload(
+    conn: &mut SqliteConnection,
+    bounds: &crate::types::WorkloadBounds,
+) -> StoreResult<Vec<crate::types::Workload>> {
+    let mut q = crate::workload::workload_query::<Sqlite>(bounds);
+    let records: Vec<crate::workload::WorkloadRecord> = q.build_query_as().fetch_all(conn).await?;
+    records
+        .into_iter()
+        .map(crate::workload::WorkloadRecord::into_workload)
+        .collect()
+}
+
+pub(crate) async fn by_sender(
+    conn: &mut SqliteConnection,
+    query: &crate::types::SenderQuery,
+    limit: u32,
+) -> StoreResult<Vec<crate::types::InquirySummary>> {
+    let mut q = crate::search::sender_query::<Sqlite>(query, limit);
+    let records: Vec<SummaryRecord> = q.build_query_as().fetch_all(conn).await?;
+    crate::search::summaries(records)
+}

@@ -20,8 +20,8 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
 
 /// Rows per multi-row INSERT. Each statement is a round trip to SQLite's thread, so bulk loads
-/// want as many rows as fit under SQLite's 32,766 bound parameters: inquiries have 18 columns.
-const INQUIRIES_PER_INSERT: usize = 1800;
+/// want as many rows as fit under SQLite's 32,766 bound parameters: inquiries have 21 columns.
+const INQUIRIES_PER_INSERT: usize = 1500;
 /// The same for events (6 columns) and obligations (12 columns).
 const ROWS_PER_INSERT: usize = 1800;
 
@@ -254,8 +254,9 @@ async fn insert_inquiries(
 ) -> Result<(), sqlx::Error> {
     let mut q = QueryBuilder::<Sqlite>::new(
         "INSERT INTO inquiries (id, reference, policy_id, channel, external_id, state, unit, \
-         caseworker, kind, received_at, subject, sender_name, next_due_at, next_requires, \
-         next_unpaused_due_at, queue_key, projection, version) ",
+         caseworker, kind, received_at, subject, sender_name, sender_phone, sender_email, \
+         sender_name_key, \
+         next_due_at, next_requires, next_unpaused_due_at, queue_key, projection, version) ",
     );
     q.push_values(rows, |mut b, r| {
         let i = &r.inquiry;
@@ -271,6 +272,9 @@ async fn insert_inquiries(
             .push_bind(i.received_at)
             .push_bind(&i.subject)
             .push_bind(&i.sender_name)
+            .push_bind(&i.sender_phone)
+            .push_bind(&i.sender_email)
+            .push_bind(&i.sender_name_key)
             .push_bind(i.next_due_at)
             .push_bind(i.next_requires)
             .push_bind(i.next_unpaused_due_at)

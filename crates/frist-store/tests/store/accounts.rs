@@ -8,6 +8,8 @@ conformance!(
     a_user_is_stored_once_and_found_by_username,
     a_session_leads_to_its_user_until_it_expires,
     a_signed_out_or_unknown_session_leads_nowhere,
+    accounts_are_listed_by_username_and_ended_sessions_are_cleaned_up,
+    a_policy_text_is_kept_exactly_as_registered,
 );
 
 fn user(name: &str, role: Role) -> User {
@@ -88,4 +90,52 @@ async fn a_signed_out_or_unknown_session_leads_nowhere(db: &TestDb) {
         s.session_user(&"b".repeat(64), now).await.unwrap().username,
         "mette"
     );
+}
+
+async fn accounts_are_listed_by_username_and_ended_sessions_are_cleaned_up(db: &TestDb) {
+    let s = &db.store;
+    for (name, role) in [
+        ("ole", Role::Admin),
+        ("mette", Role::Caseworker),
+        ("lars", Role::Lead),
+    ] {
+        s.create_user(&user(name, role)).await.unwrap();
+    }
+    let names: Vec<_> = s
+        .users()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.username)
+        .collect();
+    assert_eq!(names, ["lars", "mette", "ole"]);
+
+    let early = at("2026-03-02T12:00:00+01:00");
+    let late = at("2026-03-02T19:00:00+01:00");
+    s.create_session(&"a".repeat(64), "mette", early)
+        .await
+        .unwrap();
+    s.create_session(&"b".repeat(64), "lars", late)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.delete_expired_sessions(at("2026-03-02T11:59:59+01:00"))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(s.delete_expired_sessions(early).await.unwrap(), 1);
+    let kept = s.session_user(&"b".repeat(64), early).await.unwrap();
+    assert_eq!(kept.username, "lars");
+    assert_eq!(s.delete_expired_sessions(late).await.unwrap(), 1);
+}
+
+async fn a_policy_text_is_kept_exactly_as_registered(db: &TestDb) {
+    let s = &db.store;
+    let version = register(s, "roskilde", ROSKILDE).await;
+    assert_eq!(s.policy_text(version.id).await.unwrap(), ROSKILDE);
+    assert!(matches!(
+        s.policy_text(version.id + 100).await,
+        Err(StoreError::NotFound)
+    ));
 }

@@ -26,4 +26,5 @@ mod import;
 mod intake;
 mod open;
 mod queue;
+mod search;
 mod status_links;

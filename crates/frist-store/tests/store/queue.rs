@@ -3,7 +3,9 @@
 use crate::helpers::*;
 use frist_core::{EventKind, InquiryState, MessageKind};
 use frist_policy::{Channel, InquiryKind, Requirement};
-use frist_store::{AnyStore, InquiryFilter, InquiryId, Store, StoreError};
+use frist_store::{
+    AnyStore, InquiryFilter, InquiryId, Store, StoreError, Workload, WorkloadBounds,
+};
 use std::collections::HashSet;
 
 conformance!(
@@ -13,6 +15,7 @@ conformance!(
     a_cursor_this_store_did_not_issue_is_an_invalid_request,
     page_sizes_are_clamped_to_one_to_five_hundred,
     a_closed_inquiry_leaves_the_queue_deadlines_but_its_breach_still_counts,
+    workload_counts_open_inquiries_per_caseworker_by_urgency,
 );
 
 /// Eight inquiries; returns their ids in queue order.
@@ -333,5 +336,50 @@ async fn a_closed_inquiry_leaves_the_queue_deadlines_but_its_breach_still_counts
             .map(|r| (r.group.as_str(), r.breached))
             .collect::<Vec<_>>(),
         [("ROS-6", 1)]
+    );
+}
+
+async fn workload_counts_open_inquiries_per_caseworker_by_urgency(db: &TestDb) {
+    let s = &db.store;
+    queue_fixture(s).await;
+    let load = |now: &str, today_end: &str, risk_end: &str| {
+        let bounds = WorkloadBounds {
+            now: at(now),
+            today_end: at(today_end),
+            risk_end: at(risk_end),
+        };
+        async move {
+            let mut rows = s.workload(bounds).await.unwrap();
+            rows.sort_by(|a, b| a.caseworker.cmp(&b.caseworker));
+            rows
+        }
+    };
+    let row = |caseworker: Option<&str>, open, breached, due_today, at_risk| Workload {
+        caseworker: caseworker.map(str::to_owned),
+        open,
+        breached,
+        due_today,
+        at_risk,
+    };
+    // On 3 March at 08:00 the Facebook answer is due today (09:00) and the e-mail answer on
+    // the next working day; the paused, answered and deadline-less inquiries are only open.
+    assert_eq!(
+        load(
+            "2026-03-03T08:00:00+01:00",
+            "2026-03-04T00:00:00+01:00",
+            "2026-03-05T00:00:00+01:00"
+        )
+        .await,
+        [row(None, 7, 0, 1, 1), row(Some("mette.hansen"), 1, 0, 0, 0)]
+    );
+    // Weeks later every running deadline has passed; the paused one is not counted as breached.
+    assert_eq!(
+        load(
+            "2026-04-01T12:00:00+02:00",
+            "2026-04-02T00:00:00+02:00",
+            "2026-04-03T00:00:00+02:00"
+        )
+        .await,
+        [row(None, 7, 4, 0, 0), row(Some("mette.hansen"), 1, 1, 0, 0)]
     );
 }

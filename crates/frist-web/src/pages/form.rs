@@ -92,7 +92,7 @@ struct ReceiptPage {
     status_text: String,
 }
 
-const KINDS: [(&str, InquiryKind); 5] = [
+pub(crate) const KINDS: [(&str, InquiryKind); 5] = [
     ("general_question", InquiryKind::GeneralQuestion),
     ("application", InquiryKind::Application),
     ("complaint", InquiryKind::Complaint),
@@ -100,7 +100,7 @@ const KINDS: [(&str, InquiryKind); 5] = [
     ("other", InquiryKind::Other),
 ];
 
-fn kind_label(t: &Messages, value: &str) -> &'static str {
+pub(crate) fn kind_label(t: &Messages, value: &str) -> &'static str {
     match value {
         "application" => t.kind_application,
         "complaint" => t.kind_complaint,

@@ -79,6 +79,8 @@ pub(crate) enum Failure {
     NotFound,
     /// A form post without a valid CSRF token.
     Forbidden,
+    /// Signed in, but the user's role does not open the page.
+    NotAllowed,
     BadRequest,
     Internal,
 }
@@ -97,6 +99,11 @@ pub(crate) fn failure(visitor: &Visitor, policy: &Policy, failure: Failure) -> R
     let (status, title, text) = match failure {
         Failure::NotFound => (StatusCode::NOT_FOUND, t.not_found_title, t.not_found_text),
         Failure::Forbidden => (StatusCode::FORBIDDEN, t.forbidden_title, t.forbidden_text),
+        Failure::NotAllowed => (
+            StatusCode::FORBIDDEN,
+            t.not_allowed_title,
+            t.not_allowed_text,
+        ),
         Failure::BadRequest => (
             StatusCode::BAD_REQUEST,
             t.bad_request_title,

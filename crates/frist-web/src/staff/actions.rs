@@ -9,6 +9,7 @@
 use super::StaffMessages;
 use super::inquiry::{Notice, internal, load, render};
 use super::reply::ReplyState;
+use super::reply::prefill;
 use super::{see_other, session};
 use crate::pages::csrf;
 use crate::pages::layout::{Failure, failure};
@@ -19,7 +20,10 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use frist_core::{CloseReason, Event, EventKind, LifecycleError};
+use frist_calendar::Date;
+use frist_core::rules::{Severity, check_extension};
+use frist_core::{CloseReason, Event, EventKind, LifecycleError, MessageKind, OutgoingMessage};
+use frist_policy::{Lang, Requirement};
 use frist_store::{Store, StoreError, User};
 use serde::Deserialize;
 
@@ -53,8 +57,12 @@ pub(crate) struct ActionForm {
     visible: Option<String>,
     /// The colleague (hand-over) or unit (referral) chosen.
     to: String,
-    /// The close reason's form value.
+    /// The close reason's form value; for an extension, the reason told to the citizen.
     reason: String,
+    /// The deadline to extend: `<goal>|<requirement>`, e.g. `HTK-1|answer`.
+    obligation: String,
+    /// The new due date, `YYYY-MM-DD`.
+    date: String,
 }
 
 impl csrf::Protected for ActionForm {
@@ -68,6 +76,12 @@ enum Refusal {
     UnknownColleague,
     UnknownUnit,
     NoReason,
+    ExtensionDate,
+    ExtensionReason,
+    NotWorkingDay,
+    UnknownObligation,
+    /// The extension notice breaks a rule of the policy (STE-3).
+    ExtensionRules,
     Lifecycle(LifecycleError),
     /// Not a refusal: the directory could not be read.
     Store(StoreError),
@@ -78,6 +92,11 @@ fn refusal_text(s: &StaffMessages, refusal: &Refusal) -> &'static str {
         Refusal::UnknownColleague => s.ref_unknown_colleague,
         Refusal::UnknownUnit => s.ref_unknown_unit,
         Refusal::NoReason => s.ref_close_reason,
+        Refusal::ExtensionDate => s.ref_extension_date,
+        Refusal::ExtensionReason => s.ref_extension_reason,
+        Refusal::NotWorkingDay => s.ref_not_working_day,
+        Refusal::UnknownObligation => s.ref_no_such_obligation,
+        Refusal::ExtensionRules => s.ref_extension_rules,
         Refusal::Store(_) => s.ref_other,
         Refusal::Lifecycle(e) => match e {
             LifecycleError::Closed => s.ref_closed,
@@ -86,6 +105,8 @@ fn refusal_text(s: &StaffMessages, refusal: &Refusal) -> &'static str {
             LifecycleError::CloseWithoutAnswer => s.ref_close_without_answer,
             LifecycleError::CloseWithoutHandOver => s.ref_close_without_hand_over,
             LifecycleError::Empty { .. } => s.ref_empty_note,
+            LifecycleError::ExtensionNotLater { .. } => s.ref_extension_not_later,
+            LifecycleError::NoSuchObligation { .. } => s.ref_no_such_obligation,
             _ => s.ref_other,
         },
     }
@@ -97,12 +118,19 @@ pub(crate) async fn note<S: Store>(
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
 ) -> Response {
-    act(&app, &visitor, id, form, Notice::Noted, |form| async move {
-        Ok(EventKind::Note {
-            text: form.text.trim().to_owned(),
-            visible_to_citizen: form.visible.is_some(),
-        })
-    })
+    act(
+        &app,
+        &visitor,
+        id,
+        form,
+        Notice::Noted,
+        |form, _| async move {
+            Ok(EventKind::Note {
+                text: form.text.trim().to_owned(),
+                visible_to_citizen: form.visible.is_some(),
+            })
+        },
+    )
     .await
 }
 
@@ -119,7 +147,7 @@ pub(crate) async fn hand_over<S: Store>(
         id,
         form,
         Notice::HandedOver,
-        |form| async move {
+        |form, _| async move {
             let known = store.caseworkers().await?.iter().any(|c| c.id == form.to);
             if !known {
                 return Err(Refusal::UnknownColleague);
@@ -145,7 +173,7 @@ pub(crate) async fn refer<S: Store>(
         id,
         form,
         Notice::Referred,
-        |form| async move {
+        |form, _| async move {
             let known = store.units().await?.iter().any(|u| u.id == form.to);
             if !known {
                 return Err(Refusal::UnknownUnit);
@@ -162,7 +190,7 @@ pub(crate) async fn await_citizen<S: Store>(
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
 ) -> Response {
-    act(&app, &visitor, id, form, Notice::Awaiting, |_| async {
+    act(&app, &visitor, id, form, Notice::Awaiting, |_, _| async {
         Ok(EventKind::AwaitingCitizenStarted)
     })
     .await
@@ -174,9 +202,14 @@ pub(crate) async fn citizen_replied<S: Store>(
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
 ) -> Response {
-    act(&app, &visitor, id, form, Notice::AwaitingEnded, |_| async {
-        Ok(EventKind::AwaitingCitizenEnded)
-    })
+    act(
+        &app,
+        &visitor,
+        id,
+        form,
+        Notice::AwaitingEnded,
+        |_, _| async { Ok(EventKind::AwaitingCitizenEnded) },
+    )
     .await
 }
 
@@ -192,7 +225,7 @@ pub(crate) async fn close<S: Store>(
         id,
         form,
         Notice::Closed,
-        |form| async move {
+        |form, _| async move {
             CLOSE_REASONS
                 .iter()
                 .find(|(value, _)| *value == form.reason)
@@ -201,6 +234,119 @@ pub(crate) async fn close<S: Store>(
         },
     )
     .await
+}
+
+pub(crate) async fn register_error<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(id): Path<i64>,
+    visitor: Visitor,
+    form: Result<Form<ActionForm>, FormRejection>,
+) -> Response {
+    act(
+        &app,
+        &visitor,
+        id,
+        form,
+        Notice::ErrorRegistered,
+        |form, _| async move {
+            Ok(EventKind::ErrorRegistered {
+                what: form.text.trim().to_owned(),
+            })
+        },
+    )
+    .await
+}
+
+/// "Forlæng en frist": moves one open deadline to a later working day, with the notice to the
+/// citizen written from the date and the reason (so it always names both, STE-3), sent by the
+/// channel a reply would take.
+pub(crate) async fn extend<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(id): Path<i64>,
+    visitor: Visitor,
+    form: Result<Form<ActionForm>, FormRejection>,
+) -> Response {
+    let app2 = app.clone();
+    act(
+        &app,
+        &visitor,
+        id,
+        form,
+        Notice::Extended,
+        |form, user| async move { extension(&app2, id, &user, form).await },
+    )
+    .await
+}
+
+async fn extension<S: Store>(
+    app: &AppState<S>,
+    id: i64,
+    username: &str,
+    form: ActionForm,
+) -> Result<EventKind, Refusal> {
+    let (goal, requires) = form
+        .obligation
+        .split_once('|')
+        .and_then(|(g, r)| Some((g.to_owned(), r.parse::<Requirement>().ok()?)))
+        .ok_or(Refusal::UnknownObligation)?;
+    let date: Date = form
+        .date
+        .trim()
+        .parse()
+        .map_err(|_| Refusal::ExtensionDate)?;
+    let reason = form.reason.trim().to_owned();
+    if reason.is_empty() {
+        return Err(Refusal::ExtensionReason);
+    }
+    let stored = app.store.get_inquiry(id).await?;
+    let policy = app.policy_of(stored.policy_id).await?;
+    if !policy.policy.calendar.is_working_day(date).unwrap_or(false) {
+        return Err(Refusal::NotWorkingDay);
+    }
+    let inquiry = &stored.inquiry;
+    let caseworkers = app.store.caseworkers().await?;
+    let me = caseworkers.iter().find(|c| c.id == username);
+    // The same channel, name and contact as the reply form would offer.
+    let reply = prefill(inquiry, &policy.policy, me, username);
+    let citizen = match inquiry.received.language.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Da,
+    };
+    let t = crate::pages::i18n::Messages::of(citizen);
+    let shown_date = match citizen {
+        Lang::Da => t.date(date),
+        Lang::En => format!("{} ({date})", t.date(date)),
+    };
+    let body = StaffMessages::of(citizen)
+        .tpl_extension
+        .replace("{reference}", &inquiry.reference.to_string())
+        .replace("{date}", &shown_date)
+        .replace("{reason}", &reason)
+        .replace("{caseworker}", &reply.caseworker);
+    let notice = OutgoingMessage {
+        kind: MessageKind::ExtensionNotice,
+        channel: reply.channel.parse().unwrap_or(inquiry.received.channel),
+        body,
+        caseworker: Some(reply.caseworker.clone()),
+        contact: Some(reply.contact.clone()).filter(|c| !c.is_empty()),
+        next_step: None,
+        expected_answer_date: Some(date),
+        appealable: false,
+        complaint_guidance: None,
+    };
+    let blocked = check_extension(date, &reason, &notice, &policy.policy)
+        .iter()
+        .any(|v| v.severity == Severity::Block);
+    if blocked {
+        return Err(Refusal::ExtensionRules);
+    }
+    Ok(EventKind::DeadlineExtended {
+        goal,
+        requires,
+        new_due_date: date,
+        reason,
+        notice,
+    })
 }
 
 /// The shared flow: CSRF, session, the event from the form, append, then 303 with a notice or
@@ -215,7 +361,7 @@ async fn act<S, F, Fut>(
 ) -> Response
 where
     S: Store,
-    F: FnOnce(ActionForm) -> Fut,
+    F: FnOnce(ActionForm, String) -> Fut,
     Fut: std::future::Future<Output = Result<EventKind, Refusal>>,
 {
     let form = match csrf::checked(visitor, &app.policy.policy, form) {
@@ -226,7 +372,7 @@ where
         Ok(user) => user,
         Err(response) => return response,
     };
-    let refusal = match event(form).await {
+    let refusal = match event(form, user.username.clone()).await {
         Ok(kind) => {
             let event = Event {
                 at: app.now(),

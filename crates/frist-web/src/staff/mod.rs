@@ -6,14 +6,20 @@
 //! `/login?next=…`. These pages show a CPR number or a message body only after logging the view
 //! in the store's access log, and never put either in a log line.
 
+mod absence;
 mod actions;
+mod admin;
 mod deadline;
+mod desk;
 mod i18n;
 mod inquiry;
+mod lead;
 mod login;
+mod people;
 mod queue;
 mod reply;
 mod session;
+mod words;
 
 use crate::pages::i18n::Messages;
 use crate::pages::security_headers;
@@ -25,14 +31,25 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use frist_policy::{Municipality, Policy};
-use frist_store::Store;
+use frist_store::{Role, Store, User};
 pub(crate) use i18n::StaffMessages;
+pub(crate) use inquiry::internal;
 
 pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
     Router::new()
         .route("/login", get(login::show::<S>).post(login::submit::<S>))
         .route("/logout", post(login::logout::<S>))
         .route("/sager", get(queue::show::<S>))
+        .route("/ledelse", get(lead::show::<S>))
+        .route("/admin", get(admin::show::<S>))
+        .route("/admin/afdelinger", post(admin::save_unit::<S>))
+        .route("/admin/medarbejdere", post(admin::save_staff::<S>))
+        .route(
+            "/fravaer",
+            get(absence::show::<S>).post(absence::submit::<S>),
+        )
+        .route("/fravaer/slut", post(absence::end::<S>))
+        .route("/skranke", get(desk::show::<S>).post(desk::submit::<S>))
         .route("/sager/{id}", get(inquiry::show::<S>))
         .route("/sager/{id}/cpr", post(inquiry::reveal::<S>))
         .route("/sager/{id}/tildel", post(inquiry::assign::<S>))
@@ -43,6 +60,8 @@ pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
         .route("/sager/{id}/afvent", post(actions::await_citizen::<S>))
         .route("/sager/{id}/svaret", post(actions::citizen_replied::<S>))
         .route("/sager/{id}/luk", post(actions::close::<S>))
+        .route("/sager/{id}/fejl", post(actions::register_error::<S>))
+        .route("/sager/{id}/forlaeng", post(actions::extend::<S>))
         .layer(axum::middleware::map_response(security_headers))
 }
 
@@ -56,12 +75,14 @@ pub(crate) struct StaffChrome {
     pub municipality: Municipality,
     /// Who is signed in (none on the sign-in page).
     pub user: Option<String>,
+    /// Their role: which parts of the navigation they see.
+    pub role: Option<Role>,
     /// For the sign-out form.
     pub csrf: String,
 }
 
 impl StaffChrome {
-    pub fn new(visitor: &Visitor, policy: &Policy, user: Option<String>, csrf: &str) -> Self {
+    pub fn new(visitor: &Visitor, policy: &Policy, user: Option<&User>, csrf: &str) -> Self {
         let t = visitor.t();
         StaffChrome {
             t,
@@ -69,9 +90,20 @@ impl StaffChrome {
             switch_href: format!("{}?lang={}", visitor.path, t.switch_code),
             path: visitor.path.clone(),
             municipality: policy.municipality.clone(),
-            user,
+            user: user.map(|u| u.username.clone()),
+            role: user.map(|u| u.role),
             csrf: csrf.to_owned(),
         }
+    }
+
+    /// Whether the lead dashboard is in the navigation (leads and administrators).
+    pub fn sees_dashboard(&self) -> bool {
+        matches!(self.role, Some(Role::Lead | Role::Admin))
+    }
+
+    /// Whether the administration page is in the navigation.
+    pub fn sees_admin(&self) -> bool {
+        self.role == Some(Role::Admin)
     }
 }
 

@@ -1,7 +1,7 @@
 //! `/sager`, the queue: mine / my unit / all, nearest deadline first, a page at a time.
 
 use super::deadline::{Signal, time_left};
-use super::{StaffChrome, encode_query, session};
+use super::{StaffChrome, encode_query, internal, session};
 use crate::pages::csrf;
 use crate::pages::layout::{Failure, failure, respond};
 use crate::pages::visitor::Visitor;
@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use frist_core::InquiryState;
 use frist_core::cpr::mask;
 use frist_policy::Lang;
 use frist_store::{InquiryFilter, Store, StoreError};
@@ -22,6 +23,48 @@ const PAGE_SIZE: u32 = 50;
 pub(crate) struct QueueQuery {
     vis: String,
     efter: Option<String>,
+    /// Deadline filter: `overskredet`, `idag`, `fare` (by the end of the next working day).
+    frist: String,
+    /// State filter: `ny`, `aaben`, `afventer`.
+    status: String,
+    /// A unit id (tab "all" only).
+    enhed: String,
+    /// A caseworker's user name (tab "all" only): a colleague's inquiries, e.g. while they are
+    /// away.
+    sagsbehandler: String,
+}
+
+/// The deadline filter's choices: (slug, label).
+fn deadline_choices(s: &super::StaffMessages) -> [(&'static str, &'static str); 4] {
+    [
+        ("", s.deadline_any),
+        ("overskredet", s.deadline_breached),
+        ("idag", s.deadline_today),
+        ("fare", s.deadline_risk),
+    ]
+}
+
+/// The state filter's choices: (slug, state, label).
+fn state_choices(
+    s: &super::StaffMessages,
+) -> [(&'static str, Option<InquiryState>, &'static str); 4] {
+    [
+        ("", None, s.state_any),
+        ("ny", Some(InquiryState::New), s.state_new),
+        ("aaben", Some(InquiryState::Open), s.state_open),
+        (
+            "afventer",
+            Some(InquiryState::AwaitingCitizen),
+            s.state_awaiting,
+        ),
+    ]
+}
+
+#[derive(Debug)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +120,14 @@ struct QueuePage {
     caption: &'static str,
     rows: Vec<Row>,
     no_unit: bool,
+    tab: &'static str,
+    deadlines: Vec<Choice>,
+    states: Vec<Choice>,
+    /// Empty unless the tab is "all".
+    units: Vec<Choice>,
+    filtered: bool,
+    /// A colleague whose inquiries are shown (kept through the filter form).
+    colleague: String,
     next_href: Option<String>,
     first_href: Option<String>,
 }
@@ -84,7 +135,7 @@ struct QueuePage {
 pub(crate) async fn show<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
-    Query(query): Query<QueueQuery>,
+    Query(mut query): Query<QueueQuery>,
 ) -> Response {
     let policy = &app.policy.policy;
     let user = match session::require(&app, &visitor).await {
@@ -102,17 +153,62 @@ pub(crate) async fn show<S: Store>(
         .iter()
         .find(|c| c.id == user.username)
         .and_then(|c| c.unit.clone());
+    let now = app.now();
+    let mut base = InquiryFilter::default();
+    match query.frist.as_str() {
+        "overskredet" => base.breached_at = Some(now),
+        "idag" | "fare" => {
+            let Some(p) = super::lead::periods(policy, now) else {
+                return failure(&visitor, policy, Failure::BadRequest);
+            };
+            base.due_before = Some(if query.frist == "idag" {
+                p.bounds.today_end
+            } else {
+                p.bounds.risk_end
+            });
+        }
+        _ => query.frist.clear(),
+    }
+    match state_choices(s)
+        .iter()
+        .find(|(slug, ..)| *slug == query.status)
+    {
+        Some((_, state, _)) => base.state = *state,
+        None => query.status.clear(),
+    }
+    if tab != Tab::All || !units.iter().any(|u| u.id == query.enhed) {
+        query.enhed.clear();
+    }
+    if tab != Tab::All {
+        query.sagsbehandler.clear();
+    }
     let filter = match tab {
         Tab::Mine => Some(InquiryFilter {
             caseworker: Some(user.username.clone()),
-            ..InquiryFilter::default()
+            ..base
         }),
         Tab::Unit => my_unit.map(|unit| InquiryFilter {
             unit: Some(unit),
-            ..InquiryFilter::default()
+            ..base
         }),
-        Tab::All => Some(InquiryFilter::default()),
+        Tab::All => Some(InquiryFilter {
+            unit: (!query.enhed.is_empty()).then(|| query.enhed.clone()),
+            caseworker: (!query.sagsbehandler.is_empty()).then(|| query.sagsbehandler.clone()),
+            ..base
+        }),
     };
+    // The filters, to carry into the pagination links.
+    let mut filters = String::new();
+    for (key, value) in [
+        ("frist", &query.frist),
+        ("status", &query.status),
+        ("enhed", &query.enhed),
+        ("sagsbehandler", &query.sagsbehandler),
+    ] {
+        if !value.is_empty() {
+            filters.push_str(&format!("&{key}={}", encode_query(value)));
+        }
+    }
     let page = match &filter {
         Some(filter) => {
             match app
@@ -129,7 +225,7 @@ pub(crate) async fn show<S: Store>(
         }
         None => None,
     };
-    let now = app.now();
+    let today = now.to_zoned(frist_policy::COPENHAGEN.clone()).date();
     let rows = page
         .as_ref()
         .map(|p| p.items.as_slice())
@@ -154,10 +250,7 @@ pub(crate) async fn show<S: Store>(
                 .caseworker
                 .as_ref()
                 .map_or(s.unassigned.to_owned(), |id| {
-                    caseworkers
-                        .iter()
-                        .find(|c| &c.id == id)
-                        .map_or_else(|| id.clone(), |c| c.name.clone())
+                    super::people::caseworker_label(&caseworkers, id, today, visitor.t(), s)
                 });
             Row {
                 id: item.id,
@@ -194,9 +287,46 @@ pub(crate) async fn show<S: Store>(
     let next_href = page
         .as_ref()
         .and_then(|p| p.next_cursor.as_ref())
-        .map(|cursor| format!("/sager?vis={}&efter={}", tab.slug(), encode_query(cursor)));
+        .map(|cursor| {
+            format!(
+                "/sager?vis={}{filters}&efter={}",
+                tab.slug(),
+                encode_query(cursor)
+            )
+        });
+    let deadlines = deadline_choices(s)
+        .into_iter()
+        .map(|(value, label)| Choice {
+            value: value.into(),
+            label: label.into(),
+            selected: value == query.frist,
+        })
+        .collect();
+    let states = state_choices(s)
+        .into_iter()
+        .map(|(value, _, label)| Choice {
+            value: value.into(),
+            label: label.into(),
+            selected: value == query.status,
+        })
+        .collect();
+    let unit_choices = if tab == Tab::All {
+        std::iter::once(Choice {
+            value: String::new(),
+            label: s.unit_any.into(),
+            selected: query.enhed.is_empty(),
+        })
+        .chain(units.iter().map(|u| Choice {
+            value: u.id.clone(),
+            label: u.name.clone(),
+            selected: u.id == query.enhed,
+        }))
+        .collect()
+    } else {
+        Vec::new()
+    };
     let page = QueuePage {
-        chrome: StaffChrome::new(&visitor, policy, Some(user.username), &token),
+        chrome: StaffChrome::new(&visitor, policy, Some(&user), &token),
         tabs,
         caption: match tab {
             Tab::Mine => s.caption_mine,
@@ -205,11 +335,17 @@ pub(crate) async fn show<S: Store>(
         },
         rows,
         no_unit: filter.is_none(),
+        tab: tab.slug(),
+        deadlines,
+        states,
+        units: unit_choices,
+        filtered: !filters.is_empty(),
+        colleague: query.sagsbehandler.clone(),
         next_href,
         first_href: query
             .efter
             .is_some()
-            .then(|| format!("/sager?vis={}", tab.slug())),
+            .then(|| format!("/sager?vis={}{filters}", tab.slug())),
     };
     respond(
         &visitor,
@@ -217,9 +353,4 @@ pub(crate) async fn show<S: Store>(
         &page,
         fresh.then_some(token.as_str()),
     )
-}
-
-fn internal<S>(visitor: &Visitor, app: &AppState<S>, e: &StoreError) -> Response {
-    tracing::error!(error = %e, "a staff page could not be read");
-    failure(visitor, &app.policy.policy, Failure::Internal)
 }

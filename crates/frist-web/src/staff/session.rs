@@ -10,7 +10,7 @@ use crate::state::AppState;
 use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use frist_store::{Store, StoreError, User};
+use frist_store::{Role, Store, StoreError, User};
 use jiff::{SignedDuration, Timestamp};
 
 /// How long a session lasts: a working day with room to spare.
@@ -65,5 +65,20 @@ pub(crate) async fn require<S: Store>(
             tracing::error!(error = %e, "a session could not be read");
             Err(failure(visitor, &app.policy.policy, Failure::Internal))
         }
+    }
+}
+
+/// Like [`require`], for pages that only some roles may open: anyone else gets a plain 403
+/// page that says who the page is for.
+pub(crate) async fn require_role<S: Store>(
+    app: &AppState<S>,
+    visitor: &Visitor,
+    roles: &[Role],
+) -> Result<User, Response> {
+    let user = require(app, visitor).await?;
+    if roles.contains(&user.role) {
+        Ok(user)
+    } else {
+        Err(failure(visitor, &app.policy.policy, Failure::NotAllowed))
     }
 }

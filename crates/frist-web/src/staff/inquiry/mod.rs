@@ -4,6 +4,14 @@
 //! Every view of the page logs "body" in the access log before anything is shown; revealing
 //! the CPR number is a POST that logs "cpr" first.
 
+mod labels;
+mod load;
+mod notice;
+
+pub(crate) use labels::state_label;
+pub(crate) use load::{Loaded, internal, load};
+pub(crate) use notice::Notice;
+
 use super::actions::{CLOSE_REASONS, close_label};
 use super::reply::{KINDS, ReplyState, prefill};
 use super::{StaffChrome, StaffMessages, see_other, session};
@@ -18,10 +26,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use frist_core::cpr::mask;
-use frist_core::{Event, EventKind, InquiryState, MessageKind, ObligationState};
-use frist_policy::{COPENHAGEN, Channel, Lang};
-use frist_store::{PolicyVersion, Store, StoreError, StoredInquiry, User};
-use jiff::Timestamp;
+use frist_core::{Event, EventKind, InquiryState, ObligationState};
+use frist_policy::{Channel, Lang};
+use frist_store::{Store, StoreError, User};
+use labels::{channel_label, event_detail, event_label, message_label, obligation_label, when};
 use serde::Deserialize;
 
 /// What a POST that only needs the CSRF token sends.
@@ -38,66 +46,6 @@ pub(crate) struct ShowQuery {
     tildelt: Option<String>,
     /// Which action was carried out (see [`Notice::key`]).
     udfoert: Option<String>,
-}
-
-/// A confirmation shown at the top of the page after an action.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Notice {
-    Sent,
-    Assigned,
-    Noted,
-    HandedOver,
-    Referred,
-    Awaiting,
-    AwaitingEnded,
-    Closed,
-}
-
-impl Notice {
-    const ACTIONS: [Notice; 6] = [
-        Notice::Noted,
-        Notice::HandedOver,
-        Notice::Referred,
-        Notice::Awaiting,
-        Notice::AwaitingEnded,
-        Notice::Closed,
-    ];
-
-    /// The value of `?udfoert=` after an action.
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            Notice::Sent => "sendt",
-            Notice::Assigned => "tildelt",
-            Notice::Noted => "note",
-            Notice::HandedOver => "overdraget",
-            Notice::Referred => "videresendt",
-            Notice::Awaiting => "afventer",
-            Notice::AwaitingEnded => "svaret",
-            Notice::Closed => "lukket",
-        }
-    }
-
-    fn text(self, s: &StaffMessages) -> &'static str {
-        match self {
-            Notice::Sent => s.sent_notice,
-            Notice::Assigned => s.assigned_notice,
-            Notice::Noted => s.noted_notice,
-            Notice::HandedOver => s.handed_over_notice,
-            Notice::Referred => s.referred_notice,
-            Notice::Awaiting => s.awaiting_notice,
-            Notice::AwaitingEnded => s.awaiting_ended_notice,
-            Notice::Closed => s.closed_notice,
-        }
-    }
-}
-
-/// An inquiry as read for the page, its access already logged.
-#[derive(Debug)]
-pub(crate) struct Loaded {
-    pub stored: StoredInquiry,
-    pub events: Vec<Event>,
-    pub policy: PolicyVersion,
-    pub revealed: bool,
 }
 
 #[derive(Debug)]
@@ -160,6 +108,8 @@ struct InquiryPage {
     colleagues: Vec<Picked>,
     units: Vec<Picked>,
     close_reasons: Vec<Choice>,
+    /// Open deadlines that can be extended: `<goal>|<requirement>` and a label.
+    extendable: Vec<Picked>,
     awaiting: bool,
     closed: bool,
 }
@@ -274,45 +224,6 @@ async fn checked<S: Store>(
     session::require(app, visitor).await
 }
 
-/// Reads the inquiry and logs that `user` sees `what` ("body" or "cpr") before returning it.
-pub(crate) async fn load<S: Store>(
-    app: &AppState<S>,
-    visitor: &Visitor,
-    user: &User,
-    id: i64,
-    what: &str,
-) -> Result<Loaded, Response> {
-    let stored = match app.store.get_inquiry(id).await {
-        Ok(stored) => stored,
-        Err(StoreError::NotFound) => {
-            return Err(failure(visitor, &app.policy.policy, Failure::NotFound));
-        }
-        Err(e) => return Err(internal(visitor, app, &e)),
-    };
-    let read = async {
-        app.store
-            .log_access(&user.username, id, what, app.now())
-            .await?;
-        let events = app.store.events(id).await?;
-        let policy = app.policy_of(stored.policy_id).await?;
-        Ok::<_, StoreError>((events, policy))
-    };
-    match read.await {
-        Ok((events, policy)) => Ok(Loaded {
-            stored,
-            events,
-            policy,
-            revealed: what == "cpr",
-        }),
-        Err(e) => Err(internal(visitor, app, &e)),
-    }
-}
-
-pub(crate) fn internal<S>(visitor: &Visitor, app: &AppState<S>, e: &StoreError) -> Response {
-    tracing::error!(error = %e, "a staff page could not be read or written");
-    failure(visitor, &app.policy.policy, Failure::Internal)
-}
-
 pub(crate) async fn render<S: Store>(
     app: &AppState<S>,
     visitor: &Visitor,
@@ -371,12 +282,7 @@ pub(crate) async fn render<S: Store>(
         })
         .collect();
     let page = InquiryPage {
-        chrome: StaffChrome::new(
-            visitor,
-            &app.policy.policy,
-            Some(user.username.clone()),
-            &token,
-        ),
+        chrome: StaffChrome::new(visitor, &app.policy.policy, Some(&user), &token),
         csrf: token.clone(),
         id: stored.id,
         reference: inquiry.reference.to_string(),
@@ -402,7 +308,15 @@ pub(crate) async fn render<S: Store>(
         caseworker: inquiry
             .caseworker
             .as_deref()
-            .map_or(s.unassigned.to_owned(), name_of),
+            .map_or(s.unassigned.to_owned(), |id| {
+                super::people::caseworker_label(
+                    &caseworkers,
+                    id,
+                    app.now().to_zoned(frist_policy::COPENHAGEN.clone()).date(),
+                    visitor.t(),
+                    s,
+                )
+            }),
         assigned_to_me: inquiry.caseworker.as_deref() == Some(user.username.as_str()),
         sender_name: sender.name.as_deref().map(shown),
         sender_email: sender.email.clone(),
@@ -471,6 +385,23 @@ pub(crate) async fn render<S: Store>(
                 selected: false,
             })
             .collect(),
+        extendable: inquiry
+            .obligations
+            .iter()
+            .filter(|o| o.is_open())
+            .map(|o| Picked {
+                value: format!("{}|{}", o.goal, o.requires.as_str()),
+                label: format!(
+                    "{} – {} – {}",
+                    o.goal,
+                    match visitor.lang {
+                        Lang::Da => o.requires.label_da(),
+                        Lang::En => o.requires.label_en(),
+                    },
+                    visitor.t().date(o.due_date)
+                ),
+            })
+            .collect(),
         awaiting: inquiry.state == InquiryState::AwaitingCitizen,
         closed: inquiry.state == InquiryState::Closed,
         reply,
@@ -478,89 +409,6 @@ pub(crate) async fn render<S: Store>(
         channels,
     };
     respond(visitor, status, &page, fresh.then_some(token.as_str()))
-}
-
-/// "23. december 2026 kl. 16:00" / "23 December 2026 16:00", Copenhagen time.
-fn when(visitor: &Visitor, at: Timestamp) -> String {
-    let local = at.to_zoned(COPENHAGEN.clone());
-    let t = visitor.t();
-    let time = local.time().strftime("%H:%M");
-    match visitor.lang {
-        Lang::Da => format!("{} kl. {time}", t.date(local.date())),
-        Lang::En => format!("{} {time}", t.date(local.date())),
-    }
-}
-
-fn channel_label(lang: Lang, c: Channel) -> &'static str {
-    match lang {
-        Lang::Da => c.label_da(),
-        Lang::En => c.label_en(),
-    }
-}
-
-fn message_label(s: &StaffMessages, kind: MessageKind) -> &'static str {
-    match kind {
-        MessageKind::Acknowledgment => s.kind_acknowledgment,
-        MessageKind::Answer => s.kind_answer,
-        MessageKind::Decision => s.kind_decision,
-        _ => s.ev_message_sent,
-    }
-}
-
-fn obligation_label(s: &StaffMessages, state: ObligationState) -> &'static str {
-    match state {
-        ObligationState::Pending => s.ob_pending,
-        ObligationState::Met => s.ob_met,
-        ObligationState::MetLate => s.ob_met_late,
-        ObligationState::Breached => s.ob_breached,
-        ObligationState::Paused => s.ob_paused,
-        ObligationState::Waived => s.ob_waived,
-    }
-}
-
-fn event_label(s: &StaffMessages, kind: &EventKind) -> &'static str {
-    match kind {
-        EventKind::Received { .. } => s.ev_received,
-        EventKind::Opened => s.ev_opened,
-        EventKind::Assigned { .. } => s.ev_assigned,
-        EventKind::MessageSent { .. } => s.ev_message_sent,
-        EventKind::CallbackCompleted { .. } => s.ev_callback,
-        EventKind::Note { .. } => s.ev_note,
-        EventKind::Referred { .. } => s.ev_referred,
-        EventKind::HandedOver { .. } => s.ev_handed_over,
-        EventKind::AwaitingCitizenStarted => s.ev_awaiting_started,
-        EventKind::AwaitingCitizenEnded => s.ev_awaiting_ended,
-        EventKind::DeadlineExtended { .. } => s.ev_extended,
-        EventKind::Reclassified { .. } => s.ev_reclassified,
-        EventKind::ErrorRegistered { .. } => s.ev_error,
-        EventKind::FeedbackReceived { .. } => s.ev_feedback,
-        EventKind::Closed { .. } => s.ev_closed,
-        EventKind::Reopened => s.ev_reopened,
-    }
-}
-
-/// The event's text, if it has one worth showing in the timeline.
-fn event_detail(s: &StaffMessages, kind: &EventKind, name_of: &dyn Fn(&str) -> String) -> String {
-    match kind {
-        EventKind::Assigned { caseworker } => name_of(caseworker),
-        EventKind::HandedOver { to_caseworker } => name_of(to_caseworker),
-        EventKind::Referred { to_unit } => to_unit.clone(),
-        EventKind::MessageSent { message } => {
-            format!("{}: {}", message_label(s, message.kind), message.body)
-        }
-        EventKind::DeadlineExtended { reason, .. } => reason.clone(),
-        EventKind::Note { text, .. } => text.clone(),
-        EventKind::CallbackCompleted { summary } => summary.clone().unwrap_or_default(),
-        EventKind::ErrorRegistered { what } => what.clone(),
-        EventKind::FeedbackReceived { score, comment } => {
-            let score = score.map(|n| format!("{n}/5")).unwrap_or_default();
-            match comment {
-                Some(c) => format!("{score} {c}").trim().to_owned(),
-                None => score,
-            }
-        }
-        _ => String::new(),
-    }
 }
 
 impl csrf::Protected for CsrfForm {

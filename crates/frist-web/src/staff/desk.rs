@@ -1,0 +1,423 @@
+//! `/skranke`, the front desk: register a phone message or a visit in a few fields, and find the
+//! same person's earlier inquiries by phone number, e-mail address or name.
+//!
+//! A registration carries a one-time submission id from the page it was typed on, stored as the
+//! inquiry's external id: posting the same form twice (a double click, a reload) makes one
+//! inquiry.
+
+use super::words::desk::DeskWords;
+use super::{StaffChrome, internal, see_other, session};
+use crate::pages::csrf;
+use crate::pages::form::{KINDS, kind_label};
+use crate::pages::layout::respond;
+use crate::pages::visitor::Visitor;
+use crate::state::AppState;
+use askama::Template;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use frist_core::cpr::mask;
+use frist_core::{Event, EventKind, NewInquiry, Sender};
+use frist_policy::{Addressee, Channel, InquiryKind, Lang};
+use frist_store::{InquirySummary, SenderQuery, Store, StoreError, Unit, User};
+use serde::Deserialize;
+
+const RESULTS: u32 = 20;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct DeskQuery {
+    q: String,
+    registreret: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct DeskForm {
+    csrf: String,
+    submission: String,
+    how: String,
+    name: String,
+    phone: String,
+    email: String,
+    subject: String,
+    body: String,
+    unit: String,
+    kind: String,
+    handled: Option<String>,
+}
+
+impl csrf::Protected for DeskForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+#[derive(Debug)]
+struct FieldError {
+    field: &'static str,
+    message: &'static str,
+}
+
+#[derive(Debug)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Debug)]
+struct Found {
+    id: i64,
+    reference: String,
+    received: String,
+    subject: String,
+    channel: &'static str,
+    state: &'static str,
+}
+
+#[derive(Debug, Template)]
+#[template(path = "desk.html")]
+struct DeskPage {
+    chrome: StaffChrome,
+    w: &'static DeskWords,
+    csrf: String,
+    q: String,
+    search_error: Option<&'static str>,
+    found: Option<Vec<Found>>,
+    found_text: String,
+    registered: Option<(i64, String)>,
+    form: DeskForm,
+    errors: Vec<FieldError>,
+    units: Vec<Choice>,
+    kinds: Vec<Choice>,
+}
+
+impl DeskPage {
+    fn error(&self, field: &str) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message)
+    }
+
+    fn described_by(&self, field: &str, hint: Option<&str>) -> String {
+        let mut ids: Vec<String> = hint.map(str::to_owned).into_iter().collect();
+        if self.error(field).is_some() {
+            ids.push(format!("{field}-error"));
+        }
+        ids.join(" ")
+    }
+}
+
+/// A fresh form: a phone message (the most common case) with a new submission id.
+fn blank_form() -> DeskForm {
+    DeskForm {
+        submission: csrf::new_token(),
+        how: "phone".into(),
+        kind: "general_question".into(),
+        ..DeskForm::default()
+    }
+}
+
+pub(crate) async fn show<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+    Query(query): Query<DeskQuery>,
+) -> Response {
+    let user = match session::require(&app, &visitor).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let registered = match query.registreret {
+        Some(id) => match app.store.get_inquiry(id).await {
+            Ok(stored) => Some((id, stored.inquiry.reference.to_string())),
+            Err(StoreError::NotFound) => None,
+            Err(e) => return internal(&visitor, &app, &e),
+        },
+        None => None,
+    };
+    let mut form = blank_form();
+    let w = DeskWords::of(visitor.lang);
+    let mut search_error = None;
+    let mut found = None;
+    if !query.q.trim().is_empty() {
+        match SenderQuery::parse(&query.q) {
+            None => search_error = Some(w.search_too_short),
+            Some(sender) => match app.store.find_by_sender(&sender, RESULTS).await {
+                Ok(items) => {
+                    // What was searched for is likely what the next registration needs.
+                    match &sender {
+                        SenderQuery::Phone(_) => form.phone = query.q.trim().to_owned(),
+                        SenderQuery::Email(key) => form.email = key.clone(),
+                        SenderQuery::NamePrefix(_) => {}
+                    }
+                    if let Some(name) = items.first().and_then(|i| i.sender_name.clone()) {
+                        form.name = name;
+                    }
+                    found = Some(items);
+                }
+                Err(e) => return internal(&visitor, &app, &e),
+            },
+        }
+    }
+    render(
+        &app,
+        &visitor,
+        &user,
+        Rendered {
+            q: query.q,
+            search_error,
+            found,
+            registered,
+            form,
+            errors: Vec::new(),
+        },
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// What varies between the page's uses.
+#[derive(Debug)]
+struct Rendered {
+    q: String,
+    search_error: Option<&'static str>,
+    found: Option<Vec<InquirySummary>>,
+    registered: Option<(i64, String)>,
+    form: DeskForm,
+    errors: Vec<FieldError>,
+}
+
+async fn render<S: Store>(
+    app: &AppState<S>,
+    visitor: &Visitor,
+    user: &User,
+    r: Rendered,
+    status: StatusCode,
+) -> Response {
+    let units = match app.store.units().await {
+        Ok(units) => units,
+        Err(e) => return internal(visitor, app, &e),
+    };
+    let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
+    let w = DeskWords::of(visitor.lang);
+    let s = super::StaffMessages::of(visitor.lang);
+    let t = visitor.t();
+    let found_text = r
+        .found
+        .as_ref()
+        .map(|f| super::StaffMessages::count(w.found, i64::try_from(f.len()).unwrap_or(i64::MAX)))
+        .unwrap_or_default();
+    let found = r.found.map(|items| {
+        items
+            .into_iter()
+            .map(|i| Found {
+                id: i.id,
+                reference: i.reference.to_string(),
+                received: t.date(
+                    i.received_at
+                        .to_zoned(frist_policy::COPENHAGEN.clone())
+                        .date(),
+                ),
+                subject: mask(&i.subject),
+                channel: match visitor.lang {
+                    Lang::Da => i.channel.label_da(),
+                    Lang::En => i.channel.label_en(),
+                },
+                state: super::inquiry::state_label(s, i.state),
+            })
+            .collect()
+    });
+    let page = DeskPage {
+        chrome: StaffChrome::new(visitor, &app.policy.policy, Some(user), &token),
+        w,
+        csrf: token.clone(),
+        q: r.q,
+        search_error: r.search_error,
+        found,
+        found_text,
+        registered: r.registered,
+        units: std::iter::once(Choice {
+            value: String::new(),
+            label: w.unit_none.into(),
+            selected: r.form.unit.is_empty(),
+        })
+        .chain(units.iter().map(|u| Choice {
+            value: u.id.clone(),
+            label: u.name.clone(),
+            selected: u.id == r.form.unit,
+        }))
+        .collect(),
+        kinds: KINDS
+            .iter()
+            .map(|(value, _)| Choice {
+                value: (*value).into(),
+                label: kind_label(t, value).into(),
+                selected: *value == r.form.kind,
+            })
+            .collect(),
+        form: r.form,
+        errors: r.errors,
+    };
+    respond(visitor, status, &page, fresh.then_some(token.as_str()))
+}
+
+/// The inquiry the form describes, or what is wrong with it.
+fn parse(
+    form: &DeskForm,
+    units: &[Unit],
+    w: &DeskWords,
+    now: jiff::Timestamp,
+) -> Result<NewInquiry, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let channel = match form.how.as_str() {
+        "phone" => Some(Channel::Phone),
+        "visit" => Some(Channel::InPerson),
+        _ => {
+            errors.push(FieldError {
+                field: "how-phone",
+                message: w.err_how,
+            });
+            None
+        }
+    };
+    if form.subject.trim().is_empty() {
+        errors.push(FieldError {
+            field: "subject",
+            message: w.err_subject,
+        });
+    }
+    let phone = frist_core::phone_key(&form.phone);
+    let handled = form.handled.is_some();
+    if channel == Some(Channel::Phone) && !handled && phone.is_none() {
+        errors.push(FieldError {
+            field: "phone",
+            message: w.err_phone,
+        });
+    }
+    let unit = match form.unit.trim() {
+        "" => None,
+        id => match units.iter().find(|u| u.id == id) {
+            Some(u) => Some(u.id.clone()),
+            None => {
+                errors.push(FieldError {
+                    field: "unit",
+                    message: w.err_unit,
+                });
+                None
+            }
+        },
+    };
+    let kind: Option<InquiryKind> = KINDS
+        .iter()
+        .find(|(value, _)| *value == form.kind)
+        .map(|(_, k)| *k);
+    if kind.is_none() {
+        errors.push(FieldError {
+            field: "kind",
+            message: w.err_kind,
+        });
+    }
+    let (Some(channel), Some(kind), true) = (channel, kind, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let text = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
+    // The submission id is ours only if it has our shape; anything else registers without one.
+    let external_id =
+        csrf::well_formed(&form.submission).then(|| format!("desk:{}", form.submission));
+    Ok(NewInquiry {
+        channel,
+        to: if unit.is_some() {
+            Addressee::Department
+        } else {
+            Addressee::General
+        },
+        unit,
+        kind,
+        case_type: None,
+        received_at: now,
+        sender: Sender {
+            name: text(&form.name),
+            phone: text(&form.phone),
+            email: text(&form.email),
+            ..Sender::default()
+        },
+        language: None,
+        subject: form.subject.trim().to_owned(),
+        body: form.body.trim().to_owned(),
+        attachments: Vec::new(),
+        external_id,
+    })
+}
+
+pub(crate) async fn submit<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+    form: Result<Form<DeskForm>, FormRejection>,
+) -> Response {
+    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
+        Ok(form) => form,
+        Err(page) => return page,
+    };
+    let user = match session::require(&app, &visitor).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let units = match app.store.units().await {
+        Ok(units) => units,
+        Err(e) => return internal(&visitor, &app, &e),
+    };
+    let w = DeskWords::of(visitor.lang);
+    let now = app.now();
+    let new = match parse(&form, &units, w, now) {
+        Ok(new) => new,
+        Err(errors) => {
+            let rendered = Rendered {
+                q: String::new(),
+                search_error: None,
+                found: None,
+                registered: None,
+                form,
+                errors,
+            };
+            return render(
+                &app,
+                &visitor,
+                &user,
+                rendered,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let channel = new.channel;
+    let created = match app.store.create_inquiry(new, &app.policy).await {
+        Ok(created) => created,
+        Err(e) => return internal(&visitor, &app, &e),
+    };
+    let id = created.stored.id;
+    if created.created && form.handled.is_some() {
+        let kind = if channel == Channel::Phone {
+            EventKind::CallbackCompleted {
+                summary: Some(w.handled_note.into()),
+            }
+        } else {
+            EventKind::Note {
+                text: w.handled_note.into(),
+                visible_to_citizen: false,
+            }
+        };
+        let event = Event {
+            at: now,
+            actor: Some(user.username.clone()),
+            kind,
+        };
+        if let Err(e) = app.store.append_event(id, event).await {
+            return internal(&visitor, &app, &e);
+        }
+    }
+    see_other(&format!("/skranke?registreret={id}"), &[])
+}

@@ -1,0 +1,63 @@
+//! The confirmation shown at the top of the inquiry page after an action, carried through the
+//! redirect as `?udfoert=<key>`.
+
+use crate::staff::StaffMessages;
+
+/// A confirmation shown at the top of the page after an action.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Notice {
+    Sent,
+    Assigned,
+    Noted,
+    HandedOver,
+    Referred,
+    Awaiting,
+    AwaitingEnded,
+    Closed,
+    ErrorRegistered,
+    Extended,
+}
+
+impl Notice {
+    pub(crate) const ACTIONS: [Notice; 8] = [
+        Notice::Noted,
+        Notice::HandedOver,
+        Notice::Referred,
+        Notice::Awaiting,
+        Notice::AwaitingEnded,
+        Notice::Closed,
+        Notice::ErrorRegistered,
+        Notice::Extended,
+    ];
+
+    /// The value of `?udfoert=` after an action.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Notice::Sent => "sendt",
+            Notice::Assigned => "tildelt",
+            Notice::Noted => "note",
+            Notice::HandedOver => "overdraget",
+            Notice::Referred => "videresendt",
+            Notice::Awaiting => "afventer",
+            Notice::AwaitingEnded => "svaret",
+            Notice::Closed => "lukket",
+            Notice::ErrorRegistered => "fejl",
+            Notice::Extended => "forlaenget",
+        }
+    }
+
+    pub(crate) fn text(self, s: &StaffMessages) -> &'static str {
+        match self {
+            Notice::Sent => s.sent_notice,
+            Notice::Assigned => s.assigned_notice,
+            Notice::Noted => s.noted_notice,
+            Notice::HandedOver => s.handed_over_notice,
+            Notice::Referred => s.referred_notice,
+            Notice::Awaiting => s.awaiting_notice,
+            Notice::AwaitingEnded => s.awaiting_ended_notice,
+            Notice::Closed => s.closed_notice,
+            Notice::ErrorRegistered => s.error_notice,
+            Notice::Extended => s.extended_notice,
+        }
+    }
+}
