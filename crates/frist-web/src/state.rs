@@ -23,6 +23,8 @@ pub struct AppState<S> {
     /// keep the version they were received under.
     pub policy: PolicyVersion,
     pub clock: Clock,
+    /// Failed sign-ins per username (see `staff::throttle`).
+    pub(crate) sign_in: Arc<crate::staff::SignInThrottle>,
 }
 
 impl<S> AppState<S> {
@@ -32,6 +34,7 @@ impl<S> AppState<S> {
             store,
             policy,
             clock: Arc::new(Timestamp::now),
+            sign_in: Arc::default(),
         }
     }
 
@@ -66,6 +69,7 @@ impl<S> Clone for AppState<S> {
             store: Arc::clone(&self.store),
             policy: self.policy.clone(),
             clock: Arc::clone(&self.clock),
+            sign_in: Arc::clone(&self.sign_in),
         }
     }
 }

@@ -56,13 +56,15 @@ pub(crate) fn respond(
     let mut cookies = Vec::new();
     if visitor.chose_lang {
         cookies.push(format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            visitor.t().code
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+            visitor.t().code,
+            visitor.secure_attribute()
         ));
     }
     if let Some(token) = new_csrf {
         cookies.push(format!(
-            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"
+            "{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
+            visitor.secure_attribute()
         ));
     }
     for cookie in cookies {

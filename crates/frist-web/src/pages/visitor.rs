@@ -27,6 +27,17 @@ pub(crate) struct Visitor {
     /// The path with its query: where to come back to after signing in.
     pub target: String,
     pub host: Option<String>,
+    /// The browser reached us over HTTPS, as a TLS-terminating proxy says with
+    /// `X-Forwarded-Proto: https` or `Forwarded: proto=https`. Cookies are then marked `Secure`.
+    /// A client that sends the header over plain HTTP only locks itself out of its own cookies.
+    pub https: bool,
+}
+
+impl Visitor {
+    /// `; Secure` when the browser came over HTTPS, for the end of a `Set-Cookie` value.
+    pub fn secure_attribute(&self) -> &'static str {
+        if self.https { "; Secure" } else { "" }
+    }
 }
 
 impl Visitor {
@@ -69,8 +80,28 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
                 .get(HOST)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned),
+            https: came_over_https(&parts.headers),
         })
     }
+}
+
+/// Whether a proxy in front says the browser used HTTPS.
+fn came_over_https(headers: &axum::http::HeaderMap) -> bool {
+    let says = |name: &str, test: &dyn Fn(&str) -> bool| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(test)
+    };
+    says("x-forwarded-proto", &|v| {
+        v.split(',')
+            .next()
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"))
+    }) || says("forwarded", &|v| {
+        v.split([';', ','])
+            .any(|p| p.trim().eq_ignore_ascii_case("proto=https"))
+    })
 }
 
 fn parse_lang(s: &str) -> Option<Lang> {

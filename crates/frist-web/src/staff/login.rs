@@ -24,6 +24,8 @@ struct LoginPage {
     next: String,
     username: String,
     failed: bool,
+    /// Refused for too many failed attempts (see `throttle`).
+    throttled: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -59,6 +61,7 @@ pub(crate) async fn show<S: Store>(
         next: safe_next(&query.next).to_owned(),
         username: String::new(),
         failed: false,
+        throttled: false,
     };
     respond(
         &visitor,
@@ -80,6 +83,19 @@ pub(crate) async fn submit<S: Store>(
         Err(page) => return page,
     };
     let username = form.username.trim();
+    let now = app.now();
+    if app.sign_in.blocked(username, now) {
+        tracing::warn!("a sign-in was refused: too many failed attempts with one username");
+        let page = LoginPage {
+            chrome: StaffChrome::new(&visitor, policy, None, &form.csrf),
+            csrf: form.csrf.clone(),
+            next: safe_next(&form.next).to_owned(),
+            username: username.to_owned(),
+            failed: true,
+            throttled: true,
+        };
+        return respond(&visitor, StatusCode::TOO_MANY_REQUESTS, &page, None);
+    }
     let user = match app.store.user(username).await {
         Ok(user) => Some(user),
         Err(StoreError::NotFound) => None,
@@ -102,8 +118,11 @@ pub(crate) async fn submit<S: Store>(
     .unwrap_or(false);
     let next = safe_next(&form.next).to_owned();
     match user {
-        Some(user) if verified => match session::start(&app, &user.username, app.now()).await {
-            Ok(cookie) => see_other(&next, &[cookie]),
+        Some(user) if verified => match session::start(&app, &visitor, &user.username, now).await {
+            Ok(cookie) => {
+                app.sign_in.succeeded(username);
+                see_other(&next, &[cookie])
+            }
             Err(e) => {
                 tracing::error!(error = %e, "a session could not be started");
                 failure(&visitor, policy, Failure::Internal)
@@ -111,12 +130,14 @@ pub(crate) async fn submit<S: Store>(
         },
         _ => {
             tracing::info!("a sign-in failed");
+            app.sign_in.failed(username, now);
             let page = LoginPage {
                 chrome: StaffChrome::new(&visitor, policy, None, &form.csrf),
                 csrf: form.csrf.clone(),
                 next,
                 username: username.to_owned(),
                 failed: true,
+                throttled: false,
             };
             respond(&visitor, StatusCode::UNAUTHORIZED, &page, None)
         }
@@ -138,7 +159,7 @@ pub(crate) async fn logout<S: Store>(
         tracing::error!(error = %e, "a session could not be ended");
         return failure(&visitor, policy, Failure::Internal);
     }
-    see_other("/login", &[session::cleared()])
+    see_other("/login", &[session::cleared(&visitor)])
 }
 
 impl csrf::Protected for LoginForm {

@@ -19,6 +19,7 @@ mod people;
 mod queue;
 mod reply;
 mod session;
+mod throttle;
 mod words;
 
 use crate::pages::i18n::Messages;
@@ -34,6 +35,7 @@ use frist_policy::{Municipality, Policy};
 use frist_store::{Role, Store, User};
 pub(crate) use i18n::StaffMessages;
 pub(crate) use inquiry::internal;
+pub use throttle::SignInThrottle;
 
 pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
     Router::new()

@@ -1,5 +1,5 @@
 //! Staff sessions: a random 32-byte token in the `frist_session` cookie (HttpOnly,
-//! SameSite=Lax, Path=/, 10 hours); the store keeps only its SHA-256, so a copy of the database
+//! SameSite=Lax, Path=/, 10 hours, Secure behind HTTPS); the store keeps only its SHA-256, so a copy of the database
 //! opens no session.
 
 use super::{encode_query, see_other};
@@ -19,6 +19,7 @@ pub(crate) const SESSION_LENGTH: SignedDuration = SignedDuration::from_hours(10)
 /// Starts a session for `username`; returns the `Set-Cookie` value.
 pub(crate) async fn start<S: Store>(
     app: &AppState<S>,
+    visitor: &Visitor,
     username: &str,
     now: Timestamp,
 ) -> Result<String, StoreError> {
@@ -30,14 +31,18 @@ pub(crate) async fn start<S: Store>(
         .create_session(&hash_token(&token), username, expires)
         .await?;
     Ok(format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
-        SESSION_LENGTH.as_secs()
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        SESSION_LENGTH.as_secs(),
+        visitor.secure_attribute()
     ))
 }
 
 /// The `Set-Cookie` value that removes the session cookie.
-pub(crate) fn cleared() -> String {
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+pub(crate) fn cleared(visitor: &Visitor) -> String {
+    format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        visitor.secure_attribute()
+    )
 }
 
 /// Ends the visitor's session, if any.

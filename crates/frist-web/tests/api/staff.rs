@@ -350,3 +350,81 @@ async fn signing_out_ends_the_session() {
     v.cookies.insert("frist_session".into(), token);
     assert_eq!(v.get("/sager").await.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn behind_an_https_proxy_every_cookie_is_secure_and_over_plain_http_none_is() {
+    let app = spawn_app("roskilde").await;
+    add_user(&app, "mette", "korrekt hest batteri").await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let cookies = |response: &reqwest::Response| -> Vec<String> {
+        response
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .map(|c| c.to_str().unwrap().to_owned())
+            .collect()
+    };
+    for (proxy_says, secure) in [(Some("https"), true), (Some("http"), false), (None, false)] {
+        let mut get = client.get(format!("{}/login?lang=en", app.address));
+        if let Some(proto) = proxy_says {
+            get = get.header("x-forwarded-proto", proto);
+        }
+        let form = get.send().await.unwrap();
+        let set = cookies(&form);
+        assert!(set.iter().any(|c| c.starts_with("frist_csrf=")), "{set:?}");
+        assert!(set.iter().any(|c| c.starts_with("frist_lang=")), "{set:?}");
+        assert!(
+            set.iter().all(|c| c.contains("; Secure") == secure),
+            "{set:?}"
+        );
+        let csrf = hidden_csrf(&form.text().await.unwrap());
+        let mut post = client
+            .post(format!("{}/login", app.address))
+            .header("cookie", format!("frist_csrf={csrf}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!(
+                "csrf={csrf}&username=mette&password=korrekt+hest+batteri"
+            ));
+        if let Some(proto) = proxy_says {
+            post = post.header("forwarded", format!("for=10.0.0.1;proto={proto}"));
+        }
+        let signed_in = post.send().await.unwrap();
+        assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+        let session = cookies(&signed_in)
+            .into_iter()
+            .find(|c| c.starts_with("frist_session="))
+            .unwrap();
+        assert_eq!(session.contains("; Secure"), secure, "{session}");
+    }
+}
+
+#[tokio::test]
+async fn ten_failed_sign_ins_refuse_that_username_for_a_quarter_of_an_hour() {
+    let app = spawn_app("roskilde").await;
+    add_user(&app, "mette", "korrekt hest batteri").await;
+    add_user(&app, "lars", "en anden god adgangskode").await;
+    let mut v = Visitor::new(&app);
+    for _ in 0..10 {
+        let page = sign_in(&mut v, "mette", "gæt").await;
+        assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right password is refused, and the page says why, without a session.
+    let refused = sign_in(&mut v, "mette", "korrekt hest batteri").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        refused.html.contains("For mange mislykkede forsøg"),
+        "{}",
+        refused.html
+    );
+    assert!(!v.cookies.contains_key("frist_session"));
+    // Another username is not affected.
+    let lars = sign_in(&mut v, "lars", "en anden god adgangskode").await;
+    assert_eq!(lars.status, StatusCode::SEE_OTHER);
+    // A quarter of an hour after the first failure, the right password works again.
+    app.set_now("2026-12-23T16:30:00+01:00");
+    let later = sign_in(&mut Visitor::new(&app), "mette", "korrekt hest batteri").await;
+    assert_eq!(later.status, StatusCode::SEE_OTHER);
+}

@@ -3,6 +3,7 @@
 use super::Failure;
 use crate::config::{StoreArgs, runtime};
 use clap::Args;
+use frist_store::Store;
 use std::sync::Arc;
 
 #[derive(Debug, Args)]
@@ -26,11 +27,8 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
     runtime()?.block_on(async {
         let (store, policy) = args.store.open().await?;
         let municipality = policy.policy.municipality.name.clone();
-        let state = frist_web::AppState {
-            store,
-            policy,
-            clock: Arc::new(jiff::Timestamp::now),
-        };
+        let state = frist_web::AppState::new(store, policy);
+        tokio::spawn(clean_up_sessions(state.store.clone()));
         let listener = tokio::net::TcpListener::bind(&listen)
             .await
             .map_err(|e| Failure::Input(format!("cannot listen on {listen}: {e}")))?;
@@ -42,6 +40,19 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .await
             .map_err(|e| Failure::Input(format!("server error: {e}")))
     })
+}
+
+/// Removes ended staff sessions once an hour (and at start), so the table holds only live ones.
+async fn clean_up_sessions(store: Arc<frist_store::AnyStore>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match store.delete_expired_sessions(jiff::Timestamp::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "ended sessions removed"),
+            Err(e) => tracing::warn!(error = %e, "ended sessions could not be removed"),
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so requests in flight finish before exit.
