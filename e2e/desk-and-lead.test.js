@@ -170,6 +170,25 @@ test('a caseworker extends a deadline with a notice and registers an error', asy
   await page.context().close();
 });
 
+test('the reply form checks the rules while the caseworker types (the one script)', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page, 'frida', '/sager?vis=mine');
+  await Promise.all([page.waitForNavigation(), page.click('table.queue tbody a >> nth=0')]);
+  // The pre-filled acknowledgment keeps the rules.
+  await page.waitForSelector('#live-rules .live-rules-ok');
+  // A decision that can be appealed needs complaint guidance: said at once, nothing sent.
+  await page.selectOption('#kind', 'decision');
+  await page.check('#appealable');
+  await page.fill('#complaint_body', '');
+  await page.fill('#complaint_how', '');
+  await page.waitForSelector('#live-rules .live-rules-blocked');
+  assert.match(await page.textContent('#live-rules'), /klagevejledning/i);
+  const events = await page.$$eval('.timeline li', (li) => li.length);
+  await page.reload();
+  assert.equal(await page.$$eval('.timeline li', (li) => li.length), events, 'the check stores nothing');
+  await page.context().close();
+});
+
 test('a lead sees the compliance table; a caseworker may not', async () => {
   const page = await newPage(env.browser);
   await signIn(page, 'lars', '/ledelse');

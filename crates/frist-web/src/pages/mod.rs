@@ -27,6 +27,7 @@ pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
         .route("/forventninger", get(public::goals::<S>))
         .route("/tilgaengelighed", get(public::accessibility::<S>))
         .route("/static/frist.css", get(public::stylesheet))
+        .route("/static/frist.js", get(public::script))
         .route("/skriv", get(form::show::<S>).post(form::submit::<S>))
         .route("/status/{token}", get(status::show::<S>))
         .route("/status/{token}/feedback", post(status::feedback::<S>))

@@ -68,3 +68,15 @@ pub(crate) async fn stylesheet() -> Response {
     )
         .into_response()
 }
+
+/// The staff pages' one script (the live rule check); every page works without it.
+pub(crate) async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/frist.js"),
+    )
+        .into_response()
+}

@@ -14,6 +14,7 @@ mod desk;
 mod i18n;
 mod inquiry;
 mod lead;
+mod live;
 mod login;
 mod people;
 mod queue;
@@ -56,6 +57,7 @@ pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
         .route("/sager/{id}/cpr", post(inquiry::reveal::<S>))
         .route("/sager/{id}/tildel", post(inquiry::assign::<S>))
         .route("/sager/{id}/besked", post(reply::submit::<S>))
+        .route("/sager/{id}/tjek", post(live::check::<S>))
         .route("/sager/{id}/note", post(actions::note::<S>))
         .route("/sager/{id}/overdrag", post(actions::hand_over::<S>))
         .route("/sager/{id}/videresend", post(actions::refer::<S>))

@@ -147,7 +147,10 @@ pub(crate) fn prefill(
 }
 
 /// The message the form describes, or the fields that are wrong.
-fn parse(form: &ReplyForm, s: &StaffMessages) -> Result<OutgoingMessage, Vec<FieldError>> {
+pub(crate) fn parse(
+    form: &ReplyForm,
+    s: &StaffMessages,
+) -> Result<OutgoingMessage, Vec<FieldError>> {
     let mut errors = Vec::new();
     let kind = KINDS.iter().find(|(v, _)| *v == form.kind).map(|(_, k)| *k);
     if kind.is_none() {

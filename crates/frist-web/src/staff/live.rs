@@ -1,0 +1,104 @@
+//! `POST /sager/{id}/tjek`: the reply form's rule check while the caseworker types (the
+//! script `static/frist.js`). The same parsing and `frist_core::rules::check_message` as
+//! sending, answered as JSON in the caseworker's language; nothing is stored or sent, and no
+//! confidential data is returned, so the view is not logged.
+
+use super::StaffMessages;
+use super::reply::{ReplyForm, parse};
+use super::session;
+use crate::pages::csrf;
+use crate::pages::visitor::Visitor;
+use crate::state::AppState;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Form, Json};
+use frist_core::rules::{Severity, check_message};
+use frist_policy::Lang;
+use frist_store::{Store, StoreError};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+struct Item {
+    rule: &'static str,
+    source: String,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Checked {
+    errors: Vec<Item>,
+    blocked: Vec<Item>,
+    warnings: Vec<Item>,
+    blocked_title: &'static str,
+    warnings_title: &'static str,
+    ok_text: &'static str,
+}
+
+pub(crate) async fn check<S: Store>(
+    State(app): State<AppState<S>>,
+    Path(id): Path<i64>,
+    visitor: Visitor,
+    form: Result<Form<ReplyForm>, FormRejection>,
+) -> Response {
+    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
+        Ok(form) => form,
+        Err(page) => return page,
+    };
+    if let Err(response) = session::require(&app, &visitor).await {
+        return response;
+    }
+    let stored = match app.store.get_inquiry(id).await {
+        Ok(stored) => stored,
+        Err(StoreError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return super::internal(&visitor, &app, &e),
+    };
+    let policy = match app.policy_of(stored.policy_id).await {
+        Ok(policy) => policy,
+        Err(e) => return super::internal(&visitor, &app, &e),
+    };
+    let s = StaffMessages::of(visitor.lang);
+    let mut result = Checked {
+        errors: Vec::new(),
+        blocked: Vec::new(),
+        warnings: Vec::new(),
+        blocked_title: s.live_blocked_title,
+        warnings_title: s.warnings_title,
+        ok_text: s.live_ok,
+    };
+    match parse(&form, s) {
+        Err(errors) => {
+            result.errors = errors
+                .into_iter()
+                .map(|e| Item {
+                    rule: e.field,
+                    source: String::new(),
+                    text: e.message.to_owned(),
+                })
+                .collect();
+        }
+        Ok(message) => {
+            for v in check_message(&stored.inquiry, &message, &policy.policy) {
+                let item = Item {
+                    rule: v.rule,
+                    source: v.source.clone(),
+                    text: match visitor.lang {
+                        Lang::Da => v.message_da.clone(),
+                        Lang::En => v.message.clone(),
+                    },
+                };
+                match v.severity {
+                    Severity::Block => result.blocked.push(item),
+                    Severity::Warn => result.warnings.push(item),
+                }
+            }
+        }
+    }
+    let mut response = Json(result).into_response();
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
+}
