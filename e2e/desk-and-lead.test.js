@@ -264,7 +264,25 @@ test('the desk, absence, dashboard and administration pages pass axe in Danish a
     audited.push(`admin with errors (${lang})`);
     await visit('/sager?vis=alle&frist=overskredet&status=ny&enhed=byg', 'queue filtered');
     await visit('/sager?vis=alle&sagsbehandler=frida', 'queue of a colleague');
+    // An inquiry page with colleagues to hand over to and departments to refer to.
+    await visit('/sager/1', 'inquiry with hand-over and referral lists');
+    assert.ok(await page.isVisible('#hand_over_to') && await page.isVisible('#refer_to'));
+    await page.fill('#extend_date', '2001-01-02');
+    await page.fill('#extend_reason', 'for tidligt');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/forlaeng"] button')]);
+    await audit(page, `inquiry with a refused extension (${lang})`);
+    audited.push(`inquiry with a refused extension (${lang})`);
     await page.context().close();
+    // A caseworker who opens a page for leads gets a plain refusal.
+    const caseworker = await newPage(env.browser, lang, undefined, true);
+    await caseworker.goto(`${env.base}/login?lang=${lang}`);
+    await caseworker.fill('#username', 'frida');
+    await caseworker.fill('#password', PASSWORD);
+    await Promise.all([caseworker.waitForNavigation(), caseworker.click('main button[type=submit]')]);
+    await caseworker.goto(`${env.base}/ledelse`);
+    await audit(caseworker, `dashboard refused to a caseworker (${lang})`);
+    audited.push(`dashboard refused to a caseworker (${lang})`);
+    await caseworker.context().close();
   }
   console.log(`axe: desk, absence, dashboard and admin audited, 0 violations in ${audited.length} page views: ${audited.join(', ')}`);
 });
