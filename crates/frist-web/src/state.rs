@@ -1,6 +1,7 @@
 //! What every handler is given: the store, the policy version new inquiries are received
 //! under, and the clock. Passed explicitly; nothing global.
 
+use frist_channels::facebook::FacebookConfig;
 use frist_store::{PolicyVersion, Store};
 use jiff::Timestamp;
 use std::fmt;
@@ -23,6 +24,8 @@ pub struct AppState<S> {
     /// keep the version they were received under.
     pub policy: PolicyVersion,
     pub clock: Clock,
+    /// Facebook Messenger, when configured; without it `/webhooks/facebook` answers 404.
+    pub facebook: Option<Arc<FacebookConfig>>,
 }
 
 impl<S> AppState<S> {
@@ -32,7 +35,14 @@ impl<S> AppState<S> {
             store,
             policy,
             clock: Arc::new(Timestamp::now),
+            facebook: None,
         }
+    }
+
+    /// Turns on the Facebook Messenger webhook with `config`.
+    pub fn with_facebook(mut self, config: FacebookConfig) -> Self {
+        self.facebook = Some(Arc::new(config));
+        self
     }
 
     /// Replaces the clock (tests).
@@ -66,6 +76,7 @@ impl<S> Clone for AppState<S> {
             store: Arc::clone(&self.store),
             policy: self.policy.clone(),
             clock: Arc::clone(&self.clock),
+            facebook: self.facebook.clone(),
         }
     }
 }
@@ -74,6 +85,7 @@ impl<S> fmt::Debug for AppState<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AppState")
             .field("policy_id", &self.policy.id)
+            .field("facebook", &self.facebook)
             .finish_non_exhaustive()
     }
 }

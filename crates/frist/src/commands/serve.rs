@@ -3,7 +3,6 @@
 use super::Failure;
 use crate::config::{StoreArgs, runtime};
 use clap::Args;
-use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -23,14 +22,18 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .listen
             .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned()),
     };
+    let facebook = match &args.store.file()?.facebook {
+        Some(section) => Some(section.resolve()?),
+        None => None,
+    };
     runtime()?.block_on(async {
         let (store, policy) = args.store.open().await?;
         let municipality = policy.policy.municipality.name.clone();
-        let state = frist_web::AppState {
-            store,
-            policy,
-            clock: Arc::new(jiff::Timestamp::now),
-        };
+        let mut state = frist_web::AppState::new(store, policy);
+        if let Some(facebook) = facebook {
+            tracing::info!("facebook messenger webhook at /webhooks/facebook");
+            state = state.with_facebook(facebook);
+        }
         let listener = tokio::net::TcpListener::bind(&listen)
             .await
             .map_err(|e| Failure::Input(format!("cannot listen on {listen}: {e}")))?;
