@@ -13,10 +13,12 @@ use std::sync::{Arc, Mutex};
 
 const TOKEN: &str = "EAAG-page-token";
 
+/// The query, content type and JSON body of one request.
+type Received = (HashMap<String, String>, String, Value);
+
 #[derive(Default)]
 struct Graph {
-    /// (query, content type, body) of every request.
-    received: Mutex<Vec<(HashMap<String, String>, String, Value)>>,
+    received: Mutex<Vec<Received>>,
     /// Scripted answers; when empty, success.
     answers: Mutex<VecDeque<(StatusCode, Value)>>,
 }
