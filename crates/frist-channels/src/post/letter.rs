@@ -196,6 +196,9 @@ pub fn render_letter(letter: &Letter<'_>) -> Result<Vec<u8>, LetterError> {
     let mut pages = flow.finish();
     let count = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
+        if n > 0 {
+            continuation_head(&fonts, page, letter);
+        }
         footer(&fonts, page, letter, n + 1, count);
     }
     let title = format!("{} – {}", heading(message.kind), letter.reference);
@@ -308,6 +311,25 @@ fn first_page_head(flow: &mut Flow<'_>, letter: &Letter<'_>) {
         right_y += 6.0;
     }
     flow.y = left_y.max(right_y) + 30.0;
+}
+
+/// Pages after the first: the municipality's name small at the top, the letter's heading
+/// right, so a loose page still says whose it is.
+fn continuation_head(fonts: &Fonts, page: &mut super::layout::PageLayout, letter: &Letter<'_>) {
+    let name = letter.policy.municipality.name.clone();
+    page.runs
+        .push(run(LEFT, 44.0, 9.0, Weight::Bold, Ink::Accent, name));
+    let what = heading(letter.message.kind).to_owned();
+    let x = RIGHT - fonts.width(&what, Weight::Regular, 8.0);
+    page.runs
+        .push(run(x, 44.0, 8.0, Weight::Regular, Ink::Muted, what));
+    page.bars.push(Bar {
+        x: LEFT,
+        y: 52.0,
+        width: RIGHT - LEFT,
+        height: 0.4,
+        ink: Ink::Muted,
+    });
 }
 
 /// "Høje-Taastrup Kommune · HTK-2026-000123" left, "Side 1 af 2" right.
