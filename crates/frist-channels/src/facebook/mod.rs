@@ -21,4 +21,4 @@ pub use config::{DEFAULT_API_BASE_URL, FacebookConfig};
 pub use send::{SendError, send_text, split_text};
 pub use signature::{SIGNATURE_HEADER, SignatureError, sign, verify};
 pub use webhook::{WebhookError, inquiries};
-pub use window::{ReplyWindow, human_agent_until, reply_window, standard_reply_until};
+pub use window::{ReplyWindow, human_agent_until, reply_window, standard_reply_until, window_for};

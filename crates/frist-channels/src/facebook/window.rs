@@ -6,7 +6,8 @@
 //! The boundaries are inclusive: a reply exactly 24 hours after the message is still a normal
 //! reply, one exactly 7 days after still a `HUMAN_AGENT` reply.
 
-use frist_policy::{COPENHAGEN, danish_date};
+use frist_core::Inquiry;
+use frist_policy::{COPENHAGEN, Channel, danish_date};
 use jiff::{SignedDuration, Timestamp};
 
 /// How long normal replies are allowed after the citizen's last message.
@@ -55,6 +56,20 @@ pub fn reply_window(last_citizen_message: Timestamp, now: Timestamp) -> ReplyWin
     }
 }
 
+/// The window for replying to `inquiry` on Messenger at `now`; `None` unless it came in on
+/// Messenger from a known PSID.
+///
+/// Every Messenger message is an inquiry of its own, so the inquiry's receipt is the
+/// citizen's message it answers. That is conservative: if the citizen wrote again later, the
+/// newer inquiry (same `sender.facebook_id`) has a later, wider window.
+pub fn window_for(inquiry: &Inquiry, now: Timestamp) -> Option<ReplyWindow> {
+    let received = &inquiry.received;
+    if received.channel != Channel::Facebook || received.sender.facebook_id.is_none() {
+        return None;
+    }
+    Some(reply_window(received.received_at, now))
+}
+
 impl ReplyWindow {
     /// Whether Messenger still takes a reply.
     pub fn is_open(self) -> bool {
@@ -77,6 +92,30 @@ impl ReplyWindow {
                 "Messenger tager ikke længere imod svar på denne henvendelse (lukket {}). \
                  Svar borgeren på en anden kanal: e-mail, Digital Post, brev eller telefon.",
                 danish_instant(closed_at)
+            ),
+        }
+    }
+}
+
+impl ReplyWindow {
+    /// [`Self::describe_da`] in English, for staff who chose English.
+    pub fn describe_en(self) -> String {
+        let when = |at: Timestamp| {
+            at.to_zoned(COPENHAGEN.clone())
+                .strftime("%-d %B %Y at %H:%M")
+                .to_string()
+        };
+        match self {
+            Self::Open { until } => format!("You can reply on Messenger until {}.", when(until)),
+            Self::HumanAgent { until } => format!(
+                "The citizen's last message is more than a day old. You can still reply in \
+                 person on Messenger until {} (the reply is marked as sent by a member of staff).",
+                when(until)
+            ),
+            Self::Closed { closed_at } => format!(
+                "Messenger no longer accepts replies to this inquiry (closed {}). Reply on \
+                 another channel: e-mail, Digital Post, letter or phone.",
+                when(closed_at)
             ),
         }
     }
@@ -152,6 +191,35 @@ mod tests {
         assert!(text.contains("anden kanal"), "{text}");
         let open = reply_window(at(LAST), at(LAST)).describe_da();
         assert!(open.contains("24. december 2026 kl. 11.00"), "{open}");
+        let english = closed.describe_en();
+        assert!(english.contains("30 December 2026 at 11:00"), "{english}");
+        assert!(english.contains("another channel"), "{english}");
+    }
+
+    #[test]
+    fn messenger_inquiries_have_a_window_and_others_none() {
+        let policy = frist_policy::Policy::from_toml(
+            "roskilde",
+            include_str!("../../../../policies/roskilde.toml"),
+        )
+        .unwrap();
+        let body = serde_json::json!({"object": "page", "entry": [{"messaging": [{
+            "sender": {"id": "PSID"}, "timestamp": at(LAST).as_millisecond(),
+            "message": {"mid": "m", "text": "Hej"}}]}]});
+        let mut new = super::super::inquiries(body.to_string().as_bytes()).unwrap();
+        let new = new.pop().unwrap();
+        let reference = frist_core::Reference::new("ROS", 2026, 1).unwrap();
+        let (inquiry, _) = Inquiry::receive(reference.clone(), new.clone(), &policy).unwrap();
+        assert_eq!(
+            window_for(&inquiry, at("2026-12-31T00:00:00Z")),
+            Some(ReplyWindow::Closed {
+                closed_at: at("2026-12-30T10:00:00Z")
+            })
+        );
+        let mut email = new;
+        email.channel = Channel::Email;
+        let (inquiry, _) = Inquiry::receive(reference, email, &policy).unwrap();
+        assert_eq!(window_for(&inquiry, at(LAST)), None);
     }
 
     #[test]
