@@ -148,3 +148,26 @@ fn letters_without_text_or_with_incomplete_guidance_are_refused() {
         Err(LetterError::MissingComplaintGuidance(_))
     ));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+    /// Any text a caseworker can type — emoji the font lacks, control characters, endless
+    /// words — gives a PDF or a clear refusal, never a panic.
+    #[test]
+    fn any_text_gives_a_pdf_or_a_refusal(
+        body in "\\PC{0,1500}",
+        name in "\\PC{0,80}",
+        caseworker in proptest::option::of("\\PC{0,60}"),
+    ) {
+        let policy = policy("roskilde");
+        let mut message = decision(0);
+        message.body = body;
+        message.caseworker = caseworker;
+        let (reference, mut recipient) = (reference(), recipient());
+        recipient.name = name;
+        match render_letter(&letter(&message, &reference, &recipient, &policy)) {
+            Ok(pdf) => proptest::prop_assert!(pdf.starts_with(b"%PDF-")),
+            Err(e) => proptest::prop_assert!(matches!(e, LetterError::EmptyBody), "{e}"),
+        }
+    }
+}
