@@ -220,6 +220,15 @@ async fn a_signed_body_that_is_not_a_delivery_is_refused_naming_the_problem() {
 }
 
 #[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413_and_stores_nothing() {
+    let hook = spawn(true).await;
+    let text = "x".repeat(frist_web::DEFAULT_BODY_LIMIT);
+    let response = hook.deliver_signed(&delivery("m_big", &text)).await;
+    problem(response, StatusCode::PAYLOAD_TOO_LARGE).await;
+    assert!(hook.inquiries().await.is_empty());
+}
+
+#[tokio::test]
 async fn without_configuration_the_webhook_does_not_exist() {
     let hook = spawn(false).await;
     let body = delivery("m_3", "Hej");
