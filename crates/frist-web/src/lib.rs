@@ -24,6 +24,7 @@ mod staff;
 mod state;
 mod time;
 mod views;
+mod webhooks;
 
 pub use auth::{hash_token, new_token};
 pub use error::ApiError;
@@ -54,6 +55,7 @@ pub fn router_with_body_limit<S: Store + 'static>(state: AppState<S>, limit: usi
     }
     app.merge(pages::router::<S>())
         .merge(staff::router::<S>())
+        .merge(webhooks::router::<S>())
         .fallback(routes::no_such_route)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))

@@ -1,6 +1,7 @@
 //! What every handler is given: the store, the policy version new inquiries are received
 //! under, and the clock. Passed explicitly; nothing global.
 
+use frist_channels::facebook::FacebookConfig;
 use frist_store::{PolicyVersion, Store};
 use jiff::Timestamp;
 use std::fmt;
@@ -25,6 +26,8 @@ pub struct AppState<S> {
     pub clock: Clock,
     /// Failed sign-ins per username (see `staff::throttle`).
     pub(crate) sign_in: Arc<crate::staff::SignInThrottle>,
+    /// Facebook Messenger, when configured; without it `/webhooks/facebook` answers 404.
+    pub facebook: Option<Arc<FacebookConfig>>,
 }
 
 impl<S> AppState<S> {
@@ -35,7 +38,14 @@ impl<S> AppState<S> {
             policy,
             clock: Arc::new(Timestamp::now),
             sign_in: Arc::default(),
+            facebook: None,
         }
+    }
+
+    /// Turns on the Facebook Messenger webhook with `config`.
+    pub fn with_facebook(mut self, config: FacebookConfig) -> Self {
+        self.facebook = Some(Arc::new(config));
+        self
     }
 
     /// Replaces the clock (tests).
@@ -70,6 +80,7 @@ impl<S> Clone for AppState<S> {
             policy: self.policy.clone(),
             clock: Arc::clone(&self.clock),
             sign_in: Arc::clone(&self.sign_in),
+            facebook: self.facebook.clone(),
         }
     }
 }
@@ -78,6 +89,7 @@ impl<S> fmt::Debug for AppState<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AppState")
             .field("policy_id", &self.policy.id)
+            .field("facebook", &self.facebook)
             .finish_non_exhaustive()
     }
 }

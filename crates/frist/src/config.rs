@@ -50,6 +50,8 @@ pub struct ConfigFile {
     pub listen: Option<String>,
     pub database_url: Option<String>,
     pub policy: Option<String>,
+    /// Facebook Messenger (see [`crate::facebook_config`]); absent: no Messenger.
+    pub facebook: Option<crate::facebook_config::FacebookSection>,
 }
 
 impl StoreArgs {

@@ -11,6 +11,7 @@ mod access;
 mod auth;
 mod directory;
 mod events;
+mod facebook;
 mod helpers;
 mod inquiries;
 mod lists;

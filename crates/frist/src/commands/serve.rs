@@ -24,10 +24,18 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .listen
             .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned()),
     };
+    let facebook = match &args.store.file()?.facebook {
+        Some(section) => Some(section.resolve()?),
+        None => None,
+    };
     runtime()?.block_on(async {
         let (store, policy) = args.store.open().await?;
         let municipality = policy.policy.municipality.name.clone();
-        let state = frist_web::AppState::new(store, policy);
+        let mut state = frist_web::AppState::new(store, policy);
+        if let Some(facebook) = facebook {
+            tracing::info!("facebook messenger webhook at /webhooks/facebook");
+            state = state.with_facebook(facebook);
+        }
         tokio::spawn(clean_up_sessions(state.store.clone()));
         let listener = tokio::net::TcpListener::bind(&listen)
             .await

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod deadline;
+mod facebook;
 mod policy;
 
 use std::io::Write;
