@@ -25,5 +25,6 @@ mod events;
 mod import;
 mod intake;
 mod open;
+mod outbox;
 mod queue;
 mod status_links;
