@@ -1,6 +1,7 @@
 //! What every handler is given: the store, the policy version new inquiries are received
 //! under, and the clock. Passed explicitly; nothing global.
 
+use frist_policy::Channel;
 use frist_store::{PolicyVersion, Store};
 use jiff::Timestamp;
 use std::fmt;
@@ -16,6 +17,28 @@ pub(crate) struct BodyLimit(pub usize);
 /// "Now". Injectable so that tests decide what time it is.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
 
+/// How the staff pages hand messages to the outbox (see `frist_channels::outbox`).
+#[derive(Debug, Clone)]
+pub struct OutboxWiring {
+    /// The channels with a configured delivery. A message on another outbox channel is kept
+    /// queued, and the page says that nothing sends it yet.
+    pub delivering: Vec<Channel>,
+    /// The domain of our Message-IDs (`<REF.RANDOM@domain>`).
+    pub domain: String,
+    /// Notified after every enqueue, so that the dispatcher delivers at once.
+    pub wake: Arc<tokio::sync::Notify>,
+}
+
+impl Default for OutboxWiring {
+    fn default() -> Self {
+        Self {
+            delivering: Vec::new(),
+            domain: "frist.invalid".into(),
+            wake: Arc::new(tokio::sync::Notify::new()),
+        }
+    }
+}
+
 /// The state shared by all handlers.
 pub struct AppState<S> {
     pub store: Arc<S>,
@@ -23,6 +46,7 @@ pub struct AppState<S> {
     /// keep the version they were received under.
     pub policy: PolicyVersion,
     pub clock: Clock,
+    pub outbox: OutboxWiring,
 }
 
 impl<S> AppState<S> {
@@ -32,6 +56,7 @@ impl<S> AppState<S> {
             store,
             policy,
             clock: Arc::new(Timestamp::now),
+            outbox: OutboxWiring::default(),
         }
     }
 
@@ -66,6 +91,7 @@ impl<S> Clone for AppState<S> {
             store: Arc::clone(&self.store),
             policy: self.policy.clone(),
             clock: Arc::clone(&self.clock),
+            outbox: self.outbox.clone(),
         }
     }
 }

@@ -50,6 +50,10 @@ pub struct ConfigFile {
     pub listen: Option<String>,
     pub database_url: Option<String>,
     pub policy: Option<String>,
+    pub smtp: Option<crate::outbox_config::SmtpSection>,
+    pub digital_post: Option<crate::outbox_config::DirectorySection>,
+    pub print: Option<crate::outbox_config::DirectorySection>,
+    pub outbox: Option<crate::outbox_config::OutboxSection>,
 }
 
 impl StoreArgs {

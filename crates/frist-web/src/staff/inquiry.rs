@@ -35,6 +35,8 @@ pub(crate) struct CsrfForm {
 #[serde(default)]
 pub(crate) struct ShowQuery {
     sendt: Option<String>,
+    /// After a message went into the outbox: `1` when its channel is delivered, `0` when not.
+    koe: Option<String>,
     tildelt: Option<String>,
     /// Which action was carried out (see [`Notice::key`]).
     udfoert: Option<String>,
@@ -44,6 +46,8 @@ pub(crate) struct ShowQuery {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Notice {
     Sent,
+    Queued,
+    QueuedUndelivered,
     Assigned,
     Noted,
     HandedOver,
@@ -67,6 +71,7 @@ impl Notice {
     pub(crate) fn key(self) -> &'static str {
         match self {
             Notice::Sent => "sendt",
+            Notice::Queued | Notice::QueuedUndelivered => "koe",
             Notice::Assigned => "tildelt",
             Notice::Noted => "note",
             Notice::HandedOver => "overdraget",
@@ -80,6 +85,8 @@ impl Notice {
     fn text(self, s: &StaffMessages) -> &'static str {
         match self {
             Notice::Sent => s.sent_notice,
+            Notice::Queued => s.queued_notice,
+            Notice::QueuedUndelivered => s.queued_undelivered_notice,
             Notice::Assigned => s.assigned_notice,
             Notice::Noted => s.noted_notice,
             Notice::HandedOver => s.handed_over_notice,
@@ -190,6 +197,12 @@ pub(crate) async fn show<S: Store>(
     };
     let notice = if query.sendt.is_some() {
         Some(Notice::Sent)
+    } else if let Some(delivered) = &query.koe {
+        Some(if delivered == "0" {
+            Notice::QueuedUndelivered
+        } else {
+            Notice::Queued
+        })
     } else if query.tildelt.is_some() {
         Some(Notice::Assigned)
     } else {

@@ -25,10 +25,10 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use frist_policy::{Municipality, Policy};
-use frist_store::Store;
+use frist_store::{OutboxStore, Store};
 pub(crate) use i18n::StaffMessages;
 
-pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
+pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> {
     Router::new()
         .route("/login", get(login::show::<S>).post(login::submit::<S>))
         .route("/logout", post(login::logout::<S>))
