@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """An SMTP server for tests that records what it receives (aiosmtpd, from PyPI).
 
-    python3 scripts/smtp_sink.py DIR [PORT]
+    python3 scripts/smtp_sink.py DIR [PORT] [CERT.pem KEY.pem]
 
 Listens on 127.0.0.1:PORT (default: a free port) and prints the port on its first line of
 output once it accepts connections. Each message's exact bytes (as received after DATA) go to
 DIR/NNNN.eml, written to a temporary name and renamed, so a file that exists is complete.
+
+With a certificate and key, the server offers STARTTLS and refuses mail without it.
 
 Two files in DIR steer the answer, for tests of what the client does with it:
   DIR/hold   while it exists, the server keeps the client waiting after recording the message
@@ -15,6 +17,7 @@ Two files in DIR steer the answer, for tests of what the client does with it:
 """
 import asyncio
 import os
+import ssl
 import sys
 
 from aiosmtpd.smtp import SMTP
@@ -49,10 +52,15 @@ async def main():
     directory = sys.argv[1]
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
     os.makedirs(directory, exist_ok=True)
+    tls = {}
+    if len(sys.argv) > 4:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(sys.argv[3], sys.argv[4])
+        tls = {"tls_context": context, "require_starttls": True}
     handler = Recorder(directory)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: SMTP(handler, enable_SMTPUTF8=True, decode_data=False),
+        lambda: SMTP(handler, enable_SMTPUTF8=True, decode_data=False, **tls),
         "127.0.0.1",
         port,
     )

@@ -9,6 +9,7 @@
 //! password_file = "/etc/frist/smtp-password"   # or password = "…"
 //! from_address = "post@kommune.dk"             # default: the policy's municipality e-mail
 //! from_name = "Kommune"                        # default: the policy's municipality name
+//! ca_file = "/etc/frist/internal-ca.pem"       # optional: a CA to trust besides the system's
 //!
 //! [digital_post]               # picked up by the municipality's Digital Post integration
 //! outbox_dir = "/var/spool/frist/digital-post"
@@ -56,6 +57,9 @@ pub struct SmtpSection {
     pub from_name: Option<String>,
     #[serde(default)]
     pub timeout_seconds: Option<u64>,
+    /// A CA certificate (PEM) to trust besides the system's, for an internal relay.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for SmtpSection {
@@ -127,6 +131,13 @@ fn smtp_delivery(smtp: &SmtpSection, policy: &Policy) -> Result<SmtpDelivery, Fa
         ),
         (None, None) => None,
     };
+    let ca_certificate = match &smtp.ca_file {
+        Some(path) => Some(
+            std::fs::read(path)
+                .map_err(|e| bad(format!("cannot read ca_file {}: {e}", path.display())))?,
+        ),
+        None => None,
+    };
     let address = smtp
         .from_address
         .clone()
@@ -151,6 +162,7 @@ fn smtp_delivery(smtp: &SmtpSection, policy: &Policy) -> Result<SmtpDelivery, Fa
         password,
         from,
         timeout: Duration::from_secs(smtp.timeout_seconds.unwrap_or(60)),
+        ca_certificate,
     })
     .map_err(|e| bad(e.to_string()))
 }

@@ -14,6 +14,7 @@ use crate::outbox::{BoxFuture, Delivery, OutboundItem, Outcome};
 use frist_policy::Channel;
 use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::fmt;
 use std::time::Duration;
@@ -42,6 +43,8 @@ pub struct SmtpSettings {
     pub password: Option<String>,
     pub from: Mailbox,
     pub timeout: Duration,
+    /// A certificate (PEM) to trust besides the system's, e.g. the municipality's internal CA.
+    pub ca_certificate: Option<Vec<u8>>,
 }
 
 impl fmt::Debug for SmtpSettings {
@@ -53,6 +56,7 @@ impl fmt::Debug for SmtpSettings {
             .field("username", &self.username)
             .field("password", &self.password.as_ref().map(|_| "(redacted)"))
             .field("from", &self.from.to_string())
+            .field("ca_certificate", &self.ca_certificate.is_some())
             .finish()
     }
 }
@@ -83,14 +87,30 @@ impl SmtpDelivery {
         if host.is_empty() {
             return Err(SettingsError("host is empty".into()));
         }
-        let builder = match settings.security {
-            Security::None => {
+        let builder = match (settings.security, &settings.ca_certificate) {
+            (Security::None, _) => {
                 AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(25)
             }
-            Security::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)
-                .map_err(|e| SettingsError(format!("STARTTLS to {host}: {e}")))?,
-            Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
+            (Security::Starttls, None) => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)
+                    .map_err(|e| SettingsError(format!("STARTTLS to {host}: {e}")))?
+            }
+            (Security::Tls, None) => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
                 .map_err(|e| SettingsError(format!("TLS to {host}: {e}")))?,
+            (security, Some(pem)) => {
+                let ca = Certificate::from_pem(pem)
+                    .map_err(|e| SettingsError(format!("the CA certificate: {e}")))?;
+                let tls = TlsParameters::builder(host.to_owned())
+                    .add_root_certificate(ca)
+                    .build_rustls()
+                    .map_err(|e| SettingsError(format!("TLS to {host}: {e}")))?;
+                let builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host);
+                if security == Security::Tls {
+                    builder.port(465).tls(Tls::Wrapper(tls))
+                } else {
+                    builder.port(587).tls(Tls::Required(tls))
+                }
+            }
         };
         let mut builder = builder.timeout(Some(settings.timeout));
         if let Some(port) = settings.port {

@@ -95,12 +95,24 @@ pub struct Sink {
 
 impl Sink {
     pub fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// A sink that offers STARTTLS with this certificate and key, and requires it.
+    pub fn start_tls(cert: &Path, key: &Path) -> Self {
+        Self::start_with(&[cert, key])
+    }
+
+    fn start_with(tls: &[&Path]) -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("mail");
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/smtp_sink.py");
-        let mut child = Command::new("python3")
-            .arg(&script)
-            .arg(&dir)
+        let mut command = Command::new("python3");
+        command.arg(&script).arg(&dir);
+        if !tls.is_empty() {
+            command.arg("0").args(tls);
+        }
+        let mut child = command
             .stdout(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("python3 is needed for the SMTP sink: {e}"));
@@ -149,4 +161,82 @@ impl Drop for Sink {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A test CA and a server certificate it signed for `localhost` and 127.0.0.1, made with the
+/// `openssl` command: (CA certificate, server certificate, server key).
+pub fn certificates(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let run = |args: &[&str]| {
+        let status = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap_or_else(|e| panic!("the openssl command is needed for the TLS test: {e}"));
+        assert!(status.success(), "openssl {args:?} failed");
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+    ];
+    run(&[
+        &["req", "-x509"][..],
+        &ec,
+        &[
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Frist test CA",
+        ],
+    ]
+    .concat());
+    run(&[
+        &["req"][..],
+        &ec,
+        &[
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+    ]
+    .concat());
+    std::fs::write(
+        dir.join("server.ext"),
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n\
+         keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+    ]);
+    (
+        dir.join("ca.pem"),
+        dir.join("server.pem"),
+        dir.join("server.key"),
+    )
 }

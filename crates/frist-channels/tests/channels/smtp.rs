@@ -21,6 +21,7 @@ fn smtp(port: u16) -> Arc<dyn Delivery> {
             password: None,
             from: "Roskilde Kommune <post@roskilde.dk>".parse().unwrap(),
             timeout: Duration::from_secs(20),
+            ca_certificate: None,
         })
         .unwrap(),
     )
@@ -171,5 +172,58 @@ async fn a_server_that_cannot_be_reached_is_a_transient_failure() {
             .unwrap()
             .contains("gave up after 1 attempts"),
         "{row:?}"
+    );
+}
+
+fn starttls(port: u16, ca: Option<Vec<u8>>) -> Arc<dyn Delivery> {
+    Arc::new(
+        SmtpDelivery::new(SmtpSettings {
+            host: "localhost".into(),
+            port: Some(port),
+            security: Security::Starttls,
+            username: None,
+            password: None,
+            from: "Roskilde Kommune <post@roskilde.dk>".parse().unwrap(),
+            timeout: Duration::from_secs(20),
+            ca_certificate: ca,
+        })
+        .unwrap(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_starttls_the_message_goes_encrypted_and_only_to_a_trusted_certificate() {
+    let certs = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = certificates(certs.path());
+    let sink = Sink::start_tls(&cert, &key);
+    let f = fixture(Channel::Email, citizen(), None).await;
+
+    // The system does not trust our test CA: no delivery, try again later.
+    let untrusted = enqueue(&f, Channel::Email, "soeren@example.org").await;
+    let dispatcher = Dispatcher::new(
+        Arc::clone(&f.store),
+        vec![starttls(sink.port, None)],
+        RetryPolicy::default(),
+    );
+    assert_eq!(dispatcher.run_once().await.unwrap().retrying, 1);
+    assert!(sink.received().is_empty());
+    let row = f.store.outbox_item(untrusted.id).await.unwrap();
+    assert_eq!(row.state, OutboxState::Queued);
+
+    // With the CA configured, the same server is trusted.
+    let trusted = enqueue(&f, Channel::Email, "soeren@example.org").await;
+    let dispatcher = Dispatcher::new(
+        Arc::clone(&f.store),
+        vec![starttls(sink.port, Some(std::fs::read(&ca).unwrap()))],
+        RetryPolicy::default(),
+    );
+    assert_eq!(dispatcher.run_once().await.unwrap().sent, 1);
+    let received = sink.received();
+    assert_eq!(received.len(), 1);
+    let mail = MessageParser::default().parse(&received[0]).unwrap();
+    assert!(mail.body_text(0).unwrap().contains(BODY));
+    assert_eq!(
+        f.store.outbox_item(trusted.id).await.unwrap().state,
+        OutboxState::Sent
     );
 }
