@@ -138,11 +138,15 @@ impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
         poll: Duration,
         stop: impl std::future::Future<Output = ()>,
     ) {
-        if let Err(e) = self.recover().await {
-            tracing::error!(error = %e, "the outbox could not recover interrupted rows; not delivering");
-            return;
-        }
         tokio::pin!(stop);
+        // Nothing is claimed before interrupted rows are set aside: they must not be resent.
+        while let Err(e) = self.recover().await {
+            tracing::error!(error = %e, "the outbox could not recover interrupted rows; retrying");
+            tokio::select! {
+                () = tokio::time::sleep(poll) => {}
+                () = &mut stop => return,
+            }
+        }
         loop {
             if let Err(e) = self.run_once().await {
                 tracing::error!(error = %e, "the outbox run failed; trying again later");
