@@ -246,3 +246,30 @@ async fn a_message_interrupted_while_sending_is_not_sent_again_after_a_restart()
     store.close().await.unwrap();
     assert_eq!(sink.received(), 1);
 }
+
+#[test]
+fn running_the_outbox_without_a_delivery_or_with_a_misspelt_setting_says_what_to_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", tmp.path().join("frist.db").display());
+    let config = tmp.path().join("frist.toml");
+    std::fs::write(&config, format!("database_url = \"{url}\"\n")).unwrap();
+    let none = frist(&config, &["outbox", "run", "--once"])
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&none.stderr);
+    assert!(said.contains("no delivery is configured"), "{said}");
+    assert!(said.contains("[smtp]"), "{said}");
+
+    std::fs::write(
+        &config,
+        format!("database_url = \"{url}\"\n[smtp]\nhost = \"x\"\nsecurty = \"tls\"\n"),
+    )
+    .unwrap();
+    let misspelt = frist(&config, &["outbox", "run", "--once"])
+        .output()
+        .unwrap();
+    assert_eq!(misspelt.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&misspelt.stderr);
+    assert!(said.contains("securty"), "{said}");
+}
