@@ -45,6 +45,18 @@ async function waitForHealth(url, deadline) {
   throw new Error(`frist serve did not answer at ${url} in time`);
 }
 
+/** Reloads `page` until `pattern` matches the text of `selector` (a delivery is asynchronous). */
+async function waitForText(page, selector, pattern, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = (await page.textContent(selector)) || '';
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`${selector} never matched ${pattern}: ${text}`);
+    await new Promise((r) => setTimeout(r, 250));
+    await page.reload();
+  }
+}
+
 /** A fresh database, the `--database-url`/`--policy` arguments for it, and a runner of the CLI. */
 function freshDatabase(policy = 'roskilde') {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'frist-e2e-'));
@@ -53,17 +65,57 @@ function freshDatabase(policy = 'roskilde') {
   return { tmp, common, run };
 }
 
-/** Starts `frist serve` and a browser; returns { base, server, browser }. */
+/**
+ * The SMTP server replies go to (scripts/smtp_sink.py, aiosmtpd): records each message in `dir`.
+ * Resolves to { port, process } once it accepts connections.
+ */
+function startSmtpSink(dir) {
+  return new Promise((resolve, reject) => {
+    const sink = spawn('python3', [path.join(ROOT, 'scripts', 'smtp_sink.py'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    sink.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve({ port: Number(line.trim()), process: sink });
+    });
+    sink.on('error', reject);
+    sink.on('exit', (code) => reject(new Error(`the SMTP sink exited (${code}); is aiosmtpd installed?`)));
+  });
+}
+
+/**
+ * Starts `frist serve` with its outbox delivering (e-mail to an SMTP sink, Digital Post and
+ * letters into directories, polled every second) and a browser; returns { base, server, browser,
+ * mail } (`mail`: the directory the sink records messages in).
+ */
 async function start(common) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, ...common], {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'frist-e2e-outbox-'));
+  const mail = path.join(out, 'mail');
+  const sink = await startSmtpSink(mail);
+  const config = path.join(out, 'frist.toml');
+  fs.writeFileSync(config, [
+    '[smtp]', 'host = "127.0.0.1"', `port = ${sink.port}`, 'security = "none"',
+    'from_address = "post@kommune.example"', '',
+    '[digital_post]', `outbox_dir = ${JSON.stringify(path.join(out, 'digital-post'))}`, '',
+    '[print]', `outbox_dir = ${JSON.stringify(path.join(out, 'print'))}`, '',
+    '[outbox]', 'poll_seconds = 1', '',
+  ].join('\n'));
+  const server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--config', config, ...common], {
     stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  // The sink lives as long as the server.
+  server.on('exit', () => {
+    sink.process.kill();
+    fs.rmSync(out, { recursive: true, force: true });
   });
   await waitForHealth(base, Date.now() + 15000);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   fs.mkdirSync(SHOTS, { recursive: true });
-  return { base, server, browser };
+  return { base, server, browser, mail };
 }
 
 // `bypassCSP` only so axe can be injected; the pages' own CSP stays in force elsewhere.
@@ -90,4 +142,4 @@ async function audit(page, label) {
   return result.passes.length;
 }
 
-module.exports = { BIN, SHOTS, freshDatabase, start, newPage, audit };
+module.exports = { BIN, SHOTS, freshDatabase, start, newPage, audit, waitForText };

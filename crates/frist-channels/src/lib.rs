@@ -5,4 +5,6 @@
 //! citizen sent is dropped: what cannot be understood is kept raw and flagged for a person.
 
 pub mod facebook;
+pub mod outbox;
 pub mod post;
+pub mod smtp;

@@ -16,6 +16,8 @@ mod cursor;
 mod db_error;
 mod directory;
 mod intake;
+mod outbox;
+mod outbox_any;
 mod policies;
 mod postgres;
 mod queue;
@@ -28,6 +30,7 @@ mod types;
 mod workload;
 
 pub use any::{AnyStore, open};
+pub use outbox::{NewOutboxItem, OutboxId, OutboxItem, OutboxState, OutboxStore, OutboxSummary};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 pub use types::*;

@@ -29,13 +29,13 @@ mod webhooks;
 pub use auth::{hash_token, new_token};
 pub use error::ApiError;
 pub use password::{PasswordError, hash_password, verify_password};
-pub use state::{AppState, Clock, DEFAULT_BODY_LIMIT};
+pub use state::{AppState, Clock, DEFAULT_BODY_LIMIT, OutboxWiring};
 
 use axum::extract::{DefaultBodyLimit, MatchedPath};
 use axum::http::Method;
 use axum::response::IntoResponse;
 use axum::{Extension, Router};
-use frist_store::Store;
+use frist_store::{OutboxStore, Store};
 use state::BodyLimit;
 use std::any::Any;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -43,12 +43,15 @@ use tower_http::trace::TraceLayer;
 
 /// The application: every route of [`route_table`], request bodies up to
 /// [`DEFAULT_BODY_LIMIT`], tracing, and problem documents for unknown routes and methods.
-pub fn router<S: Store + 'static>(state: AppState<S>) -> Router {
+pub fn router<S: Store + OutboxStore + 'static>(state: AppState<S>) -> Router {
     router_with_body_limit(state, DEFAULT_BODY_LIMIT)
 }
 
 /// [`router`] with another limit on request bodies, in bytes; larger bodies get 413.
-pub fn router_with_body_limit<S: Store + 'static>(state: AppState<S>, limit: usize) -> Router {
+pub fn router_with_body_limit<S: Store + OutboxStore + 'static>(
+    state: AppState<S>,
+    limit: usize,
+) -> Router {
     let mut app = Router::new();
     for route in routes::all::<S>() {
         app = app.route(route.path, route.handler);

@@ -2,6 +2,7 @@
 //! under, and the clock. Passed explicitly; nothing global.
 
 use frist_channels::facebook::FacebookConfig;
+use frist_policy::Channel;
 use frist_store::{PolicyVersion, Store};
 use jiff::Timestamp;
 use std::fmt;
@@ -17,6 +18,28 @@ pub(crate) struct BodyLimit(pub usize);
 /// "Now". Injectable so that tests decide what time it is.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
 
+/// How the staff pages hand messages to the outbox (see `frist_channels::outbox`).
+#[derive(Debug, Clone)]
+pub struct OutboxWiring {
+    /// The channels with a configured delivery. A message on another outbox channel is kept
+    /// queued, and the page says that nothing sends it yet.
+    pub delivering: Vec<Channel>,
+    /// The domain of our Message-IDs (`<REF.RANDOM@domain>`).
+    pub domain: String,
+    /// Notified after every enqueue, so that the dispatcher delivers at once.
+    pub wake: Arc<tokio::sync::Notify>,
+}
+
+impl Default for OutboxWiring {
+    fn default() -> Self {
+        Self {
+            delivering: Vec::new(),
+            domain: "frist.invalid".into(),
+            wake: Arc::new(tokio::sync::Notify::new()),
+        }
+    }
+}
+
 /// The state shared by all handlers.
 pub struct AppState<S> {
     pub store: Arc<S>,
@@ -28,6 +51,7 @@ pub struct AppState<S> {
     pub(crate) sign_in: Arc<crate::staff::SignInThrottle>,
     /// Facebook Messenger, when configured; without it `/webhooks/facebook` answers 404.
     pub facebook: Option<Arc<FacebookConfig>>,
+    pub outbox: OutboxWiring,
 }
 
 impl<S> AppState<S> {
@@ -39,6 +63,7 @@ impl<S> AppState<S> {
             clock: Arc::new(Timestamp::now),
             sign_in: Arc::default(),
             facebook: None,
+            outbox: OutboxWiring::default(),
         }
     }
 
@@ -81,6 +106,7 @@ impl<S> Clone for AppState<S> {
             clock: Arc::clone(&self.clock),
             sign_in: Arc::clone(&self.sign_in),
             facebook: self.facebook.clone(),
+            outbox: self.outbox.clone(),
         }
     }
 }

@@ -38,6 +38,9 @@ pub enum Command {
     Report(crate::commands::report::ReportArgs),
     /// Fill the database with a realistic demo municipality.
     Demo(crate::demo::DemoArgs),
+    /// Outgoing messages: deliver, list, resend or mark sent.
+    #[command(subcommand)]
+    Outbox(crate::commands::outbox::OutboxCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +150,7 @@ pub fn run() -> ExitCode {
         }
         Command::Report(args) => commands::report::run(&args, &mut stdout),
         Command::Demo(args) => crate::demo::run(&args, &mut stdout),
+        Command::Outbox(command) => commands::outbox::run(&command, &mut stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

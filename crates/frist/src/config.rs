@@ -52,6 +52,10 @@ pub struct ConfigFile {
     pub policy: Option<String>,
     /// Facebook Messenger (see [`crate::facebook_config`]); absent: no Messenger.
     pub facebook: Option<crate::facebook_config::FacebookSection>,
+    pub smtp: Option<crate::outbox_config::SmtpSection>,
+    pub digital_post: Option<crate::outbox_config::DirectorySection>,
+    pub print: Option<crate::outbox_config::DirectorySection>,
+    pub outbox: Option<crate::outbox_config::OutboxSection>,
 }
 
 impl StoreArgs {

@@ -6,4 +6,5 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod facebook_config;
+pub mod outbox_config;
 pub mod policy_source;

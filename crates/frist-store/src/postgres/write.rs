@@ -361,6 +361,18 @@ pub(crate) async fn append(
     event: Event,
 ) -> StoreResult<StoredInquiry> {
     let mut tx = pool.begin().await?;
+    let stored = append_in(&mut tx, policies, id, event).await?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// [`append`] inside the caller's transaction (the outbox marks a row sent in the same one).
+pub(crate) async fn append_in(
+    tx: &mut PgConnection,
+    policies: &PolicyCache,
+    id: InquiryId,
+    event: Event,
+) -> StoreResult<StoredInquiry> {
     let (policy_id, projection, version): (i64, String, i64) = sqlx::query_as(
         "SELECT policy_id, projection::text, version FROM inquiries WHERE id = $1 FOR UPDATE",
     )
@@ -380,7 +392,7 @@ pub(crate) async fn append(
     inquiry.apply(&event, &policy)?;
     let seq = version + 1;
     let row = InquiryRow::of(&inquiry, seq)?;
-    insert_events(&mut tx, &[(id, &EventRow::of(seq, &event)?)]).await?;
+    insert_events(&mut *tx, &[(id, &EventRow::of(seq, &event)?)]).await?;
     sqlx::query(
         "UPDATE inquiries SET state = $1, unit = $2, caseworker = $3, kind = $4, next_due_at = $5, \
          next_requires = $6, next_unpaused_due_at = $7, queue_key = $8, projection = $9::jsonb, \
@@ -405,8 +417,7 @@ pub(crate) async fn append(
         .await?;
     let obligations = obligation_rows(&inquiry)?;
     let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
-    insert_obligations(&mut tx, &pairs).await?;
-    tx.commit().await?;
+    insert_obligations(&mut *tx, &pairs).await?;
     Ok(StoredInquiry {
         id,
         policy_id,

@@ -25,6 +25,7 @@ mod events;
 mod import;
 mod intake;
 mod open;
+mod outbox;
 mod queue;
 mod search;
 mod status_links;

@@ -143,6 +143,12 @@ pub struct StaffMessages {
     pub live_blocked_title: &'static str,
     pub live_ok: &'static str,
     pub sent_notice: &'static str,
+    /// After a message went into the outbox and a delivery for its channel is configured.
+    pub queued_notice: &'static str,
+    /// After a message went into the outbox but nothing delivers its channel on this server.
+    pub queued_undelivered_notice: &'static str,
+    /// The inquiry holds no address for the chosen channel.
+    pub err_no_recipient: &'static str,
     pub err_body_missing: &'static str,
     pub err_kind: &'static str,
     pub err_channel: &'static str,
@@ -367,6 +373,9 @@ pub static DA: StaffMessages = StaffMessages {
     live_blocked_title: "Beskeden kan ikke sendes endnu",
     live_ok: "Beskeden overholder reglerne.",
     sent_notice: "Beskeden er sendt og står nu i forløbet.",
+    queued_notice: "Beskeden er lagt i udbakken og sendes nu. Den står i forløbet, så snart modtagerens system har taget imod den.",
+    queued_undelivered_notice: "Beskeden er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for denne kanal (fx e-mail/SMTP) på serveren. Den sendes, når det er gjort. Kontakt jeres it-afdeling.",
+    err_no_recipient: "Afsenderen har ikke oplyst en adresse til den valgte kanal. Vælg en anden kanal.",
     err_body_missing: "Skriv en tekst til borgeren.",
     err_kind: "Vælg en type.",
     err_channel: "Vælg en kanal.",
@@ -568,6 +577,9 @@ pub static EN: StaffMessages = StaffMessages {
     live_blocked_title: "The message cannot be sent yet",
     live_ok: "The message keeps the rules.",
     sent_notice: "The message was sent and is now in the timeline.",
+    queued_notice: "The message is in the outbox and is being sent. It appears in the timeline as soon as the recipient's system has accepted it.",
+    queued_undelivered_notice: "The message is saved in the outbox but has not been sent: no delivery is set up for this channel (e.g. e-mail/SMTP) on the server. It will be sent once that is done. Contact your IT department.",
+    err_no_recipient: "The sender gave no address for the chosen channel. Choose another channel.",
     err_body_missing: "Write a text to the citizen.",
     err_kind: "Choose a type.",
     err_channel: "Choose a channel.",

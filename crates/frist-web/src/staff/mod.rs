@@ -33,12 +33,12 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use frist_policy::{Municipality, Policy};
-use frist_store::{Role, Store, User};
+use frist_store::{OutboxStore, Role, Store, User};
 pub(crate) use i18n::StaffMessages;
 pub(crate) use inquiry::internal;
 pub use throttle::SignInThrottle;
 
-pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
+pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> {
     Router::new()
         .route("/login", get(login::show::<S>).post(login::submit::<S>))
         .route("/logout", post(login::logout::<S>))

@@ -16,10 +16,11 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use frist_channels::outbox::{delivered_through_outbox, message_id, recipient};
 use frist_core::rules::{Severity, check_message};
 use frist_core::{ComplaintGuidance, Event, EventKind, Inquiry, MessageKind, OutgoingMessage};
 use frist_policy::{Channel, Lang, Policy, Requirement};
-use frist_store::{Caseworker, Store, StoreError};
+use frist_store::{Caseworker, NewOutboxItem, OutboxStore, Store, StoreError};
 use serde::Deserialize;
 
 /// What the form sends; every field may be missing or empty.
@@ -208,7 +209,7 @@ pub(crate) fn parse(
     })
 }
 
-pub(crate) async fn submit<S: Store>(
+pub(crate) async fn submit<S: Store + OutboxStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -280,14 +281,47 @@ pub(crate) async fn submit<S: Store>(
         )
         .await;
     }
+    let channel = message.channel;
     let event = Event {
         at: app.now(),
         actor: Some(user.username.clone()),
         kind: EventKind::MessageSent { message },
     };
-    match app.store.append_event(id, event).await {
-        Ok(_) => super::see_other(&format!("/sager/{id}?sendt=1"), &[]),
-        Err(StoreError::Refused(_)) => {
+    // Channels with a delivery: into the outbox; the event is recorded when the channel's
+    // server accepted the message. The others reach the citizen without one: recorded now.
+    let result = if delivered_through_outbox(channel) {
+        // Refused now rather than after delivery when the inquiry cannot take the message.
+        let mut preview = loaded.stored.inquiry.clone();
+        match preview.apply(&event, &loaded.policy.policy) {
+            Ok(()) => enqueue(&app, &loaded, event).await,
+            Err(e) => Err(Refusal::Store(StoreError::Refused(e))),
+        }
+    } else {
+        app.store
+            .append_event(id, event)
+            .await
+            .map(|_| format!("/sager/{id}?sendt=1"))
+            .map_err(Refusal::Store)
+    };
+    match result {
+        Ok(location) => super::see_other(&location, &[]),
+        Err(Refusal::NoRecipient) => {
+            state.errors = vec![FieldError {
+                field: "channel",
+                message: s.err_no_recipient,
+            }];
+            render(
+                &app,
+                &visitor,
+                user,
+                loaded,
+                state,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(Refusal::Store(StoreError::Refused(_))) => {
             state.errors = vec![FieldError {
                 field: "kind",
                 message: s.err_refused,
@@ -303,8 +337,44 @@ pub(crate) async fn submit<S: Store>(
             )
             .await
         }
-        Err(e) => super::inquiry::internal(&visitor, &app, &e),
+        Err(Refusal::Store(e)) => super::inquiry::internal(&visitor, &app, &e),
     }
+}
+
+/// Why a message was not taken.
+enum Refusal {
+    NoRecipient,
+    Store(StoreError),
+}
+
+/// Puts the message of `event` in the outbox and wakes the dispatcher; returns where to go.
+async fn enqueue<S: Store + OutboxStore>(
+    app: &AppState<S>,
+    loaded: &Loaded,
+    event: Event,
+) -> Result<String, Refusal> {
+    let EventKind::MessageSent { message } = event.kind else {
+        return Err(Refusal::Store(StoreError::Other(
+            "only a message can be queued".into(),
+        )));
+    };
+    let inquiry = &loaded.stored.inquiry;
+    let recipient = recipient(inquiry, message.channel).map_err(|_| Refusal::NoRecipient)?;
+    let delivered = app.outbox.delivering.contains(&message.channel);
+    let id = loaded.stored.id;
+    app.store
+        .enqueue(NewOutboxItem {
+            inquiry_id: id,
+            message_id: message_id(&inquiry.reference.to_string(), &app.outbox.domain),
+            message,
+            recipient,
+            actor: event.actor,
+            created_at: event.at,
+        })
+        .await
+        .map_err(Refusal::Store)?;
+    app.outbox.wake.notify_one();
+    Ok(format!("/sager/{id}?koe={}", u8::from(delivered)))
 }
 
 impl csrf::Protected for ReplyForm {

@@ -22,4 +22,5 @@ mod pages;
 mod reports;
 mod staff;
 mod staff_actions;
+mod staff_outbox;
 mod validation;

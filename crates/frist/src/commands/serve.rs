@@ -1,10 +1,14 @@
-//! `frist serve`: the JSON API over HTTP, until Ctrl-C or SIGTERM.
+//! `frist serve`: the JSON API and the web pages over HTTP, with the outbox's dispatcher beside
+//! them, until Ctrl-C or SIGTERM.
 
 use super::Failure;
 use crate::config::{StoreArgs, runtime};
+use crate::outbox_config;
 use clap::Args;
+use frist_channels::outbox::Dispatcher;
 use frist_store::Store;
 use std::sync::Arc;
+use tokio::sync::Notify;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -16,22 +20,34 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs) -> Result<(), Failure> {
+    let file = args.store.file()?;
     let listen = match &args.listen {
         Some(l) => l.clone(),
-        None => args
-            .store
-            .file()?
+        None => file
             .listen
+            .clone()
             .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned()),
     };
-    let facebook = match &args.store.file()?.facebook {
+    let facebook = match &file.facebook {
         Some(section) => Some(section.resolve()?),
         None => None,
     };
     runtime()?.block_on(async {
         let (store, policy) = args.store.open().await?;
         let municipality = policy.policy.municipality.name.clone();
+        let deliveries = outbox_config::deliveries(&file, &policy.policy)?;
+        let dispatcher = Dispatcher::new(
+            Arc::clone(&store),
+            deliveries,
+            outbox_config::retry(&file),
+        );
+        let outbox = frist_web::OutboxWiring {
+            delivering: dispatcher.channels(),
+            domain: outbox_config::mail_domain(&file, &policy.policy),
+            wake: Arc::new(Notify::new()),
+        };
         let mut state = frist_web::AppState::new(store, policy);
+        state.outbox = outbox.clone();
         if let Some(facebook) = facebook {
             tracing::info!("facebook messenger webhook at /webhooks/facebook");
             state = state.with_facebook(facebook);
@@ -41,12 +57,25 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .await
             .map_err(|e| Failure::Input(format!("cannot listen on {listen}: {e}")))?;
         let address = listener.local_addr().map_err(Failure::Write)?;
+        // The dispatcher finishes the message in hand before it stops, after the server.
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let delivering = tokio::spawn(dispatcher.run(
+            outbox.wake,
+            outbox_config::poll(&file),
+            async move {
+                let mut stopped = stopped;
+                let _ = stopped.wait_for(|stop| *stop).await;
+            },
+        ));
         tracing::info!(%address, %municipality, "frist is serving");
         eprintln!("Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C.");
-        axum::serve(listener, frist_web::router(state))
+        let served = axum::serve(listener, frist_web::router(state))
             .with_graceful_shutdown(shutdown())
             .await
-            .map_err(|e| Failure::Input(format!("server error: {e}")))
+            .map_err(|e| Failure::Input(format!("server error: {e}")));
+        let _ = stop.send(true);
+        let _ = delivering.await;
+        served
     })
 }
 
@@ -64,7 +93,7 @@ async fn clean_up_sessions(store: Arc<frist_store::AnyStore>) {
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so requests in flight finish before exit.
-async fn shutdown() {
+pub(crate) async fn shutdown() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

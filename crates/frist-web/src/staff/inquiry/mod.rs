@@ -43,6 +43,8 @@ pub(crate) struct CsrfForm {
 #[serde(default)]
 pub(crate) struct ShowQuery {
     sendt: Option<String>,
+    /// After a message went into the outbox: `1` when its channel is delivered, `0` when not.
+    koe: Option<String>,
     tildelt: Option<String>,
     /// Which action was carried out (see [`Notice::key`]).
     udfoert: Option<String>,
@@ -140,6 +142,12 @@ pub(crate) async fn show<S: Store>(
     };
     let notice = if query.sendt.is_some() {
         Some(Notice::Sent)
+    } else if let Some(delivered) = &query.koe {
+        Some(if delivered == "0" {
+            Notice::QueuedUndelivered
+        } else {
+            Notice::Queued
+        })
     } else if query.tildelt.is_some() {
         Some(Notice::Assigned)
     } else {

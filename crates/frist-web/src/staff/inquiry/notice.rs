@@ -7,6 +7,8 @@ use crate::staff::StaffMessages;
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Notice {
     Sent,
+    Queued,
+    QueuedUndelivered,
     Assigned,
     Noted,
     HandedOver,
@@ -34,6 +36,7 @@ impl Notice {
     pub(crate) fn key(self) -> &'static str {
         match self {
             Notice::Sent => "sendt",
+            Notice::Queued | Notice::QueuedUndelivered => "koe",
             Notice::Assigned => "tildelt",
             Notice::Noted => "note",
             Notice::HandedOver => "overdraget",
@@ -49,6 +52,8 @@ impl Notice {
     pub(crate) fn text(self, s: &StaffMessages) -> &'static str {
         match self {
             Notice::Sent => s.sent_notice,
+            Notice::Queued => s.queued_notice,
+            Notice::QueuedUndelivered => s.queued_undelivered_notice,
             Notice::Assigned => s.assigned_notice,
             Notice::Noted => s.noted_notice,
             Notice::HandedOver => s.handed_over_notice,
