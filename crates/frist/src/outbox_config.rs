@@ -29,7 +29,8 @@
 
 use crate::commands::Failure;
 use crate::config::ConfigFile;
-use frist_channels::outbox::{Delivery, JsonRender, OutboxDirectory, RetryPolicy};
+use frist_channels::outbox::{Delivery, OutboxDirectory, RetryPolicy};
+use frist_channels::post::PostRender;
 use frist_channels::smtp::{Security, SmtpDelivery, SmtpSettings};
 use frist_policy::{Channel, Policy};
 use serde::Deserialize;
@@ -106,12 +107,29 @@ pub fn deliveries(file: &ConfigFile, policy: &Policy) -> Result<Vec<Arc<dyn Deli
         (Channel::Letter, &file.print),
     ] {
         if let Some(section) = section {
+            if channel == Channel::DigitalPost && policy.municipality.cvr.is_none() {
+                // Every Digital Post message would fail; say so once, at start-up.
+                tracing::warn!(
+                    "[digital_post] is configured, but the policy names no municipality CVR \
+                     number ([municipality] cvr = \"…\"); Digital Post messages cannot be made"
+                );
+                eprintln!(
+                    "Warning: Digital Post needs the municipality's CVR number in the policy \
+                     ([municipality] cvr = \"…\"); until it is there, Digital Post replies fail."
+                );
+            }
             all.push(Arc::new(OutboxDirectory::new(
                 channel,
                 section.outbox_dir.clone(),
-                Arc::new(JsonRender),
+                Arc::new(PostRender { channel }),
             )));
         }
+    }
+    if let Some(section) = &file.facebook {
+        let config = Arc::new(section.resolve()?);
+        all.push(Arc::new(frist_channels::facebook::FacebookDelivery::new(
+            config,
+        )));
     }
     Ok(all)
 }

@@ -12,12 +12,14 @@
 //! What this module must not do: log message text, PSIDs or the page access token.
 
 mod config;
+mod delivery;
 pub mod send;
 pub mod signature;
 pub mod webhook;
 pub mod window;
 
 pub use config::{DEFAULT_API_BASE_URL, FacebookConfig};
+pub use delivery::FacebookDelivery;
 pub use send::{SendError, send_text, split_text};
 pub use signature::{SIGNATURE_HEADER, SignatureError, sign, verify};
 pub use webhook::{WebhookError, inquiries};

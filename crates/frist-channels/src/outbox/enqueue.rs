@@ -11,7 +11,7 @@ use rand::RngCore;
 pub fn delivered_through_outbox(channel: Channel) -> bool {
     matches!(
         channel,
-        Channel::Email | Channel::DigitalPost | Channel::Letter
+        Channel::Email | Channel::DigitalPost | Channel::Letter | Channel::Facebook
     )
 }
 

@@ -13,6 +13,7 @@ mod directory;
 mod helpers;
 mod letter;
 mod memo;
+mod post_outbox;
 mod send;
 mod smtp;
 mod support;

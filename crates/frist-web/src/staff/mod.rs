@@ -16,6 +16,7 @@ mod inquiry;
 mod lead;
 mod live;
 mod login;
+mod outgoing;
 mod people;
 mod queue;
 mod reply;
@@ -65,6 +66,14 @@ pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> 
         .route("/sager/{id}/svaret", post(actions::citizen_replied::<S>))
         .route("/sager/{id}/luk", post(actions::close::<S>))
         .route("/sager/{id}/fejl", post(actions::register_error::<S>))
+        .route(
+            "/sager/{id}/udgaaende/{outbox}/igen",
+            post(outgoing::retry::<S>),
+        )
+        .route(
+            "/sager/{id}/udgaaende/{outbox}/kom-frem",
+            post(outgoing::confirm::<S>),
+        )
         .route("/sager/{id}/forlaeng", post(actions::extend::<S>))
         .layer(axum::middleware::map_response(security_headers))
 }

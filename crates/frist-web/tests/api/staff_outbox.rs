@@ -77,3 +77,138 @@ async fn a_reply_by_phone_has_no_delivery_and_is_recorded_at_once() {
         "{last:?}"
     );
 }
+
+#[tokio::test]
+async fn the_inquiry_page_shows_outgoing_messages_and_a_person_decides_on_an_uncertain_one() {
+    use frist_policy::Channel;
+    use frist_store::{NewOutboxItem, OutboxState};
+    let app = spawn_app("roskilde").await;
+    let id = id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await);
+    let stored = app.store.get_inquiry(id).await.unwrap();
+    let now: jiff::Timestamp = "2026-12-23T16:00:00+01:00".parse().unwrap();
+    let mut queued = Vec::new();
+    for n in 0..2 {
+        let message = frist_core::OutgoingMessage {
+            kind: frist_core::MessageKind::Answer,
+            channel: Channel::Email,
+            body: "Svar.".into(),
+            caseworker: Some("Mette Hansen".into()),
+            contact: None,
+            next_step: None,
+            expected_answer_date: None,
+            appealable: false,
+            complaint_guidance: None,
+        };
+        let item = app
+            .store
+            .enqueue(NewOutboxItem {
+                inquiry_id: id,
+                message,
+                recipient: "borger@example.dk".into(),
+                message_id: format!("<{}.{n}@roskilde.dk>", stored.inquiry.reference),
+                actor: Some("mette".into()),
+                created_at: now,
+            })
+            .await
+            .unwrap();
+        queued.push(item.id);
+    }
+    // One is interrupted while sending (uncertain), the other refused for good (failed).
+    let claimed = app
+        .store
+        .claim_due(now, &[Channel::Email], 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 2);
+    app.store
+        .mark_failed(queued[1], "550 mailbox unavailable")
+        .await
+        .unwrap();
+    assert_eq!(app.store.recover_interrupted().await.unwrap(), 1);
+
+    let mut v = mette(&app).await;
+    let page = v.get(&format!("/sager/{id}")).await;
+    assert!(page.html.contains("Udgående beskeder"), "{}", page.html);
+    assert!(page.html.contains("Uvist, om den kom frem"));
+    assert!(page.html.contains("550 mailbox unavailable"));
+    let csrf = hidden_csrf(&page.html);
+
+    // "It arrived": recorded on the inquiry once.
+    let confirmed = v
+        .post(
+            &format!("/sager/{id}/udgaaende/{}/kom-frem", queued[0]),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store.outbox_item(queued[0]).await.unwrap().state,
+        OutboxState::Sent
+    );
+    let sent = app.store.events(id).await.unwrap();
+    assert_eq!(
+        sent.iter()
+            .filter(|e| matches!(e.kind, EventKind::MessageSent { .. }))
+            .count(),
+        1
+    );
+    // "Send again": the failed one is queued again.
+    let retried = v
+        .post(
+            &format!("/sager/{id}/udgaaende/{}/igen", queued[1]),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(retried.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store.outbox_item(queued[1]).await.unwrap().state,
+        OutboxState::Queued
+    );
+    // A message of another inquiry cannot be decided on from this one's page.
+    let other = id_of(&app.create(&email("2026-12-23T11:00:00+01:00")).await);
+    let wrong = v
+        .post(
+            &format!("/sager/{other}/udgaaende/{}/igen", queued[1]),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_messenger_inquiry_says_how_long_messenger_takes_replies_and_when_it_has_closed() {
+    let app = spawn_app("roskilde").await;
+    let messenger = |at: &str, mid: &str| {
+        serde_json::json!({
+            "channel": "facebook", "received_at": at, "subject": "", "body": "Hej",
+            "sender": {"name": "Karen", "facebook_id": "psid-1"}, "external_id": mid,
+        })
+    };
+    // The test clock stands at 23 December 2026 16:00.
+    let fresh = id_of(
+        &app.create(&messenger("2026-12-23T10:00:00+01:00", "m1"))
+            .await,
+    );
+    let old = id_of(
+        &app.create(&messenger("2026-12-10T10:00:00+01:00", "m2"))
+            .await,
+    );
+    let mut v = mette(&app).await;
+    let page = v.get(&format!("/sager/{fresh}")).await;
+    assert!(
+        page.html
+            .contains("Du kan svare på Messenger indtil 24. december 2026"),
+        "{}",
+        page.html
+    );
+    let page = v.get(&format!("/sager/{old}")).await;
+    assert!(page.html.contains("Messenger tager ikke længere imod svar"));
+    assert!(page.html.contains("Svar borgeren på en anden kanal"));
+    let email_page = v
+        .get(&format!(
+            "/sager/{}",
+            id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await)
+        ))
+        .await;
+    assert!(!email_page.html.contains("Messenger"));
+}

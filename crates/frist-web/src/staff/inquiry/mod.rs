@@ -28,7 +28,7 @@ use axum::response::Response;
 use frist_core::cpr::mask;
 use frist_core::{Event, EventKind, InquiryState, ObligationState};
 use frist_policy::{Channel, Lang};
-use frist_store::{Store, StoreError, User};
+use frist_store::{OutboxStore, Store, StoreError, User};
 use labels::{channel_label, event_detail, event_label, message_label, obligation_label, when};
 use serde::Deserialize;
 
@@ -112,6 +112,9 @@ struct InquiryPage {
     close_reasons: Vec<Choice>,
     /// Open deadlines that can be extended: `<goal>|<requirement>` and a label.
     extendable: Vec<Picked>,
+    outgoing: Vec<super::outgoing::OutgoingRow>,
+    /// Where the Messenger reply window stands (Messenger inquiries only), and whether it closed.
+    messenger: Option<(String, bool)>,
     awaiting: bool,
     closed: bool,
 }
@@ -126,7 +129,7 @@ impl InquiryPage {
     }
 }
 
-pub(crate) async fn show<S: Store>(
+pub(crate) async fn show<S: Store + OutboxStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     Query(query): Query<ShowQuery>,
@@ -169,7 +172,7 @@ pub(crate) async fn show<S: Store>(
 }
 
 /// "Vis CPR-nummer": logs the view, then shows the page with the number.
-pub(crate) async fn reveal<S: Store>(
+pub(crate) async fn reveal<S: Store + OutboxStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -196,7 +199,7 @@ pub(crate) async fn reveal<S: Store>(
 }
 
 /// "Åbn og tildel mig": assigns the inquiry to the signed-in user.
-pub(crate) async fn assign<S: Store>(
+pub(crate) async fn assign<S: Store + OutboxStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -222,7 +225,7 @@ pub(crate) async fn assign<S: Store>(
 }
 
 /// A form post's CSRF token and the session, in that order.
-async fn checked<S: Store>(
+async fn checked<S: Store + OutboxStore>(
     app: &AppState<S>,
     visitor: &Visitor,
     form: Result<Form<CsrfForm>, FormRejection>,
@@ -232,7 +235,7 @@ async fn checked<S: Store>(
     session::require(app, visitor).await
 }
 
-pub(crate) async fn render<S: Store>(
+pub(crate) async fn render<S: Store + OutboxStore>(
     app: &AppState<S>,
     visitor: &Visitor,
     user: User,
@@ -241,9 +244,13 @@ pub(crate) async fn render<S: Store>(
     notice: Option<Notice>,
     status: StatusCode,
 ) -> Response {
-    let (units, caseworkers) = match (app.store.units().await, app.store.caseworkers().await) {
-        (Ok(u), Ok(c)) => (u, c),
-        (Err(e), _) | (_, Err(e)) => return internal(visitor, app, &e),
+    let (units, caseworkers, outbox) = match tokio::try_join!(
+        app.store.units(),
+        app.store.caseworkers(),
+        app.store.outbox_for_inquiry(loaded.stored.id),
+    ) {
+        Ok(all) => all,
+        Err(e) => return internal(visitor, app, &e),
     };
     let s = StaffMessages::of(visitor.lang);
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
@@ -410,6 +417,20 @@ pub(crate) async fn render<S: Store>(
                 ),
             })
             .collect(),
+        outgoing: super::outgoing::rows(
+            s,
+            outbox,
+            |c| channel_label(visitor.lang, c),
+            |k| message_label(s, k),
+            |at| when(visitor, at),
+        ),
+        messenger: frist_channels::facebook::window_for(inquiry, now).map(|w| {
+            let text = match visitor.lang {
+                Lang::Da => w.describe_da(),
+                Lang::En => w.describe_en(),
+            };
+            (text, !w.is_open())
+        }),
         awaiting: inquiry.state == InquiryState::AwaitingCitizen,
         closed: inquiry.state == InquiryState::Closed,
         reply,

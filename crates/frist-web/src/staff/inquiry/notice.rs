@@ -18,10 +18,12 @@ pub(crate) enum Notice {
     Closed,
     ErrorRegistered,
     Extended,
+    Requeued,
+    Confirmed,
 }
 
 impl Notice {
-    pub(crate) const ACTIONS: [Notice; 8] = [
+    pub(crate) const ACTIONS: [Notice; 10] = [
         Notice::Noted,
         Notice::HandedOver,
         Notice::Referred,
@@ -30,6 +32,8 @@ impl Notice {
         Notice::Closed,
         Notice::ErrorRegistered,
         Notice::Extended,
+        Notice::Requeued,
+        Notice::Confirmed,
     ];
 
     /// The value of `?udfoert=` after an action.
@@ -46,6 +50,8 @@ impl Notice {
             Notice::Closed => "lukket",
             Notice::ErrorRegistered => "fejl",
             Notice::Extended => "forlaenget",
+            Notice::Requeued => "igen",
+            Notice::Confirmed => "kom-frem",
         }
     }
 
@@ -63,6 +69,8 @@ impl Notice {
             Notice::Closed => s.closed_notice,
             Notice::ErrorRegistered => s.error_notice,
             Notice::Extended => s.extended_notice,
+            Notice::Requeued => s.requeued_notice,
+            Notice::Confirmed => s.confirmed_notice,
         }
     }
 }
