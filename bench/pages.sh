@@ -37,7 +37,8 @@ PORT=18081
 "$FRIST" serve --listen "127.0.0.1:$PORT" 2>"$OUT/pages-serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.05; done
+# Start-up runs any new migrations on the big database first: allow it two minutes.
+for _ in $(seq 1 1200); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
 
 BASE="http://127.0.0.1:$PORT"
 JAR="$OUT/pages.jar"
