@@ -69,7 +69,7 @@ macro_rules! delegate {
     };
 }
 
-fn observe<T>(result: StoreResult<T>) -> StoreResult<T> {
+pub(crate) fn observe<T>(result: StoreResult<T>) -> StoreResult<T> {
     match &result {
         Err(e @ StoreError::Other(_)) => tracing::error!(error = %e, "storage failed"),
         Err(e) => tracing::debug!(error = %e, "storage answered with an error"),

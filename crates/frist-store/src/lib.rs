@@ -16,6 +16,8 @@ mod cursor;
 mod db_error;
 mod directory;
 mod intake;
+mod mail;
+mod mail_plan;
 mod policies;
 mod postgres;
 mod queue;
@@ -26,6 +28,7 @@ mod time;
 mod types;
 
 pub use any::{AnyStore, open};
+pub use mail::*;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 pub use types::*;

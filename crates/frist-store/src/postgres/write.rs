@@ -145,7 +145,7 @@ pub(crate) async fn import(
 /// Numbers and inserts new inquiries with their first events and obligations. A clash with a
 /// stored (channel, external id) is a [`StoreError::Conflict`], or, with `skip_conflicts`, skips
 /// that inquiry (its reference number stays unused).
-async fn insert(
+pub(crate) async fn insert(
     conn: &mut PgConnection,
     received: Vec<Received>,
     policy_id: PolicyId,
@@ -358,6 +358,19 @@ pub(crate) async fn append(
     event: Event,
 ) -> StoreResult<StoredInquiry> {
     let mut tx = pool.begin().await?;
+    // A refusal returns here; dropping the transaction rolls it back.
+    let stored = append_in(&mut tx, policies, id, event).await?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// [`append`] inside the caller's transaction. A refusal returns before anything is written.
+pub(crate) async fn append_in(
+    tx: &mut PgConnection,
+    policies: &PolicyCache,
+    id: InquiryId,
+    event: Event,
+) -> StoreResult<StoredInquiry> {
     let (policy_id, projection, version): (i64, String, i64) = sqlx::query_as(
         "SELECT policy_id, projection::text, version FROM inquiries WHERE id = $1 FOR UPDATE",
     )
@@ -373,11 +386,10 @@ pub(crate) async fn append(
         }
     };
     let mut inquiry = parse_projection(id, &projection)?;
-    // A refusal returns here; dropping the transaction rolls it back.
     inquiry.apply(&event, &policy)?;
     let seq = version + 1;
     let row = InquiryRow::of(&inquiry, seq)?;
-    insert_events(&mut tx, &[(id, &EventRow::of(seq, &event)?)]).await?;
+    insert_events(&mut *tx, &[(id, &EventRow::of(seq, &event)?)]).await?;
     sqlx::query(
         "UPDATE inquiries SET state = $1, unit = $2, caseworker = $3, kind = $4, next_due_at = $5, \
          next_requires = $6, next_unpaused_due_at = $7, queue_key = $8, projection = $9::jsonb, \
@@ -402,8 +414,7 @@ pub(crate) async fn append(
         .await?;
     let obligations = obligation_rows(&inquiry)?;
     let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
-    insert_obligations(&mut tx, &pairs).await?;
-    tx.commit().await?;
+    insert_obligations(&mut *tx, &pairs).await?;
     Ok(StoredInquiry {
         id,
         policy_id,

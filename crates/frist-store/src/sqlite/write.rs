@@ -171,7 +171,7 @@ async fn existing(
 
 /// Numbers and inserts new inquiries with their first events and obligations. A clash with a
 /// stored (channel, external id) is a [`StoreError::Conflict`].
-async fn insert(
+pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     creations: Vec<Creation>,
 ) -> StoreResult<Vec<StoredInquiry>> {
