@@ -3,3 +3,5 @@
 //! Adapters around the pure core: each turns what a channel delivers into a `NewInquiry` (or a
 //! reply threaded to one) and each outgoing message into what the channel carries. Nothing a
 //! citizen sent is dropped: what cannot be understood is kept raw and flagged for a person.
+
+pub mod mail;
