@@ -38,6 +38,9 @@ pub enum Command {
     Report(crate::commands::report::ReportArgs),
     /// Fill the database with a realistic demo municipality.
     Demo(crate::demo::DemoArgs),
+    /// Import e-mail files (.eml) in bulk: each becomes an inquiry, a reply to one, a duplicate,
+    /// or is kept for a person.
+    ImportEml(crate::commands::import_eml::ImportEmlArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +150,7 @@ pub fn run() -> ExitCode {
         }
         Command::Report(args) => commands::report::run(&args, &mut stdout),
         Command::Demo(args) => crate::demo::run(&args, &mut stdout),
+        Command::ImportEml(args) => commands::import_eml::run(&args, &mut stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 mod batch;
 pub mod calendar;
 pub mod deadline;
+pub mod import_eml;
 pub mod policy;
 pub mod report;
 pub mod serve;

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod deadline;
+mod import_eml;
 mod policy;
 
 use std::io::Write;
