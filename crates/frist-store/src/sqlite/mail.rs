@@ -123,13 +123,18 @@ impl MailTx for Tx<'_> {
                     .push_bind(r.auto_reply_due)
                     .push_bind(r.raw);
             });
-            q.build().execute(&mut *self.conn).await.map_err(|e| {
-                if crate::db_error::is_unique_violation(&e) {
-                    StoreError::Conflict("this message was stored meanwhile; retry".into())
-                } else {
-                    e.into()
-                }
-            })?;
+            // Only full-size statements are cached (see `write.rs`).
+            q.build()
+                .persistent(part.len() == ROWS_PER_INSERT)
+                .execute(&mut *self.conn)
+                .await
+                .map_err(|e| {
+                    if crate::db_error::is_unique_violation(&e) {
+                        StoreError::Conflict("this message was stored meanwhile; retry".into())
+                    } else {
+                        e.into()
+                    }
+                })?;
         }
         Ok(ids)
     }
@@ -150,7 +155,11 @@ where
         list.push_bind(v.as_str());
     }
     q.push(")");
-    Ok(q.build_query_as().fetch_all(&mut *conn).await?)
+    // Only full-size lists are cached (see `write.rs`).
+    Ok(q.build_query_as()
+        .persistent(values.len() == PER_STATEMENT)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 impl SqliteStore {
