@@ -5,3 +5,6 @@
 //! citizen sent is dropped: what cannot be understood is kept raw and flagged for a person.
 
 pub mod mail;
+
+#[cfg(feature = "dovecot-tests")]
+pub mod testing;

@@ -41,6 +41,8 @@ pub enum Command {
     /// Import e-mail files (.eml) in bulk: each becomes an inquiry, a reply to one, a duplicate,
     /// or is kept for a person.
     ImportEml(crate::commands::import_eml::ImportEmlArgs),
+    /// Fetch the configured mailboxes over IMAP (`--once`: what is waiting, then exit).
+    FetchMail(crate::commands::fetch_mail::FetchMailArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,6 +153,7 @@ pub fn run() -> ExitCode {
         Command::Report(args) => commands::report::run(&args, &mut stdout),
         Command::Demo(args) => crate::demo::run(&args, &mut stdout),
         Command::ImportEml(args) => commands::import_eml::run(&args, &mut stdout),
+        Command::FetchMail(args) => commands::fetch_mail::run(&args, &mut stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -159,6 +162,10 @@ pub fn run() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Partial(why)) => {
+            eprintln!("frist: {why}");
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("frist: {e}");
             ExitCode::from(2)

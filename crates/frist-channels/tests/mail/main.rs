@@ -8,5 +8,6 @@
     clippy::indexing_slicing
 )] // a test fails loudly
 
+mod imap;
 mod intake;
 mod parse;

@@ -23,8 +23,17 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .listen
             .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned()),
     };
+    let mailboxes = args.store.file()?.mailbox;
     runtime()?.block_on(async {
         let (store, policy) = args.store.open().await?;
+        // Mail in, beside the web service: one task per fetched mailbox.
+        let (stop_mail, mail_shutdown) = tokio::sync::watch::channel(false);
+        let mut fetchers = frist_channels::mail::spawn_fetchers(
+            Arc::clone(&store),
+            &policy,
+            &mailboxes,
+            &mail_shutdown,
+        );
         let municipality = policy.policy.municipality.name.clone();
         let state = frist_web::AppState {
             store,
@@ -37,15 +46,25 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         let address = listener.local_addr().map_err(Failure::Write)?;
         tracing::info!(%address, %municipality, "frist is serving");
         eprintln!("Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C.");
-        axum::serve(listener, frist_web::router(state))
+        if !fetchers.is_empty() {
+            eprintln!("Frist henter post fra {} postkasser.", fetchers.len());
+        }
+        let served = axum::serve(listener, frist_web::router(state))
             .with_graceful_shutdown(shutdown())
             .await
-            .map_err(|e| Failure::Input(format!("server error: {e}")))
+            .map_err(|e| Failure::Input(format!("server error: {e}")));
+        // A fetcher stopped mid-way loses nothing: what was not marked is fetched next time.
+        let _ = stop_mail.send(true);
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+            while fetchers.join_next().await.is_some() {}
+        })
+        .await;
+        served
     })
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so requests in flight finish before exit.
-async fn shutdown() {
+pub(crate) async fn shutdown() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

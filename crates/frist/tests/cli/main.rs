@@ -8,6 +8,7 @@
 
 mod calendar;
 mod deadline;
+mod fetch_mail;
 mod import_eml;
 mod policy;
 
