@@ -240,6 +240,14 @@ pub trait MailStore: Send + Sync {
     ) -> impl Future<Output = StoreResult<Vec<StoredMail>>> + Send;
     /// The exact bytes of a stored message; `NotFound` when there is none.
     fn mail_raw(&self, id: MailId) -> impl Future<Output = StoreResult<Vec<u8>>> + Send;
+    /// Messages whose absence auto-reply is due, oldest first: for the outbox to send.
+    fn auto_replies_due(
+        &self,
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<Vec<StoredMail>>> + Send;
+    /// Records that the auto-reply for message `id` was handed to the outbox (or will not be
+    /// sent); `NotFound` when none is due for it.
+    fn auto_reply_handled(&self, id: MailId) -> impl Future<Output = StoreResult<()>> + Send;
 }
 
 macro_rules! delegate {
@@ -283,6 +291,16 @@ impl MailStore for AnyStore {
     #[instrument(skip_all, fields(backend = self.backend(), id))]
     async fn mail_raw(&self, id: MailId) -> StoreResult<Vec<u8>> {
         delegate!(self, s => s.mail_raw(id))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend(), limit))]
+    async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
+        delegate!(self, s => s.auto_replies_due(limit))
+    }
+
+    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
+        delegate!(self, s => s.auto_reply_handled(id))
     }
 }
 

@@ -230,4 +230,29 @@ impl MailStore for PostgresStore {
                 .await?,
         )
     }
+
+    async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
+        let sql = format!(
+            "SELECT {} FROM mail_messages WHERE auto_reply_due ORDER BY id LIMIT $1",
+            mail_columns("octet_length(raw)::bigint")
+        );
+        let records: Vec<MailRecord> = sqlx::query_as(&sql)
+            .bind(i64::from(limit.clamp(1, MAX_MAIL_PAGE)))
+            .fetch_all(&self.pool)
+            .await?;
+        records.into_iter().map(MailRecord::into_stored).collect()
+    }
+
+    async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
+        let done = sqlx::query(
+            "UPDATE mail_messages SET auto_reply_due = FALSE WHERE id = $1 AND auto_reply_due",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
 }

@@ -260,4 +260,36 @@ impl MailStore for SqliteStore {
                 .await?,
         )
     }
+
+    async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
+        let sql = format!(
+            "SELECT {} FROM mail_messages WHERE auto_reply_due = 1 ORDER BY id LIMIT ?1",
+            mail_columns("length(raw)")
+        );
+        let records: Vec<MailRecord> = sqlx::query_as(&sql)
+            .bind(i64::from(limit.clamp(1, MAX_MAIL_PAGE)))
+            .fetch_all(&mut *self.read().await?)
+            .await?;
+        records.into_iter().map(MailRecord::into_stored).collect()
+    }
+
+    async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
+        self.writer
+            .run(move |conn, _| {
+                Box::pin(async move {
+                    let done = sqlx::query(
+                        "UPDATE mail_messages SET auto_reply_due = 0 \
+                         WHERE id = ?1 AND auto_reply_due = 1",
+                    )
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    Ok(())
+                })
+            })
+            .await
+    }
 }

@@ -19,6 +19,7 @@ conformance!(
     bulk_import_deduplicates_and_threads_within_a_batch_in_any_order,
     bulk_import_threads_across_batches_and_counts_every_message,
     stored_bytes_can_never_be_changed,
+    due_auto_replies_are_listed_until_handled,
 );
 
 /// Raw bytes with a Message-ID header (or none).
@@ -535,4 +536,34 @@ async fn stored_bytes_can_never_be_changed(db: &TestDb) {
     assert!(changed.is_err(), "{changed:?}");
     let allowed = execute_directly(db, "UPDATE mail_messages SET auto_reply_due = FALSE").await;
     assert!(allowed.is_ok(), "{allowed:?}");
+}
+
+async fn due_auto_replies_are_listed_until_handled(db: &TestDb) {
+    let s = &db.store;
+    let ros = register(s, "roskilde", ROSKILDE).await;
+    let when = "2026-03-02T09:00:00+01:00";
+    let mut absent = readable(Some("a@x"), when, ThreadKeys::default(), "");
+    if let MailContent::Readable(r) = &mut absent.content {
+        r.auto_reply = true;
+        r.absent_caseworker = Some("mette.hansen".into());
+    }
+    // A reply never gets one, even for an absent caseworker: it is not a new inquiry.
+    let mut reply = readable(Some("b@x"), when, answering(&["a@x"]), "");
+    if let MailContent::Readable(r) = &mut reply.content {
+        r.auto_reply = true;
+    }
+    let receipts = s.import_mail(vec![absent, reply], &ros).await.unwrap();
+    assert!(receipts[0].auto_reply_due);
+    assert!(!receipts[1].auto_reply_due);
+    let due = s.auto_replies_due(10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].id, receipts[0].mail_id);
+    assert_eq!(due[0].absent_caseworker.as_deref(), Some("mette.hansen"));
+    assert_eq!(due[0].from.as_deref(), Some("karen@example.dk"));
+    s.auto_reply_handled(due[0].id).await.unwrap();
+    assert!(s.auto_replies_due(10).await.unwrap().is_empty());
+    assert!(matches!(
+        s.auto_reply_handled(due[0].id).await,
+        Err(StoreError::NotFound)
+    ));
 }
