@@ -184,6 +184,47 @@ pub struct MailReceipt {
     pub auto_reply_due: bool,
 }
 
+/// How many messages came to what: the summary of an import or a fetch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MailCounts {
+    pub read: u64,
+    /// New inquiries and replies added to stored ones.
+    pub imported: u64,
+    pub duplicates: u64,
+    pub flagged: u64,
+    /// Of `imported`, the replies.
+    #[serde(skip)]
+    pub replies: u64,
+    /// Absence auto-replies found due.
+    #[serde(skip)]
+    pub auto_replies_due: u64,
+}
+
+impl MailCounts {
+    pub fn count(&mut self, receipt: &MailReceipt) {
+        self.read += 1;
+        match receipt.outcome {
+            MailOutcome::Inquiry => self.imported += 1,
+            MailOutcome::Reply => {
+                self.imported += 1;
+                self.replies += 1;
+            }
+            MailOutcome::Duplicate => self.duplicates += 1,
+            MailOutcome::Flagged => self.flagged += 1,
+        }
+        self.auto_replies_due += u64::from(receipt.auto_reply_due);
+    }
+
+    pub fn add(&mut self, other: MailCounts) {
+        self.read += other.read;
+        self.imported += other.imported;
+        self.duplicates += other.duplicates;
+        self.flagged += other.flagged;
+        self.replies += other.replies;
+        self.auto_replies_due += other.auto_replies_due;
+    }
+}
+
 /// A stored message as lists show it: no bytes, subject masked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredMail {

@@ -14,7 +14,7 @@ use super::config::{After, Mailbox};
 use super::intake::{Arrival, Intake, WhenReceived};
 use super::route::Directory;
 use async_imap::Session;
-use frist_store::{MailOutcome, MailStore, PolicyVersion, Store, StoreError};
+use frist_store::{MailCounts, MailStore, PolicyVersion, Store, StoreError};
 use futures_util::TryStreamExt;
 use jiff::Timestamp;
 use std::fmt;
@@ -67,28 +67,6 @@ pub enum FetchError {
     Store { mailbox: String, source: StoreError },
 }
 
-/// What one pass over a mailbox did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FetchSummary {
-    pub fetched: u64,
-    /// New inquiries and replies added to stored ones.
-    pub imported: u64,
-    pub duplicates: u64,
-    pub flagged: u64,
-    /// Absence auto-replies found due (for the outbox).
-    pub auto_replies_due: u64,
-}
-
-impl FetchSummary {
-    fn add(&mut self, other: FetchSummary) {
-        self.fetched += other.fetched;
-        self.imported += other.imported;
-        self.duplicates += other.duplicates;
-        self.flagged += other.flagged;
-        self.auto_replies_due += other.auto_replies_due;
-    }
-}
-
 /// Fetches one mailbox into a store.
 pub struct Fetcher<S> {
     store: Arc<S>,
@@ -125,7 +103,7 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
     }
 
     /// Connects, fetches everything waiting, marks it, and logs out.
-    pub async fn fetch_once(&mut self) -> Result<FetchSummary, FetchError> {
+    pub async fn fetch_once(&mut self) -> Result<MailCounts, FetchError> {
         let mut session = self.connect().await?;
         let summary = self.fetch_pending(&mut session).await;
         let _ = session.logout().await;
@@ -173,10 +151,10 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
         tracing::info!(mailbox = %self.mailbox.address, idle, "fetching mail");
         loop {
             let summary = self.fetch_pending(&mut session).await?;
-            if summary.fetched > 0 {
+            if summary.read > 0 {
                 tracing::info!(
                     mailbox = %self.mailbox.address,
-                    fetched = summary.fetched,
+                    fetched = summary.read,
                     imported = summary.imported,
                     duplicates = summary.duplicates,
                     flagged = summary.flagged,
@@ -266,10 +244,7 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
     }
 
     /// Fetches every waiting message, commits it, then marks it; in chunks.
-    async fn fetch_pending(
-        &mut self,
-        session: &mut ImapSession,
-    ) -> Result<FetchSummary, FetchError> {
+    async fn fetch_pending(&mut self, session: &mut ImapSession) -> Result<MailCounts, FetchError> {
         let m = self.mailbox.clone();
         let selected = session.select(&m.folder).await.map_err(|e| self.imap(e))?;
         let query = match m.after {
@@ -284,20 +259,16 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
             .collect();
         uids.sort_unstable();
         if m.after == After::Keep {
+            // UIDs only mean the same while UIDVALIDITY does; otherwise start over.
             let validity = selected.uid_validity.unwrap_or_default();
-            if let Some((v, last)) = self.kept
-                && v == validity
-            {
-                uids.retain(|u| *u > last);
-            }
-            self.kept = Some((
-                validity,
-                uids.last()
-                    .copied()
-                    .unwrap_or_else(|| self.kept.map_or(0, |(_, last)| last)),
-            ));
+            let last = match self.kept {
+                Some((v, last)) if v == validity => last,
+                _ => 0,
+            };
+            uids.retain(|u| *u > last);
+            self.kept = Some((validity, uids.last().copied().unwrap_or(last)));
         }
-        let mut summary = FetchSummary::default();
+        let mut summary = MailCounts::default();
         if uids.is_empty() {
             return Ok(summary);
         }
@@ -328,7 +299,7 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
         session: &mut ImapSession,
         intake: &Intake,
         uids: &[u32],
-    ) -> Result<FetchSummary, FetchError> {
+    ) -> Result<MailCounts, FetchError> {
         let set = uid_set(uids);
         let fetched: Vec<async_imap::types::Fetch> = session
             .uid_fetch(&set, "(UID INTERNALDATE BODY.PEEK[])")
@@ -375,18 +346,8 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
             })?;
         // Committed: only now may the server forget them.
         self.mark(session, &handled).await?;
-        let mut summary = FetchSummary {
-            fetched: receipts.len() as u64,
-            ..FetchSummary::default()
-        };
-        for r in &receipts {
-            match r.outcome {
-                MailOutcome::Inquiry | MailOutcome::Reply => summary.imported += 1,
-                MailOutcome::Duplicate => summary.duplicates += 1,
-                MailOutcome::Flagged => summary.flagged += 1,
-            }
-            summary.auto_replies_due += u64::from(r.auto_reply_due);
-        }
+        let mut summary = MailCounts::default();
+        receipts.iter().for_each(|r| summary.count(r));
         Ok(summary)
     }
 
@@ -488,7 +449,7 @@ pub async fn fetch_all_once<S: Store + MailStore + 'static>(
     store: Arc<S>,
     policy: &PolicyVersion,
     mailboxes: &[Mailbox],
-) -> Vec<(String, Result<FetchSummary, FetchError>)> {
+) -> Vec<(String, Result<MailCounts, FetchError>)> {
     let all = Arc::new(mailboxes.to_vec());
     let mut tasks = tokio::task::JoinSet::new();
     for (i, m) in mailboxes.iter().filter(|m| m.fetched()).enumerate() {

@@ -22,7 +22,7 @@ pub mod thread;
 
 pub use auto_reply::{AbsenceNotice, AutoReply, absence_reply, return_date};
 pub use config::{After, Mailbox, MailboxKind};
-pub use imap::{FetchError, FetchSummary, Fetcher, fetch_all_once, spawn_fetchers};
+pub use imap::{FetchError, Fetcher, fetch_all_once, spawn_fetchers};
 pub use intake::{Arrival, Intake, WhenReceived};
 pub use loops::auto_reply_allowed;
 pub use parse::{ParsedAttachment, ParsedMail, Unparseable, parse};

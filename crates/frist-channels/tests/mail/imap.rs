@@ -123,7 +123,7 @@ async fn every_message_in_every_mailbox_becomes_one_inquiry_routed_by_its_mailbo
         .map(|(a, r)| {
             r.as_ref()
                 .unwrap_or_else(|e| panic!("{a}: {e}\n{}", server.log()))
-                .fetched
+                .read
         })
         .collect();
     assert_eq!(fetched, [2, 1, 1]);
@@ -173,7 +173,7 @@ async fn every_message_in_every_mailbox_becomes_one_inquiry_routed_by_its_mailbo
         );
     }
     let again = fetch_all_once(Arc::clone(&db.store), &db.policy, &boxes).await;
-    assert!(again.iter().all(|(_, r)| r.as_ref().unwrap().fetched == 0));
+    assert!(again.iter().all(|(_, r)| r.as_ref().unwrap().read == 0));
     assert_eq!(inquiries(&db.store).await.len(), 4);
     // The raw bytes are what the server had.
     let first = &inquiries(&db.store).await[0];
@@ -194,10 +194,7 @@ async fn the_same_message_in_two_mailboxes_makes_one_inquiry() {
     server.append("kommune", "INBOX", &both).await;
     server.append("teknik", "INBOX", &both).await;
     let results = fetch_all_once(Arc::clone(&db.store), &db.policy, &mailboxes(&server)).await;
-    let total: u64 = results
-        .iter()
-        .map(|(_, r)| r.as_ref().unwrap().fetched)
-        .sum();
+    let total: u64 = results.iter().map(|(_, r)| r.as_ref().unwrap().read).sum();
     let duplicates: u64 = results
         .iter()
         .map(|(_, r)| r.as_ref().unwrap().duplicates)
@@ -229,7 +226,7 @@ async fn a_fetcher_stopped_after_the_commit_and_before_the_mark_neither_loses_no
         Arc::clone(&all),
     );
     let first = committed_only.fetch_once().await.unwrap();
-    assert_eq!((first.fetched, first.imported), (3, 3));
+    assert_eq!((first.read, first.imported), (3, 3));
     assert_eq!(server.count("kommune", "INBOX", "UNSEEN").await, 3);
 
     // The restarted fetcher finds them again: duplicates, now marked.
@@ -240,10 +237,7 @@ async fn a_fetcher_stopped_after_the_commit_and_before_the_mark_neither_loses_no
         Arc::clone(&all),
     );
     let second = restarted.fetch_once().await.unwrap();
-    assert_eq!(
-        (second.fetched, second.imported, second.duplicates),
-        (3, 0, 3)
-    );
+    assert_eq!((second.read, second.imported, second.duplicates), (3, 0, 3));
     assert_eq!(server.count("kommune", "INBOX", "UNSEEN").await, 0);
     assert_eq!(inquiries(&db.store).await.len(), 3);
 
@@ -298,7 +292,7 @@ async fn a_fetcher_stopped_after_the_commit_and_before_the_mark_neither_loses_no
     ids.dedup();
     assert_eq!(ids.len(), 63);
     assert_eq!(server.count("kommune", "INBOX", "UNSEEN").await, 0);
-    assert_eq!(third.fetched, unseen as u64);
+    assert_eq!(third.read, unseen as u64);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -61,7 +61,7 @@ pub fn run(args: &FetchMailArgs, out: &mut impl Write) -> Result<(), Failure> {
                     out,
                     "{address}: {} hentet, {} importeret, {} dubletter, {} markeret til en \
                      person, {} automatiske svar skal sendes",
-                    s.fetched, s.imported, s.duplicates, s.flagged, s.auto_replies_due
+                    s.read, s.imported, s.duplicates, s.flagged, s.auto_replies_due
                 )?,
                 Err(e) => {
                     writeln!(out, "{address}: fejl: {e}")?;

@@ -17,7 +17,7 @@ use crate::config::{StoreArgs, runtime};
 use clap::Args;
 use frist_channels::mail::{Arrival, Directory, Intake, WhenReceived};
 use frist_store::{
-    AnyStore, IncomingMail, MailOutcome, MailReceipt, MailStore, PolicyVersion, Store,
+    AnyStore, IncomingMail, MailCounts, MailOutcome, MailReceipt, MailStore, PolicyVersion, Store,
 };
 use jiff::Timestamp;
 use serde::Serialize;
@@ -53,20 +53,14 @@ pub struct ImportEmlArgs {
     pub store: StoreArgs,
 }
 
-/// What an import came to.
+/// What an import came to: the counts of what was read, and the files that could not be.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
-    pub read: u64,
-    /// New inquiries and replies added to stored ones.
-    pub imported: u64,
-    pub duplicates: u64,
-    pub flagged: u64,
+    #[serde(flatten)]
+    pub counts: MailCounts,
     /// Files that could not be read (not in `read`); only shown when there are any.
     #[serde(skip_serializing_if = "is_zero")]
     pub unreadable: u64,
-    /// Of `imported`, the replies.
-    #[serde(skip)]
-    pub replies: u64,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -101,12 +95,12 @@ pub fn run(args: &ImportEmlArgs, out: &mut impl Write) -> Result<(), Failure> {
     eprintln!(
         "frist import-eml: {} filer læst på {seconds:.1} s ({:.0} pr. s): {} importeret (heraf {} \
          svar på henvendelser), {} dubletter, {} markeret til en person{}.",
-        summary.read,
-        summary.read as f64 / seconds.max(1e-9),
-        summary.imported,
-        summary.replies,
-        summary.duplicates,
-        summary.flagged,
+        summary.counts.read,
+        summary.counts.read as f64 / seconds.max(1e-9),
+        summary.counts.imported,
+        summary.counts.replies,
+        summary.counts.duplicates,
+        summary.counts.flagged,
         if summary.unreadable > 0 {
             format!("; {} filer kunne ikke læses", summary.unreadable)
         } else {
@@ -181,8 +175,8 @@ async fn import(
     if !flagged_shown.is_empty() {
         eprintln!(
             "Markeret til en person{}:",
-            if summary.flagged > SHOWN as u64 {
-                format!(" (de første {SHOWN} af {})", summary.flagged)
+            if summary.counts.flagged > SHOWN as u64 {
+                format!(" (de første {SHOWN} af {})", summary.counts.flagged)
             } else {
                 String::new()
             }
@@ -201,24 +195,13 @@ fn count(
     shown: &mut Vec<(String, String)>,
 ) {
     for (receipt, source) in receipts.iter().zip(sources) {
-        summary.read += 1;
-        match receipt.outcome {
-            MailOutcome::Inquiry => summary.imported += 1,
-            MailOutcome::Reply => {
-                summary.imported += 1;
-                summary.replies += 1;
-            }
-            MailOutcome::Duplicate => summary.duplicates += 1,
-            MailOutcome::Flagged => {
-                summary.flagged += 1;
-                if shown.len() < SHOWN {
-                    let name = source.strip_prefix("file:").unwrap_or(source);
-                    shown.push((
-                        name.to_owned(),
-                        receipt.flag_reason.clone().unwrap_or_default(),
-                    ));
-                }
-            }
+        summary.counts.count(receipt);
+        if receipt.outcome == MailOutcome::Flagged && shown.len() < SHOWN {
+            let name = source.strip_prefix("file:").unwrap_or(source);
+            shown.push((
+                name.to_owned(),
+                receipt.flag_reason.clone().unwrap_or_default(),
+            ));
         }
     }
 }
