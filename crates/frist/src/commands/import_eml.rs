@@ -28,7 +28,7 @@ use std::time::Instant;
 
 /// Files per chunk: enough for every core and for the writer's batches, few enough that a few
 /// chunks in memory stay small.
-const CHUNK: usize = 2000;
+const CHUNK: usize = 1000;
 /// Flagged files named in the summary.
 const SHOWN: usize = 20;
 
