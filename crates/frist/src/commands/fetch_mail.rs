@@ -38,8 +38,8 @@ pub fn run(args: &FetchMailArgs, out: &mut impl Write) -> Result<(), Failure> {
             let (stop, shutdown) = tokio::sync::watch::channel(false);
             let mut tasks = spawn_fetchers(Arc::clone(&store), &policy, &mailboxes, &shutdown);
             eprintln!(
-                "Frist henter post fra {} postkasser. Stop med Ctrl-C.",
-                tasks.len()
+                "Frist fetches mail from {}. Stop with Ctrl-C.",
+                super::serve::mailboxes_phrase(tasks.len())
             );
             super::serve::shutdown().await;
             let _ = stop.send(true);

@@ -47,7 +47,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         tracing::info!(%address, %municipality, "frist is serving");
         eprintln!("Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C.");
         if !fetchers.is_empty() {
-            eprintln!("Frist henter post fra {} postkasser.", fetchers.len());
+            eprintln!("Frist fetches mail from {}.", mailboxes_phrase(fetchers.len()));
         }
         let served = axum::serve(listener, frist_web::router(state))
             .with_graceful_shutdown(shutdown())
@@ -61,6 +61,15 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         .await;
         served
     })
+}
+
+/// "1 mailbox", "3 mailboxes".
+pub(crate) fn mailboxes_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 mailbox".to_owned()
+    } else {
+        format!("{n} mailboxes")
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so requests in flight finish before exit.
