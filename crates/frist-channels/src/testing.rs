@@ -43,9 +43,10 @@ fn name(args: &[&str]) -> String {
 }
 
 impl Dovecot {
-    /// Starts Dovecot with `users` (each with password [`PASSWORD`]); `idle` says whether it
-    /// offers IDLE.
-    pub fn start(users: &[&str], idle: bool) -> Self {
+    /// Starts Dovecot with `users` (each with password [`PASSWORD`]). With `modern` it offers
+    /// all it has (IDLE, MOVE, …); without, it announces a plain IMAP4rev1 server with UIDPLUS
+    /// only, as older servers do, so clients must poll and move by copying.
+    pub fn start(users: &[&str], modern: bool) -> Self {
         assert!(
             Path::new(DOVECOT).exists(),
             "Dovecot is needed for the IMAP tests: apt-get install -y dovecot-imapd"
@@ -81,10 +82,10 @@ impl Dovecot {
             .map(|u| format!("{u}:{{PLAIN}}{PASSWORD}::::::\n"))
             .collect();
         std::fs::write(&users_file, lines).unwrap();
-        let capability = if idle {
+        let capability = if modern {
             String::new()
         } else {
-            "imap_capability = IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE UIDPLUS MOVE\n"
+            "imap_capability = IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE UIDPLUS\n"
                 .to_owned()
         };
         let r = root.display();

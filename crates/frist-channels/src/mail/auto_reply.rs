@@ -2,9 +2,9 @@
 //! handles the inquiry meanwhile and how to reach them, and the inquiry's reference. It is sent
 //! through the outbox (mail out) when [`super::loops::auto_reply_allowed`] says a reply may go.
 
-use frist_calendar::{Calendar, Date, Weekday};
+use frist_calendar::{Calendar, Date};
 use frist_core::Reference;
-use frist_policy::Lang;
+use frist_policy::{Lang, weekday_name};
 use frist_store::{Caseworker, Unit};
 
 /// What the reply says, and to whom it refers.
@@ -143,48 +143,20 @@ fn contact(email: Option<&str>, phone: Option<&str>, or: &str) -> Option<String>
 
 /// "mandag den 7. december 2026".
 pub fn danish_day(d: Date) -> String {
-    let weekday = match d.weekday() {
-        Weekday::Monday => "mandag",
-        Weekday::Tuesday => "tirsdag",
-        Weekday::Wednesday => "onsdag",
-        Weekday::Thursday => "torsdag",
-        Weekday::Friday => "fredag",
-        Weekday::Saturday => "lørdag",
-        Weekday::Sunday => "søndag",
-    };
-    format!("{weekday} den {}", frist_policy::danish_date(d))
+    format!(
+        "{} den {}",
+        weekday_name(d.weekday(), Lang::Da).to_lowercase(),
+        frist_policy::danish_date(d)
+    )
 }
 
 /// "Monday 7 December 2026".
 pub fn english_day(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get(usize::from(d.month().unsigned_abs().saturating_sub(1)))
-        .copied()
-        .unwrap_or_default();
-    let weekday = match d.weekday() {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    };
-    format!("{weekday} {} {month} {}", d.day(), d.year())
+    format!(
+        "{} {}",
+        weekday_name(d.weekday(), Lang::En),
+        frist_policy::english_date(d)
+    )
 }
 
 #[cfg(test)]

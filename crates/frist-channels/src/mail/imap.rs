@@ -356,57 +356,37 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
             return Ok(());
         }
         let set = uid_set(uids);
-        match (self.mailbox.after, &self.mailbox.move_to) {
-            (After::Keep, _) => {}
-            (After::Seen, _) | (After::Move, None) => {
-                let _: Vec<_> = session
-                    .uid_store(&set, "+FLAGS.SILENT (\\Seen)")
-                    .await
-                    .map_err(|e| self.imap(e))?
-                    .try_collect()
-                    .await
-                    .map_err(|e| self.imap(e))?;
-            }
-            (After::Move, Some(folder)) => {
-                let caps = session.capabilities().await.map_err(|e| self.imap(e))?;
-                if caps.has_str("MOVE") {
-                    session
-                        .uid_mv(&set, folder)
-                        .await
-                        .map_err(|e| self.imap(e))?;
-                } else {
-                    session
-                        .uid_copy(&set, folder)
-                        .await
-                        .map_err(|e| self.imap(e))?;
-                    let _: Vec<_> = session
-                        .uid_store(&set, "+FLAGS.SILENT (\\Seen \\Deleted)")
-                        .await
-                        .map_err(|e| self.imap(e))?
-                        .try_collect()
-                        .await
-                        .map_err(|e| self.imap(e))?;
-                    if caps.has_str("UIDPLUS") {
-                        let _: Vec<_> = session
-                            .uid_expunge(&set)
-                            .await
-                            .map_err(|e| self.imap(e))?
-                            .try_collect()
-                            .await
-                            .map_err(|e| self.imap(e))?;
+        let marked: async_imap::error::Result<()> = async {
+            match (self.mailbox.after, &self.mailbox.move_to) {
+                (After::Keep, _) => {}
+                (After::Seen, _) | (After::Move, None) => {
+                    discard(session.uid_store(&set, "+FLAGS.SILENT (\\Seen)").await?).await?;
+                }
+                (After::Move, Some(folder)) => {
+                    let caps = session.capabilities().await?;
+                    if caps.has_str("MOVE") {
+                        session.uid_mv(&set, folder).await?;
                     } else {
-                        let _: Vec<_> = session
-                            .expunge()
-                            .await
-                            .map_err(|e| self.imap(e))?
-                            .try_collect()
-                            .await
-                            .map_err(|e| self.imap(e))?;
+                        // Without MOVE: copy, mark deleted, expunge (only these, with UIDPLUS).
+                        session.uid_copy(&set, folder).await?;
+                        discard(
+                            session
+                                .uid_store(&set, "+FLAGS.SILENT (\\Seen \\Deleted)")
+                                .await?,
+                        )
+                        .await?;
+                        if caps.has_str("UIDPLUS") {
+                            discard(session.uid_expunge(&set).await?).await?;
+                        } else {
+                            discard(session.expunge().await?).await?;
+                        }
                     }
                 }
             }
+            Ok(())
         }
-        Ok(())
+        .await;
+        marked.map_err(|e| self.imap(e))
     }
 
     fn imap(&self, source: async_imap::error::Error) -> FetchError {
@@ -415,6 +395,15 @@ impl<S: Store + MailStore + 'static> Fetcher<S> {
             source,
         }
     }
+}
+
+/// Reads a command's untagged answers to the end, keeping none.
+async fn discard<T>(
+    answers: impl futures_util::Stream<Item = async_imap::error::Result<T>>,
+) -> async_imap::error::Result<()> {
+    let mut answers = std::pin::pin!(answers);
+    while answers.try_next().await?.is_some() {}
+    Ok(())
 }
 
 /// "1,2,5" for UIDs 1, 2 and 5.
@@ -451,25 +440,16 @@ pub async fn fetch_all_once<S: Store + MailStore + 'static>(
     mailboxes: &[Mailbox],
 ) -> Vec<(String, Result<MailCounts, FetchError>)> {
     let all = Arc::new(mailboxes.to_vec());
-    let mut tasks = tokio::task::JoinSet::new();
-    for (i, m) in mailboxes.iter().filter(|m| m.fetched()).enumerate() {
+    let fetches = mailboxes.iter().filter(|m| m.fetched()).map(|m| {
         let mut fetcher = Fetcher::new(
             Arc::clone(&store),
             policy.clone(),
             m.clone(),
             Arc::clone(&all),
         );
-        let address = m.address.clone();
-        tasks.spawn(async move { (i, address, fetcher.fetch_once().await) });
-    }
-    let mut results = Vec::new();
-    while let Some(done) = tasks.join_next().await {
-        if let Ok(result) = done {
-            results.push(result);
-        }
-    }
-    results.sort_by_key(|(i, _, _)| *i);
-    results.into_iter().map(|(_, a, r)| (a, r)).collect()
+        async move { (fetcher.mailbox.address.clone(), fetcher.fetch_once().await) }
+    });
+    futures_util::future::join_all(fetches).await
 }
 
 /// Starts one fetching task per fetched mailbox; they stop when `shutdown` turns true.

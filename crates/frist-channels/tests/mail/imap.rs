@@ -414,6 +414,7 @@ async fn mail_to_an_absent_caseworkers_personal_mailbox_goes_to_the_substitute()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_mail_is_picked_up_by_idle_and_by_polling_when_the_server_has_no_idle() {
     for idle in [true, false] {
+        // The plain server offers no IDLE.
         let server = Dovecot::start(&["kommune"], idle);
         let db = db().await;
         let general = vec![Mailbox {
@@ -446,23 +447,37 @@ async fn new_mail_is_picked_up_by_idle_and_by_polling_when_the_server_has_no_idl
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn after_move_the_message_is_moved_once_committed() {
-    let server = Dovecot::start(&["kommune"], true);
-    let db = db().await;
-    server
-        .append("kommune", "INBOX", &message(1, "kommune@htk.dk", ""))
-        .await;
-    server
-        .append("kommune", "INBOX", &message(2, "kommune@htk.dk", ""))
-        .await;
-    let general = vec![Mailbox {
-        after: After::Move,
-        move_to: Some("Frist".into()),
-        ..server.mailbox("kommune", "kommune@htk.dk", MailboxKind::General)
-    }];
-    let results = fetch_all_once(Arc::clone(&db.store), &db.policy, &general).await;
-    assert_eq!(results[0].1.as_ref().unwrap().imported, 2);
-    assert_eq!(server.count("kommune", "INBOX", "ALL").await, 0);
-    assert_eq!(server.count("kommune", "Frist", "ALL").await, 2);
-    assert_eq!(inquiries(&db.store).await.len(), 2);
+async fn after_move_the_message_is_moved_once_committed_with_move_or_by_copying() {
+    for modern in [true, false] {
+        let server = Dovecot::start(&["kommune"], modern);
+        let db = db().await;
+        server
+            .append("kommune", "INBOX", &message(1, "kommune@htk.dk", ""))
+            .await;
+        server
+            .append("kommune", "INBOX", &message(2, "kommune@htk.dk", ""))
+            .await;
+        let general = vec![Mailbox {
+            after: After::Move,
+            move_to: Some("Frist".into()),
+            ..server.mailbox("kommune", "kommune@htk.dk", MailboxKind::General)
+        }];
+        let results = fetch_all_once(Arc::clone(&db.store), &db.policy, &general).await;
+        assert_eq!(
+            results[0].1.as_ref().unwrap().imported,
+            2,
+            "modern={modern}"
+        );
+        assert_eq!(
+            server.count("kommune", "INBOX", "ALL").await,
+            0,
+            "modern={modern}"
+        );
+        assert_eq!(
+            server.count("kommune", "Frist", "ALL").await,
+            2,
+            "modern={modern}"
+        );
+        assert_eq!(inquiries(&db.store).await.len(), 2);
+    }
 }
