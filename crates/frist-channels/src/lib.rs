@@ -5,6 +5,10 @@
 //! citizen sent is dropped: what cannot be understood is kept raw and flagged for a person.
 
 pub mod facebook;
+pub mod mail;
 pub mod outbox;
 pub mod post;
 pub mod smtp;
+
+#[cfg(feature = "dovecot-tests")]
+pub mod testing;

@@ -1,6 +1,7 @@
 //! Events: every change to an inquiry. Events are appended, never updated; the inquiry's
 //! current state is a projection that can always be rebuilt from them.
 
+use crate::incoming::CitizenMessage;
 use crate::inquiry::NewInquiry;
 use crate::message::OutgoingMessage;
 use frist_calendar::Date;
@@ -44,6 +45,11 @@ pub enum EventKind {
     },
     MessageSent {
         message: OutgoingMessage,
+    },
+    /// The citizen wrote again about this inquiry (a reply by e-mail, a second letter). Ends a
+    /// wait for the citizen; reopens a closed inquiry unless it was closed as spam.
+    MessageReceived {
+        message: CitizenMessage,
     },
     /// The citizen was called back (meets `callback`).
     CallbackCompleted {
@@ -105,6 +111,7 @@ impl EventKind {
             Self::Opened => "opened",
             Self::Assigned { .. } => "assigned",
             Self::MessageSent { .. } => "message_sent",
+            Self::MessageReceived { .. } => "message_received",
             Self::CallbackCompleted { .. } => "callback_completed",
             Self::Note { .. } => "note",
             Self::Referred { .. } => "referred",

@@ -25,6 +25,14 @@ pub struct Attachment {
     pub content_type: Option<String>,
     #[serde(default)]
     pub size: Option<u64>,
+    /// Whether the attachment's text contains a CPR number (found at intake; only text
+    /// attachments can be read). Absent in older records, which read as `false`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub contains_cpr: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Everything known about an inquiry when it arrives.
@@ -36,6 +44,10 @@ pub struct NewInquiry {
     pub to: Addressee,
     #[serde(default)]
     pub unit: Option<String>,
+    /// The caseworker it goes to on arrival: the owner of the personal mailbox it was sent to,
+    /// or their substitute while they are absent. Not a triage: nobody has looked at it yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caseworker: Option<String>,
     #[serde(default = "other")]
     pub kind: InquiryKind,
     #[serde(default)]
@@ -149,6 +161,10 @@ pub struct Inquiry {
     pub awaiting_since: Option<Timestamp>,
     pub errors_registered: u32,
     pub feedback_score: Option<u8>,
+    /// Whether a later message from the citizen (or its attachment) contained a CPR number.
+    /// Absent in projections stored before such messages existed, which read as `false`.
+    #[serde(default)]
+    pub cpr_in_messages: bool,
     /// Number of events applied, including `received`.
     pub event_count: u32,
     pub updated_at: Timestamp,
@@ -178,7 +194,7 @@ impl Inquiry {
             kind: new.kind,
             case_type: new.case_type.clone(),
             unit: new.unit.clone(),
-            caseworker: None,
+            caseworker: new.caseworker.clone(),
             state: InquiryState::New,
             obligations,
             transfers: 0,
@@ -188,6 +204,7 @@ impl Inquiry {
             awaiting_since: None,
             errors_registered: 0,
             feedback_score: None,
+            cpr_in_messages: false,
             event_count: 1,
             updated_at: new.received_at,
             received: new.clone(),
@@ -225,11 +242,14 @@ impl Inquiry {
         Ok(projection)
     }
 
-    /// Whether the citizen or the reply involves a CPR number, so replies must go securely.
+    /// Whether the citizen or the reply involves a CPR number, so replies must go securely:
+    /// the sender's CPR field, the subject or body, a text attachment, or a later message.
     pub fn involves_cpr(&self) -> bool {
         self.received.sender.cpr.is_some()
             || crate::cpr::contains(&self.received.body)
             || crate::cpr::contains(&self.received.subject)
+            || self.received.attachments.iter().any(|a| a.contains_cpr)
+            || self.cpr_in_messages
     }
 
     /// Checks `event` against the current state and applies it; on error nothing changes.
@@ -247,6 +267,7 @@ impl Inquiry {
                 | EventKind::FeedbackReceived { .. }
                 | EventKind::Note { .. }
                 | EventKind::ErrorRegistered { .. }
+                | EventKind::MessageReceived { .. }
         );
         if closed && !allowed_when_closed {
             return Err(LifecycleError::Closed);
@@ -311,6 +332,7 @@ impl Inquiry {
                     self.meet(&[Requirement::Acknowledgment], at, policy);
                 }
             }
+            EventKind::MessageReceived { message } => self.message_received(message, at, policy)?,
             EventKind::CallbackCompleted { .. } => {
                 self.open_if_new();
                 self.meet(&[Requirement::Callback], at, policy);
@@ -426,6 +448,39 @@ impl Inquiry {
                 self.close_reason = None;
             }
         }
+        Ok(())
+    }
+
+    /// The citizen wrote again. Nothing the citizen sends may go unseen, so:
+    /// - awaiting the citizen: this is the citizen's answer; the wait ends and paused deadlines
+    ///   resume, exactly as `awaiting_citizen_ended`;
+    /// - closed: the inquiry is reopened (a "thank you" is closed again in one step; a new
+    ///   question would otherwise sit unread in a closed inquiry), except when it was closed as
+    ///   spam, where more of the same is only recorded;
+    /// - new or open: recorded; the state stays (a new inquiry has still not been opened).
+    ///
+    /// Obligations are not derived again: the deadlines run from the first receipt.
+    fn message_received(
+        &mut self,
+        message: &crate::incoming::CitizenMessage,
+        at: Timestamp,
+        policy: &Policy,
+    ) -> Result<(), LifecycleError> {
+        match self.state {
+            InquiryState::AwaitingCitizen => {
+                self.state = InquiryState::Open;
+                self.awaiting_since = None;
+                for o in &mut self.obligations {
+                    o.resume(at, &policy.calendar)?;
+                }
+            }
+            InquiryState::Closed if self.close_reason != Some(CloseReason::Spam) => {
+                self.state = InquiryState::Open;
+                self.close_reason = None;
+            }
+            InquiryState::New | InquiryState::Open | InquiryState::Closed => {}
+        }
+        self.cpr_in_messages |= message.involves_cpr();
         Ok(())
     }
 

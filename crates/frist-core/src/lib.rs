@@ -8,6 +8,7 @@
 
 pub mod cpr;
 pub mod event;
+pub mod incoming;
 pub mod inquiry;
 pub mod message;
 pub mod obligation;
@@ -16,6 +17,7 @@ pub mod rules;
 pub mod sender;
 
 pub use event::{CloseReason, Event, EventKind};
+pub use incoming::CitizenMessage;
 pub use inquiry::{Attachment, Inquiry, InquiryState, LifecycleError, NewInquiry};
 pub use message::{ComplaintGuidance, MessageKind, OutgoingMessage};
 pub use obligation::{ObligationState, TrackedObligation};

@@ -227,7 +227,8 @@ fn addressee_phrase(a: Addressee, lang: Lang) -> &'static str {
     }
 }
 
-fn weekday_name(d: Weekday, lang: Lang) -> &'static str {
+/// "Mandag", "Monday": a weekday's name, capitalised as at the start of a line.
+pub fn weekday_name(d: Weekday, lang: Lang) -> &'static str {
     let i = usize::from(d.to_monday_zero_offset().unsigned_abs());
     let names: [&str; 7] = match lang {
         Lang::Da => [
@@ -266,6 +267,11 @@ fn hours_items(hours: &WeeklyHours, lang: Lang) -> Vec<String> {
 /// "29. december 2026": a date as Danish letters write it.
 pub fn danish_date(d: frist_calendar::Date) -> String {
     format!("{}. {} {}", d.day(), month_name_da(d.month()), d.year())
+}
+
+/// "29 December 2026": a date as English letters write it.
+pub fn english_date(d: frist_calendar::Date) -> String {
+    format!("{} {} {}", d.day(), month_name_en(d.month()), d.year())
 }
 
 fn month_name_da(m: i8) -> &'static str {

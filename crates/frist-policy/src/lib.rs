@@ -14,7 +14,9 @@ mod vocabulary;
 mod within;
 
 pub use error::PolicyError;
-pub use explain::{ChannelPromise, Explanation, Lang, channel_promises, danish_date};
+pub use explain::{
+    ChannelPromise, Explanation, Lang, channel_promises, danish_date, english_date, weekday_name,
+};
 pub use obligations::{COPENHAGEN, DeadlineError, InquiryFacts, Obligation, end_of_day};
 pub use policy::{
     CaseType, Deadline, Goal, Municipality, Policy, Readability, SUPPORTED_VERSION, SourceDocument,

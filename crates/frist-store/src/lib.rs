@@ -16,6 +16,8 @@ mod cursor;
 mod db_error;
 mod directory;
 mod intake;
+mod mail;
+mod mail_plan;
 mod outbox;
 mod outbox_any;
 mod policies;
@@ -30,6 +32,7 @@ mod types;
 mod workload;
 
 pub use any::{AnyStore, open};
+pub use mail::*;
 pub use outbox::{NewOutboxItem, OutboxId, OutboxItem, OutboxState, OutboxStore, OutboxSummary};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;

@@ -41,8 +41,8 @@ impl PolicyCache {
 }
 
 /// The SHA-256 of a policy text, as 64 lowercase hex digits: identical texts share one id.
-pub(crate) fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
+pub(crate) fn sha256_hex(bytes: impl AsRef<[u8]>) -> String {
+    Sha256::digest(bytes.as_ref())
         .iter()
         .fold(String::with_capacity(64), |mut hex, b| {
             let _ = write!(hex, "{b:02x}");

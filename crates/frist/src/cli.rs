@@ -41,6 +41,11 @@ pub enum Command {
     /// Outgoing messages: deliver, list, resend or mark sent.
     #[command(subcommand)]
     Outbox(crate::commands::outbox::OutboxCommand),
+    /// Import e-mail files (.eml) in bulk: each becomes an inquiry, a reply to one, a duplicate,
+    /// or is kept for a person.
+    ImportEml(crate::commands::import_eml::ImportEmlArgs),
+    /// Fetch the configured mailboxes over IMAP (`--once`: what is waiting, then exit).
+    FetchMail(crate::commands::fetch_mail::FetchMailArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,6 +156,8 @@ pub fn run() -> ExitCode {
         Command::Report(args) => commands::report::run(&args, &mut stdout),
         Command::Demo(args) => crate::demo::run(&args, &mut stdout),
         Command::Outbox(command) => commands::outbox::run(&command, &mut stdout),
+        Command::ImportEml(args) => commands::import_eml::run(&args, &mut stdout),
+        Command::FetchMail(args) => commands::fetch_mail::run(&args, &mut stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -159,6 +166,10 @@ pub fn run() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Partial(why)) => {
+            eprintln!("frist: {why}");
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("frist: {e}");
             ExitCode::from(2)

@@ -19,7 +19,7 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 /// environment variable, else the configuration file, else the default.
 #[derive(Clone, Args)]
 pub struct StoreArgs {
-    /// Configuration file (TOML) with `listen`, `database_url` and `policy`.
+    /// Configuration file (TOML) with `listen`, `database_url`, `policy` and `[[mailbox]]` entries.
     #[arg(long, env = "FRIST_CONFIG")]
     pub config: Option<PathBuf>,
     /// Database: `sqlite://FILE` (created on first use) or `postgres://USER@HOST/DB`
@@ -56,6 +56,9 @@ pub struct ConfigFile {
     pub digital_post: Option<crate::outbox_config::DirectorySection>,
     pub print: Option<crate::outbox_config::DirectorySection>,
     pub outbox: Option<crate::outbox_config::OutboxSection>,
+    /// The municipality's mailboxes (`[[mailbox]]`): whose each is, and how to fetch it.
+    #[serde(default)]
+    pub mailbox: Vec<frist_channels::mail::Mailbox>,
 }
 
 impl StoreArgs {
@@ -69,12 +72,20 @@ impl StoreArgs {
             path: shown.clone(),
             source,
         })?;
-        toml::from_str(&text).map_err(|e| {
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             Failure::Input(format!(
                 "configuration file {shown}: {}",
                 e.message().trim_end()
             ))
-        })
+        })?;
+        let problems: Vec<String> = file.mailbox.iter().flat_map(|m| m.problems()).collect();
+        if !problems.is_empty() {
+            return Err(Failure::Input(format!(
+                "configuration file {shown}: {}",
+                problems.join("; ")
+            )));
+        }
+        Ok(file)
     }
 
     /// The database URL in force.

@@ -142,12 +142,14 @@ fn inquiry(psid: String, received_at: Timestamp, message: Message) -> NewInquiry
             name: format!("{}-{}", attachment.kind, n + 1),
             content_type: None,
             size: None,
+            contains_cpr: false,
         });
     }
     NewInquiry {
         channel: Channel::Facebook,
         to: Addressee::General,
         unit: None,
+        caseworker: None,
         kind: InquiryKind::Other,
         case_type: None,
         received_at,

@@ -36,6 +36,7 @@ pub async fn fixture(channel: Channel, sender: Sender, external_id: Option<&str>
         channel,
         to: Addressee::General,
         unit: None,
+        caseworker: None,
         kind: InquiryKind::GeneralQuestion,
         case_type: None,
         received_at: at("2026-03-02T09:00:00+01:00"),

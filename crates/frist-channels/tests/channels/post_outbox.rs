@@ -54,6 +54,7 @@ async fn a_messenger_reply_goes_out_in_the_window_and_is_refused_after_it() {
         channel: Channel::Facebook,
         to: Addressee::General,
         unit: None,
+        caseworker: None,
         kind: InquiryKind::GeneralQuestion,
         case_type: None,
         received_at: jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1),

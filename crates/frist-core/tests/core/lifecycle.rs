@@ -534,6 +534,18 @@ fn any_event_kind() -> impl Strategy<Value = EventKind> {
             reason: CloseReason::Withdrawn
         }),
         Just(EventKind::Reopened),
+        Just(EventKind::Closed {
+            reason: CloseReason::Spam
+        }),
+        Just(EventKind::MessageReceived {
+            message: frist_core::CitizenMessage {
+                channel: Channel::Email,
+                subject: "Sv: affald".into(),
+                body: "Mit cpr-nr. er 010190-1234".into(),
+                attachments: vec![],
+                external_id: None,
+            }
+        }),
     ]
 }
 

@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )] // a test fails loudly
 
+mod citizen_messages;
 mod lifecycle;
 mod rules;
 
@@ -87,6 +88,7 @@ pub fn new_inquiry(
         channel,
         to,
         unit: Some("borgerservice".into()),
+        caseworker: None,
         kind,
         case_type: None,
         received_at: at(received),

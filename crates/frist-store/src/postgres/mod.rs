@@ -3,6 +3,7 @@
 //! instances may start at once).
 
 mod accounts;
+mod mail;
 mod outbox;
 mod read;
 mod write;

@@ -145,7 +145,7 @@ pub(crate) async fn import(
 /// Numbers and inserts new inquiries with their first events and obligations. A clash with a
 /// stored (channel, external id) is a [`StoreError::Conflict`], or, with `skip_conflicts`, skips
 /// that inquiry (its reference number stays unused).
-async fn insert(
+pub(crate) async fn insert(
     conn: &mut PgConnection,
     received: Vec<Received>,
     policy_id: PolicyId,
@@ -361,12 +361,14 @@ pub(crate) async fn append(
     event: Event,
 ) -> StoreResult<StoredInquiry> {
     let mut tx = pool.begin().await?;
+    // A refusal returns here; dropping the transaction rolls it back.
     let stored = append_in(&mut tx, policies, id, event).await?;
     tx.commit().await?;
     Ok(stored)
 }
 
 /// [`append`] inside the caller's transaction (the outbox marks a row sent in the same one).
+/// A refusal returns before anything is written.
 pub(crate) async fn append_in(
     tx: &mut PgConnection,
     policies: &PolicyCache,
@@ -388,7 +390,6 @@ pub(crate) async fn append_in(
         }
     };
     let mut inquiry = parse_projection(id, &projection)?;
-    // A refusal returns here; dropping the transaction rolls it back.
     inquiry.apply(&event, &policy)?;
     let seq = version + 1;
     let row = InquiryRow::of(&inquiry, seq)?;

@@ -5,6 +5,7 @@
 //! returns only after its commit is on disk.
 
 mod accounts;
+mod mail;
 mod outbox;
 mod read;
 mod write;

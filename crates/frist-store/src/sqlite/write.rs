@@ -25,6 +25,11 @@ const INQUIRIES_PER_INSERT: usize = 1500;
 /// The same for events (6 columns) and obligations (12 columns).
 const ROWS_PER_INSERT: usize = 1800;
 
+// Multi-row statements are prepared per row count. Only full-size ones are kept in the
+// connection's statement cache: those are the ones a bulk load reuses, while the partial sizes
+// (the rest of a chunk, a batch of mail) are nearly all different, and caching each would fill
+// the cache with large statements, growing memory with every batch.
+
 pub(crate) async fn register_policy(
     conn: &mut SqliteConnection,
     name: &str,
@@ -162,7 +167,11 @@ async fn existing(
                 list.push_bind(*id);
             }
             q.push(")");
-            let rows: Vec<(String, i64)> = q.build_query_as().fetch_all(&mut *conn).await?;
+            let rows: Vec<(String, i64)> = q
+                .build_query_as()
+                .persistent(part.len() == ROWS_PER_INSERT)
+                .fetch_all(&mut *conn)
+                .await?;
             stored.extend(rows.into_iter().map(|(ext, id)| ((channel, ext), id)));
         }
     }
@@ -171,7 +180,7 @@ async fn existing(
 
 /// Numbers and inserts new inquiries with their first events and obligations. A clash with a
 /// stored (channel, external id) is a [`StoreError::Conflict`].
-async fn insert(
+pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     creations: Vec<Creation>,
 ) -> StoreResult<Vec<StoredInquiry>> {
@@ -282,7 +291,10 @@ async fn insert_inquiries(
             .push_bind(&i.projection)
             .push_bind(i.version);
     });
-    q.build().execute(&mut *conn).await?;
+    q.build()
+        .persistent(rows.len() == INQUIRIES_PER_INSERT)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -302,7 +314,10 @@ async fn insert_events(
                 .push_bind(&e.actor)
                 .push_bind(&e.data);
         });
-        q.build().execute(&mut *conn).await?;
+        q.build()
+            .persistent(part.len() == ROWS_PER_INSERT)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -330,7 +345,10 @@ async fn insert_obligations(
                 .push_bind(o.paused)
                 .push_bind(o.met_working_days);
         });
-        q.build().execute(&mut *conn).await?;
+        q.build()
+            .persistent(part.len() == ROWS_PER_INSERT)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

@@ -209,6 +209,7 @@ pub fn email(received_at: &str, external_id: Option<&str>) -> NewInquiry {
         channel: Channel::Email,
         to: Addressee::General,
         unit: None,
+        caseworker: None,
         kind: InquiryKind::GeneralQuestion,
         case_type: None,
         received_at: at(received_at),

@@ -24,6 +24,7 @@ mod directory;
 mod events;
 mod import;
 mod intake;
+mod mail;
 mod open;
 mod outbox;
 mod queue;

@@ -109,7 +109,7 @@ fn inquiry_schemas() -> Value {
             "type": "object",
             "additionalProperties": false,
             "required": ["name"],
-            "properties": {"name": {"type": "string"}, "content_type": nullable("string"), "size": {"type": ["integer", "null"], "minimum": 0}}
+            "properties": {"name": {"type": "string"}, "content_type": nullable("string"), "size": {"type": ["integer", "null"], "minimum": 0}, "contains_cpr": {"type": "boolean", "default": false, "description": "The attachment's text contains a CPR number (set by intake)."}}
         },
         "NewInquiry": {
             "type": "object",
@@ -124,6 +124,7 @@ fn inquiry_schemas() -> Value {
                 "body": {"type": "string", "default": ""},
                 "sender": schema("Sender"),
                 "unit": nullable("string"),
+                "caseworker": {"type": ["string", "null"], "description": "The caseworker it goes to on arrival (e.g. the owner of the personal mailbox it was sent to); not a triage."},
                 "case_type": {"type": ["string", "null"], "description": "A case type of the policy; adds its processing deadline."},
                 "external_id": {"type": ["string", "null"], "description": "The channel's own id; intake is idempotent on (channel, external_id)."},
                 "language": {"type": ["string", "null"], "description": "BCP 47 tag, e.g. da, en."},

@@ -304,6 +304,7 @@ fn validate(
         channel: Channel::WebForm,
         to: Addressee::General,
         unit: non_empty(unit),
+        caseworker: None,
         kind: kind.unwrap_or(InquiryKind::GeneralQuestion),
         case_type: None,
         received_at: jiff::Timestamp::UNIX_EPOCH,

@@ -336,6 +336,7 @@ fn parse(
             Addressee::General
         },
         unit,
+        caseworker: None,
         kind,
         case_type: None,
         received_at: now,

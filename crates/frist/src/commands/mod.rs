@@ -4,6 +4,8 @@
 mod batch;
 pub mod calendar;
 pub mod deadline;
+pub mod fetch_mail;
+pub mod import_eml;
 pub mod outbox;
 pub mod policy;
 pub mod report;
@@ -33,6 +35,9 @@ pub enum Failure {
     /// Batch mode answered every line, but some answers are errors.
     #[error("{failed} of {total} cases had errors")]
     SomeLinesFailed { failed: u64, total: u64 },
+    /// The command ran, but part of its work failed (e.g. one mailbox of several).
+    #[error("{0}")]
+    Partial(String),
 }
 
 impl From<std::io::Error> for Failure {

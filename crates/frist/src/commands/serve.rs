@@ -32,8 +32,17 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         Some(section) => Some(section.resolve()?),
         None => None,
     };
+    let mailboxes = file.mailbox.clone();
     runtime()?.block_on(async {
         let (store, policy) = args.store.open().await?;
+        // Mail in, beside the web service: one task per fetched mailbox.
+        let (stop_mail, mail_shutdown) = tokio::sync::watch::channel(false);
+        let mut fetchers = frist_channels::mail::spawn_fetchers(
+            Arc::clone(&store),
+            &policy,
+            &mailboxes,
+            &mail_shutdown,
+        );
         let municipality = policy.policy.municipality.name.clone();
         let deliveries = outbox_config::deliveries(&file, &policy.policy)?;
         let dispatcher = Dispatcher::new(
@@ -69,12 +78,21 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         ));
         tracing::info!(%address, %municipality, "frist is serving");
         eprintln!("Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C.");
+        if !fetchers.is_empty() {
+            eprintln!("Frist fetches mail from {}.", mailboxes_phrase(fetchers.len()));
+        }
         let served = axum::serve(listener, frist_web::router(state))
             .with_graceful_shutdown(shutdown())
             .await
             .map_err(|e| Failure::Input(format!("server error: {e}")));
         let _ = stop.send(true);
         let _ = delivering.await;
+        // A fetcher stopped mid-way loses nothing: what was not marked is fetched next time.
+        let _ = stop_mail.send(true);
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+            while fetchers.join_next().await.is_some() {}
+        })
+        .await;
         served
     })
 }
@@ -89,6 +107,15 @@ async fn clean_up_sessions(store: Arc<frist_store::AnyStore>) {
             Ok(n) => tracing::info!(sessions = n, "ended sessions removed"),
             Err(e) => tracing::warn!(error = %e, "ended sessions could not be removed"),
         }
+    }
+}
+
+/// "1 mailbox", "3 mailboxes".
+pub(crate) fn mailboxes_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 mailbox".to_owned()
+    } else {
+        format!("{n} mailboxes")
     }
 }
 

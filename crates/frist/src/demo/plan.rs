@@ -148,6 +148,7 @@ pub fn plan(
         channel,
         to,
         unit: Some(unit.to_owned()),
+        caseworker: None,
         kind,
         case_type: None,
         received_at: received,

@@ -9,6 +9,8 @@
 mod calendar;
 mod deadline;
 mod facebook;
+mod fetch_mail;
+mod import_eml;
 mod policy;
 
 use std::io::Write;

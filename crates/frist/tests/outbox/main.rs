@@ -134,6 +134,7 @@ async fn a_message_interrupted_while_sending_is_not_sent_again_after_a_restart()
                 channel: Channel::Email,
                 to: Addressee::General,
                 unit: None,
+                caseworker: None,
                 kind: InquiryKind::GeneralQuestion,
                 case_type: None,
                 received_at: "2026-03-02T09:00:00+01:00".parse().unwrap(),

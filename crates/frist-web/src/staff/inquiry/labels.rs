@@ -51,6 +51,7 @@ pub(crate) fn event_label(s: &StaffMessages, kind: &EventKind) -> &'static str {
         EventKind::Opened => s.ev_opened,
         EventKind::Assigned { .. } => s.ev_assigned,
         EventKind::MessageSent { .. } => s.ev_message_sent,
+        EventKind::MessageReceived { .. } => s.ev_message_received,
         EventKind::CallbackCompleted { .. } => s.ev_callback,
         EventKind::Note { .. } => s.ev_note,
         EventKind::Referred { .. } => s.ev_referred,
@@ -78,6 +79,9 @@ pub(crate) fn event_detail(
         EventKind::Referred { to_unit } => to_unit.clone(),
         EventKind::MessageSent { message } => {
             format!("{}: {}", message_label(s, message.kind), message.body)
+        }
+        EventKind::MessageReceived { message } => {
+            format!("{}: {}", message.subject, message.body)
         }
         EventKind::DeadlineExtended { reason, .. } => reason.clone(),
         EventKind::Note { text, .. } => text.clone(),
