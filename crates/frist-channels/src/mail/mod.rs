@@ -6,6 +6,7 @@
 //! - [`thread`] finds what ties a reply to its inquiry;
 //! - [`intake`] turns bytes into what the store receives ([`frist_store::IncomingMail`]);
 //! - [`loops`] and [`auto_reply`]: whether an absence auto-reply may go, and its text;
+//! - [`respond`] queues the due auto-replies in the outbox;
 //! - [`imap`] fetches mailboxes: store, commit, and only then mark or move on the server.
 //!
 //! What becomes of a message (inquiry, reply, duplicate, flagged) is decided by the store in the
@@ -17,6 +18,7 @@ pub mod imap;
 pub mod intake;
 pub mod loops;
 pub mod parse;
+pub mod respond;
 pub mod route;
 pub mod thread;
 
@@ -26,5 +28,6 @@ pub use imap::{FetchError, Fetcher, fetch_all_once, spawn_fetchers};
 pub use intake::{Arrival, Intake, WhenReceived};
 pub use loops::auto_reply_allowed;
 pub use parse::{ParsedAttachment, ParsedMail, Unparseable, parse};
+pub use respond::{AUTO_REPLY_ACTOR, queue_auto_replies};
 pub use route::{AbsentOwner, Directory, Route};
 pub use thread::{references_in, thread_keys};

@@ -4,7 +4,7 @@ use crate::outbox::{OutboundItem, text};
 use jiff::Timestamp;
 use lettre::Message;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use std::time::{Duration, SystemTime};
 
 /// The e-mail for `outbound`, from `from`, dated `now`. An error (shown to staff, no body or
@@ -24,6 +24,13 @@ pub fn compose(outbound: &OutboundItem, from: &Mailbox, now: Timestamp) -> Resul
         .date(system_time(now));
     if let Some(theirs) = citizens_message_id(outbound) {
         builder = builder.in_reply_to(theirs.clone()).references(theirs);
+    }
+    if outbound.item.actor.as_deref() == Some(crate::mail::AUTO_REPLY_ACTOR) {
+        // RFC 3834: an automatic reply, which other automatic responders leave unanswered.
+        builder = builder.raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Auto-Submitted"),
+            "auto-replied".into(),
+        ));
     }
     builder
         .header(ContentType::TEXT_PLAIN)

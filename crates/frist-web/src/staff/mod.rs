@@ -11,6 +11,7 @@ mod actions;
 mod admin;
 mod deadline;
 mod desk;
+mod flagged;
 mod i18n;
 mod inquiry;
 mod lead;
@@ -34,17 +35,19 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use frist_policy::{Municipality, Policy};
-use frist_store::{OutboxStore, Role, Store, User};
+use frist_store::{MailStore, OutboxStore, Role, Store, User};
 pub(crate) use i18n::StaffMessages;
 pub(crate) use inquiry::internal;
 pub use throttle::SignInThrottle;
 
-pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> {
+pub(crate) fn router<S: Store + OutboxStore + MailStore + 'static>() -> Router<AppState<S>> {
     Router::new()
         .route("/login", get(login::show::<S>).post(login::submit::<S>))
         .route("/logout", post(login::logout::<S>))
         .route("/sager", get(queue::show::<S>))
         .route("/ledelse", get(lead::show::<S>))
+        .route("/post/markeret", get(flagged::show::<S>))
+        .route("/post/markeret/{file}", get(flagged::download::<S>))
         .route("/admin", get(admin::show::<S>))
         .route("/admin/afdelinger", post(admin::save_unit::<S>))
         .route("/admin/medarbejdere", post(admin::save_staff::<S>))

@@ -12,6 +12,7 @@ mod auth;
 mod directory;
 mod events;
 mod facebook;
+mod flagged;
 mod helpers;
 mod inquiries;
 mod lists;

@@ -5,7 +5,7 @@
 use super::Failure;
 use crate::config::{StoreArgs, runtime};
 use clap::Args;
-use frist_channels::mail::{Mailbox, fetch_all_once, spawn_fetchers};
+use frist_channels::mail::{Mailbox, fetch_all_once, queue_auto_replies, spawn_fetchers};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -24,7 +24,8 @@ pub struct FetchMailArgs {
 }
 
 pub fn run(args: &FetchMailArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let mailboxes = args.store.file()?.mailbox;
+    let file = args.store.file()?;
+    let mailboxes = file.mailbox.clone();
     if !mailboxes.iter().any(Mailbox::fetched) {
         return Err(Failure::Input(
             "no mailbox to fetch: add [[mailbox]] entries with `host` to the configuration \
@@ -50,6 +51,20 @@ pub fn run(args: &FetchMailArgs, out: &mut impl Write) -> Result<(), Failure> {
                 .map_err(|e| Failure::Input(format!("storage: {e}")));
         }
         let results = fetch_all_once(Arc::clone(&store), &policy, &mailboxes).await;
+        // The absence auto-replies found due wait in the outbox (`frist outbox run` sends them).
+        let domain = crate::outbox_config::mail_domain(&file, &policy.policy);
+        let queued = queue_auto_replies(
+            &*store,
+            &policy.policy,
+            &domain,
+            jiff::Timestamp::now(),
+            u32::MAX,
+        )
+        .await
+        .map_err(|e| Failure::Input(format!("storage: {e}")))?;
+        if queued > 0 {
+            writeln!(out, "{queued} automatiske svar lagt i udbakken")?;
+        }
         store
             .close()
             .await

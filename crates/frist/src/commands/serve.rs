@@ -62,6 +62,11 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             state = state.with_facebook(facebook);
         }
         tokio::spawn(clean_up_sessions(state.store.clone()));
+        tokio::spawn(send_auto_replies(
+            state.store.clone(),
+            Arc::clone(&state.policy.policy),
+            outbox.clone(),
+        ));
         let listener = tokio::net::TcpListener::bind(&listen)
             .await
             .map_err(|e| Failure::Input(format!("cannot listen on {listen}: {e}")))?;
@@ -106,6 +111,29 @@ async fn clean_up_sessions(store: Arc<frist_store::AnyStore>) {
             Ok(0) => {}
             Ok(n) => tracing::info!(sessions = n, "ended sessions removed"),
             Err(e) => tracing::warn!(error = %e, "ended sessions could not be removed"),
+        }
+    }
+}
+
+/// Queues the absence auto-replies intake finds due, every few seconds, and wakes the outbox.
+async fn send_auto_replies(
+    store: Arc<frist_store::AnyStore>,
+    policy: Arc<frist_policy::Policy>,
+    outbox: frist_web::OutboxWiring,
+) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+    loop {
+        every.tick().await;
+        let now = jiff::Timestamp::now();
+        match frist_channels::mail::queue_auto_replies(&*store, &policy, &outbox.domain, now, 100)
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(replies = n, "absence auto-replies queued");
+                outbox.wake.notify_one();
+            }
+            Err(e) => tracing::warn!(error = %e, "absence auto-replies could not be queued"),
         }
     }
 }

@@ -8,6 +8,8 @@
     clippy::indexing_slicing
 )] // a test fails loudly
 
+mod absence;
+
 use frist_core::{EventKind, MessageKind, NewInquiry, OutgoingMessage, Sender};
 use frist_policy::{Addressee, Channel, InquiryKind, Policy};
 use frist_store::{NewOutboxItem, OutboxState, OutboxStore, Store};
