@@ -6,6 +6,7 @@
 //! never show a CPR number unmasked and never put the status token anywhere but its own URL.
 
 pub(crate) mod csrf;
+pub(crate) mod fields;
 pub(crate) mod form;
 pub(crate) mod i18n;
 pub(crate) mod layout;

@@ -5,6 +5,7 @@
 use super::words::absence::AbsenceWords;
 use super::{StaffChrome, internal, see_other, session};
 use crate::pages::csrf;
+use crate::pages::fields::{Choice, FieldErrors};
 use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
@@ -42,19 +43,6 @@ impl csrf::Protected for AbsenceForm {
 }
 
 #[derive(Debug)]
-struct FieldError {
-    field: &'static str,
-    message: &'static str,
-}
-
-#[derive(Debug)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
-
-#[derive(Debug)]
 struct Absent {
     id: String,
     name: String,
@@ -69,20 +57,11 @@ struct AbsencePage {
     w: &'static AbsenceWords,
     csrf: String,
     notice: Option<&'static str>,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
     who: Vec<Choice>,
     substitutes: Vec<Choice>,
     until: String,
     absent: Vec<Absent>,
-}
-
-impl AbsencePage {
-    fn error(&self, field: &str) -> Option<&'static str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message)
-    }
 }
 
 /// Everyone who can be absent: the directory, and the signed-in user even without an entry.
@@ -124,7 +103,7 @@ pub(crate) async fn show<S: Store>(
         &visitor,
         &user,
         form,
-        Vec::new(),
+        FieldErrors::default(),
         notice,
         StatusCode::OK,
     )
@@ -136,7 +115,7 @@ async fn render<S: Store>(
     visitor: &Visitor,
     user: &User,
     form: AbsenceForm,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
     notice: Option<&'static str>,
     status: StatusCode,
 ) -> Response {
@@ -211,47 +190,32 @@ fn parse(
     people: &[(String, String)],
     today: Date,
     w: &AbsenceWords,
-) -> Result<(String, Absence), Vec<FieldError>> {
-    let mut errors = Vec::new();
+) -> Result<(String, Absence), FieldErrors> {
+    let mut errors = FieldErrors::default();
     let known = |id: &str| people.iter().any(|(p, _)| p == id);
     if !known(&form.who) {
-        errors.push(FieldError {
-            field: "who",
-            message: w.err_who,
-        });
+        errors.push("who", w.err_who);
     }
     let until = match form.until.trim().parse::<Date>() {
         Ok(d) if d < today => {
-            errors.push(FieldError {
-                field: "until",
-                message: w.err_until_past,
-            });
+            errors.push("until", w.err_until_past);
             None
         }
         Ok(d) => Some(d),
         Err(_) => {
-            errors.push(FieldError {
-                field: "until",
-                message: w.err_until,
-            });
+            errors.push("until", w.err_until);
             None
         }
     };
     let substitute = match form.substitute.as_str() {
         "" => None,
         id if id == form.who => {
-            errors.push(FieldError {
-                field: "substitute",
-                message: w.err_substitute_self,
-            });
+            errors.push("substitute", w.err_substitute_self);
             None
         }
         id if known(id) => Some(id.to_owned()),
         _ => {
-            errors.push(FieldError {
-                field: "substitute",
-                message: w.err_substitute,
-            });
+            errors.push("substitute", w.err_substitute);
             None
         }
     };

@@ -4,6 +4,7 @@
 use super::words::admin::AdminWords;
 use super::{StaffChrome, internal, see_other, session};
 use crate::pages::csrf;
+use crate::pages::fields::FieldErrors;
 use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
 use crate::password::hash_password;
@@ -62,12 +63,6 @@ impl csrf::Protected for StaffForm {
 }
 
 #[derive(Debug)]
-struct FieldError {
-    field: &'static str,
-    message: &'static str,
-}
-
-#[derive(Debug)]
 struct StaffRow {
     username: String,
     name: String,
@@ -89,18 +84,9 @@ struct AdminPage {
     roles: [(&'static str, &'static str); 3],
     unit_form: UnitForm,
     staff_form: StaffForm,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
     policy_name: String,
     policy_text: String,
-}
-
-impl AdminPage {
-    fn error(&self, field: &str) -> Option<&'static str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message)
-    }
 }
 
 fn role_label(w: &AdminWords, role: Role) -> &'static str {
@@ -141,7 +127,7 @@ pub(crate) async fn show<S: Store>(
         &visitor,
         &user,
         forms,
-        Vec::new(),
+        FieldErrors::default(),
         notice,
         StatusCode::OK,
     )
@@ -153,7 +139,7 @@ async fn render<S: Store>(
     visitor: &Visitor,
     user: &User,
     (unit_form, mut staff_form): (UnitForm, StaffForm),
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
     notice: Option<&'static str>,
     status: StatusCode,
 ) -> Response {
@@ -248,18 +234,12 @@ pub(crate) async fn save_unit<S: Store>(
         Err(response) => return response,
     };
     let w = AdminWords::of(visitor.lang);
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::default();
     if !is_unit_id(form.id.trim()) {
-        errors.push(FieldError {
-            field: "unit-id",
-            message: w.err_unit_id,
-        });
+        errors.push("unit-id", w.err_unit_id);
     }
     if form.name.trim().is_empty() {
-        errors.push(FieldError {
-            field: "unit-name",
-            message: w.err_name,
-        });
+        errors.push("unit-name", w.err_name);
     }
     if !errors.is_empty() {
         let forms = (form, StaffForm::default());
@@ -296,42 +276,27 @@ pub(crate) async fn save_staff<S: Store>(
         Ok(units) => units,
         Err(e) => return internal(&visitor, &app, &e),
     };
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::default();
     let username = form.username.trim();
     if !is_username(username) {
-        errors.push(FieldError {
-            field: "username",
-            message: w.err_username,
-        });
+        errors.push("username", w.err_username);
     }
     if form.name.trim().is_empty() {
-        errors.push(FieldError {
-            field: "staff-name",
-            message: w.err_name,
-        });
+        errors.push("staff-name", w.err_name);
     }
     let role = parse_role(&form.role);
     if role.is_none() {
-        errors.push(FieldError {
-            field: "role",
-            message: w.err_role,
-        });
+        errors.push("role", w.err_role);
     }
     let unit = optional(&form.unit);
     if unit
         .as_ref()
         .is_some_and(|id| !units.iter().any(|u| &u.id == id))
     {
-        errors.push(FieldError {
-            field: "staff-unit",
-            message: w.err_unit,
-        });
+        errors.push("staff-unit", w.err_unit);
     }
     if form.password.chars().count() < MIN_PASSWORD {
-        errors.push(FieldError {
-            field: "password",
-            message: w.err_password,
-        });
+        errors.push("password", w.err_password);
     }
     let (Some(role), true) = (role, errors.is_empty()) else {
         let forms = (UnitForm::default(), form);
@@ -351,10 +316,8 @@ pub(crate) async fn save_staff<S: Store>(
     match app.store.create_user(&account).await {
         Ok(()) => {}
         Err(StoreError::Conflict(_)) => {
-            let errors = vec![FieldError {
-                field: "username",
-                message: w.err_username_taken,
-            }];
+            let mut errors = FieldErrors::default();
+            errors.push("username", w.err_username_taken);
             let forms = (UnitForm::default(), form);
             let status = StatusCode::CONFLICT;
             return render(&app, &visitor, &user, forms, errors, None, status).await;

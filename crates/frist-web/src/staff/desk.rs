@@ -8,6 +8,7 @@
 use super::words::desk::DeskWords;
 use super::{StaffChrome, internal, see_other, session};
 use crate::pages::csrf;
+use crate::pages::fields::{Choice, FieldErrors};
 use crate::pages::form::{KINDS, kind_label};
 use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
@@ -56,19 +57,6 @@ impl csrf::Protected for DeskForm {
 }
 
 #[derive(Debug)]
-struct FieldError {
-    field: &'static str,
-    message: &'static str,
-}
-
-#[derive(Debug)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
-
-#[derive(Debug)]
 struct Found {
     id: i64,
     reference: String,
@@ -90,26 +78,9 @@ struct DeskPage {
     found_text: String,
     registered: Option<(i64, String)>,
     form: DeskForm,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
     units: Vec<Choice>,
     kinds: Vec<Choice>,
-}
-
-impl DeskPage {
-    fn error(&self, field: &str) -> Option<&'static str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message)
-    }
-
-    fn described_by(&self, field: &str, hint: Option<&str>) -> String {
-        let mut ids: Vec<String> = hint.map(str::to_owned).into_iter().collect();
-        if self.error(field).is_some() {
-            ids.push(format!("{field}-error"));
-        }
-        ids.join(" ")
-    }
 }
 
 /// A fresh form: a phone message (the most common case) with a new submission id.
@@ -173,7 +144,7 @@ pub(crate) async fn show<S: Store>(
             found,
             registered,
             form,
-            errors: Vec::new(),
+            errors: FieldErrors::default(),
         },
         StatusCode::OK,
     )
@@ -188,7 +159,7 @@ struct Rendered {
     found: Option<Vec<InquirySummary>>,
     registered: Option<(i64, String)>,
     form: DeskForm,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
 }
 
 async fn render<S: Store>(
@@ -271,42 +242,30 @@ fn parse(
     units: &[Unit],
     w: &DeskWords,
     now: jiff::Timestamp,
-) -> Result<NewInquiry, Vec<FieldError>> {
-    let mut errors = Vec::new();
+) -> Result<NewInquiry, FieldErrors> {
+    let mut errors = FieldErrors::default();
     let channel = match form.how.as_str() {
         "phone" => Some(Channel::Phone),
         "visit" => Some(Channel::InPerson),
         _ => {
-            errors.push(FieldError {
-                field: "how-phone",
-                message: w.err_how,
-            });
+            errors.push("how-phone", w.err_how);
             None
         }
     };
     if form.subject.trim().is_empty() {
-        errors.push(FieldError {
-            field: "subject",
-            message: w.err_subject,
-        });
+        errors.push("subject", w.err_subject);
     }
     let phone = frist_core::phone_key(&form.phone);
     let handled = form.handled.is_some();
     if channel == Some(Channel::Phone) && !handled && phone.is_none() {
-        errors.push(FieldError {
-            field: "phone",
-            message: w.err_phone,
-        });
+        errors.push("phone", w.err_phone);
     }
     let unit = match form.unit.trim() {
         "" => None,
         id => match units.iter().find(|u| u.id == id) {
             Some(u) => Some(u.id.clone()),
             None => {
-                errors.push(FieldError {
-                    field: "unit",
-                    message: w.err_unit,
-                });
+                errors.push("unit", w.err_unit);
                 None
             }
         },
@@ -316,10 +275,7 @@ fn parse(
         .find(|(value, _)| *value == form.kind)
         .map(|(_, k)| *k);
     if kind.is_none() {
-        errors.push(FieldError {
-            field: "kind",
-            message: w.err_kind,
-        });
+        errors.push("kind", w.err_kind);
     }
     let (Some(channel), Some(kind), true) = (channel, kind, errors.is_empty()) else {
         return Err(errors);
