@@ -118,6 +118,29 @@ test('a front-desk user registers a phone message and finds it again by phone nu
   await page.context().close();
 });
 
+test('a letter received on paper is registered at the desk with its scan', async () => {
+  const page = await newPage(env.browser, 'da', undefined, true);
+  await signIn(page, 'frida', '/skranke');
+  await page.check('#how-letter');
+  await page.fill('#name', 'Søren Ærø');
+  await page.fill('#subject', 'Ansøgning om parkeringstilladelse');
+  await Promise.all([page.waitForNavigation(), page.click(REGISTER)]);
+  assert.match(new URL(page.url()).pathname, /^\/sager\/\d+$/, 'the letter opens for its scan');
+  assert.match(await page.textContent('[role=status]'), /Tilføj scanningen herunder/);
+  assert.match(await page.textContent('main'), /brev/i);
+  const pdf = Buffer.from('%PDF-1.4\n% scanned letter\n', 'utf8');
+  await page.setInputFiles('#scan', { name: 'brev.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/scanning"] button')]);
+  assert.match(await page.textContent('[role=status]'), /Scanningen er gemt/);
+  const href = await page.getAttribute('#scanning table a', 'href');
+  const opened = await page.request.get(`${env.base}${href}`);
+  assert.equal(opened.status(), 200);
+  assert.equal(opened.headers()['content-type'], 'application/pdf');
+  assert.deepEqual(Buffer.from(await opened.body()), pdf, 'the scan is kept byte for byte');
+  await audit(page, 'inquiry with a scan (da)');
+  await page.context().close();
+});
+
 test('an absent colleague: the substitute is shown on the open inquiries', async () => {
   const page = await newPage(env.browser);
   await signIn(page, 'lars', '/fravaer');

@@ -35,7 +35,7 @@ use axum::extract::{DefaultBodyLimit, MatchedPath};
 use axum::http::Method;
 use axum::response::IntoResponse;
 use axum::{Extension, Router};
-use frist_store::{MailStore, OutboxStore, Store};
+use frist_store::{MailStore, OutboxStore, ScanStore, Store};
 use state::BodyLimit;
 use std::any::Any;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -43,12 +43,14 @@ use tower_http::trace::TraceLayer;
 
 /// The application: every route of [`route_table`], request bodies up to
 /// [`DEFAULT_BODY_LIMIT`], tracing, and problem documents for unknown routes and methods.
-pub fn router<S: Store + OutboxStore + MailStore + 'static>(state: AppState<S>) -> Router {
+pub fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>(
+    state: AppState<S>,
+) -> Router {
     router_with_body_limit(state, DEFAULT_BODY_LIMIT)
 }
 
 /// [`router`] with another limit on request bodies, in bytes; larger bodies get 413.
-pub fn router_with_body_limit<S: Store + OutboxStore + MailStore + 'static>(
+pub fn router_with_body_limit<S: Store + OutboxStore + MailStore + ScanStore + 'static>(
     state: AppState<S>,
     limit: usize,
 ) -> Router {

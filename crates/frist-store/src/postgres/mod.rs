@@ -6,6 +6,7 @@ mod accounts;
 mod mail;
 mod outbox;
 mod read;
+mod scan;
 mod write;
 
 use crate::intake::Received;

@@ -8,6 +8,7 @@ mod accounts;
 mod mail;
 mod outbox;
 mod read;
+mod scan;
 mod write;
 mod writer;
 

@@ -28,5 +28,6 @@ mod mail;
 mod open;
 mod outbox;
 mod queue;
+mod scans;
 mod search;
 mod status_links;

@@ -24,7 +24,7 @@ use frist_calendar::Date;
 use frist_core::rules::{Severity, check_extension};
 use frist_core::{CloseReason, Event, EventKind, LifecycleError, MessageKind, OutgoingMessage};
 use frist_policy::{Lang, Requirement};
-use frist_store::{OutboxStore, Store, StoreError, User};
+use frist_store::{OutboxStore, ScanStore, Store, StoreError, User};
 use serde::Deserialize;
 
 /// The reasons offered in the close form, by their form value.
@@ -112,7 +112,7 @@ fn refusal_text(s: &StaffMessages, refusal: &Refusal) -> &'static str {
     }
 }
 
-pub(crate) async fn note<S: Store + OutboxStore>(
+pub(crate) async fn note<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -134,7 +134,7 @@ pub(crate) async fn note<S: Store + OutboxStore>(
     .await
 }
 
-pub(crate) async fn hand_over<S: Store + OutboxStore>(
+pub(crate) async fn hand_over<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -160,7 +160,7 @@ pub(crate) async fn hand_over<S: Store + OutboxStore>(
     .await
 }
 
-pub(crate) async fn refer<S: Store + OutboxStore>(
+pub(crate) async fn refer<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -184,7 +184,7 @@ pub(crate) async fn refer<S: Store + OutboxStore>(
     .await
 }
 
-pub(crate) async fn await_citizen<S: Store + OutboxStore>(
+pub(crate) async fn await_citizen<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -196,7 +196,7 @@ pub(crate) async fn await_citizen<S: Store + OutboxStore>(
     .await
 }
 
-pub(crate) async fn citizen_replied<S: Store + OutboxStore>(
+pub(crate) async fn citizen_replied<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -213,7 +213,7 @@ pub(crate) async fn citizen_replied<S: Store + OutboxStore>(
     .await
 }
 
-pub(crate) async fn close<S: Store + OutboxStore>(
+pub(crate) async fn close<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -236,7 +236,7 @@ pub(crate) async fn close<S: Store + OutboxStore>(
     .await
 }
 
-pub(crate) async fn register_error<S: Store + OutboxStore>(
+pub(crate) async fn register_error<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -260,7 +260,7 @@ pub(crate) async fn register_error<S: Store + OutboxStore>(
 /// "Forlæng en frist": moves one open deadline to a later working day, with the notice to the
 /// citizen written from the date and the reason (so it always names both, STE-3), sent by the
 /// channel a reply would take.
-pub(crate) async fn extend<S: Store + OutboxStore>(
+pub(crate) async fn extend<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -278,7 +278,7 @@ pub(crate) async fn extend<S: Store + OutboxStore>(
     .await
 }
 
-async fn extension<S: Store + OutboxStore>(
+async fn extension<S: Store + OutboxStore + ScanStore>(
     app: &AppState<S>,
     id: i64,
     username: &str,
@@ -360,7 +360,7 @@ async fn act<S, F, Fut>(
     event: F,
 ) -> Response
 where
-    S: Store + OutboxStore,
+    S: Store + OutboxStore + ScanStore,
     F: FnOnce(ActionForm, String) -> Fut,
     Fut: std::future::Future<Output = Result<EventKind, Refusal>>,
 {
@@ -396,7 +396,7 @@ where
     refused(app, visitor, user, id, &refusal).await
 }
 
-async fn refused<S: Store + OutboxStore>(
+async fn refused<S: Store + OutboxStore + ScanStore>(
     app: &AppState<S>,
     visitor: &Visitor,
     user: User,

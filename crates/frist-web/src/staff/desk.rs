@@ -247,6 +247,7 @@ fn parse(
     let channel = match form.how.as_str() {
         "phone" => Some(Channel::Phone),
         "visit" => Some(Channel::InPerson),
+        "letter" => Some(Channel::Letter),
         _ => {
             errors.push("how-phone", w.err_how);
             None
@@ -375,6 +376,10 @@ pub(crate) async fn submit<S: Store>(
         if let Err(e) = app.store.append_event(id, event).await {
             return internal(&visitor, &app, &e);
         }
+    }
+    if channel == Channel::Letter {
+        // The scan comes next, on the inquiry's page.
+        return see_other(&format!("/sager/{id}?udfoert=brev#scanning"), &[]);
     }
     see_other(&format!("/skranke?registreret={id}"), &[])
 }

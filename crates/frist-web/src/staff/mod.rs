@@ -21,6 +21,7 @@ mod outgoing;
 mod people;
 mod queue;
 mod reply;
+mod scans;
 mod session;
 mod throttle;
 mod words;
@@ -35,12 +36,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use frist_policy::{Municipality, Policy};
-use frist_store::{MailStore, OutboxStore, Role, Store, User};
+use frist_store::{MailStore, OutboxStore, Role, ScanStore, Store, User};
 pub(crate) use i18n::StaffMessages;
 pub(crate) use inquiry::internal;
 pub use throttle::SignInThrottle;
 
-pub(crate) fn router<S: Store + OutboxStore + MailStore + 'static>() -> Router<AppState<S>> {
+pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
+-> Router<AppState<S>> {
     Router::new()
         .route("/login", get(login::show::<S>).post(login::submit::<S>))
         .route("/logout", post(login::logout::<S>))
@@ -69,6 +71,11 @@ pub(crate) fn router<S: Store + OutboxStore + MailStore + 'static>() -> Router<A
         .route("/sager/{id}/svaret", post(actions::citizen_replied::<S>))
         .route("/sager/{id}/luk", post(actions::close::<S>))
         .route("/sager/{id}/fejl", post(actions::register_error::<S>))
+        .route(
+            "/sager/{id}/scanning",
+            post(scans::upload::<S>).layer(axum::extract::DefaultBodyLimit::max(scans::MAX_SCAN)),
+        )
+        .route("/sager/{id}/scanning/{scan}", get(scans::open::<S>))
         .route(
             "/sager/{id}/udgaaende/{outbox}/igen",
             post(outgoing::retry::<S>),

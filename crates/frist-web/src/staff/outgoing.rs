@@ -13,7 +13,7 @@ use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use frist_store::{OutboxState, OutboxStore, OutboxSummary, Store, StoreError};
+use frist_store::{OutboxState, OutboxStore, OutboxSummary, ScanStore, Store, StoreError};
 use serde::Deserialize;
 
 /// One outgoing message as the page shows it.
@@ -85,7 +85,7 @@ impl csrf::Protected for OutgoingForm {
 }
 
 /// "Send igen": a failed or uncertain message is queued again, and the dispatcher woken.
-pub(crate) async fn retry<S: Store + OutboxStore>(
+pub(crate) async fn retry<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path((id, outbox_id)): Path<(i64, i64)>,
     visitor: Visitor,
@@ -95,7 +95,7 @@ pub(crate) async fn retry<S: Store + OutboxStore>(
 }
 
 /// "Den kom frem": an uncertain message is recorded as sent.
-pub(crate) async fn confirm<S: Store + OutboxStore>(
+pub(crate) async fn confirm<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path((id, outbox_id)): Path<(i64, i64)>,
     visitor: Visitor,
@@ -104,7 +104,7 @@ pub(crate) async fn confirm<S: Store + OutboxStore>(
     decide(&app, &visitor, id, outbox_id, form, Notice::Confirmed).await
 }
 
-async fn decide<S: Store + OutboxStore>(
+async fn decide<S: Store + OutboxStore + ScanStore>(
     app: &AppState<S>,
     visitor: &Visitor,
     id: i64,

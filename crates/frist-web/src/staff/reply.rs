@@ -20,7 +20,7 @@ use frist_channels::outbox::{delivered_through_outbox, message_id, recipient};
 use frist_core::rules::{Severity, check_message};
 use frist_core::{ComplaintGuidance, Event, EventKind, Inquiry, MessageKind, OutgoingMessage};
 use frist_policy::{Channel, Lang, Policy, Requirement};
-use frist_store::{Caseworker, NewOutboxItem, OutboxStore, Store, StoreError};
+use frist_store::{Caseworker, NewOutboxItem, OutboxStore, ScanStore, Store, StoreError};
 use serde::Deserialize;
 
 /// What the form sends; every field may be missing or empty.
@@ -209,7 +209,7 @@ pub(crate) fn parse(
     })
 }
 
-pub(crate) async fn submit<S: Store + OutboxStore>(
+pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -348,7 +348,7 @@ enum Refusal {
 }
 
 /// Puts the message of `event` in the outbox and wakes the dispatcher; returns where to go.
-async fn enqueue<S: Store + OutboxStore>(
+async fn enqueue<S: Store + OutboxStore + ScanStore>(
     app: &AppState<S>,
     loaded: &Loaded,
     event: Event,

@@ -21,6 +21,7 @@ mod messages;
 mod openapi;
 mod pages;
 mod reports;
+mod scans;
 mod staff;
 mod staff_actions;
 mod staff_outbox;

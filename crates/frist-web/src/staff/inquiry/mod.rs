@@ -28,7 +28,7 @@ use axum::response::Response;
 use frist_core::cpr::mask;
 use frist_core::{Event, EventKind, InquiryState, ObligationState};
 use frist_policy::{Channel, Lang};
-use frist_store::{OutboxStore, Store, StoreError, User};
+use frist_store::{OutboxStore, ScanStore, Store, StoreError, User};
 use labels::{channel_label, event_detail, event_label, message_label, obligation_label, when};
 use serde::Deserialize;
 
@@ -113,6 +113,10 @@ struct InquiryPage {
     /// Open deadlines that can be extended: `<goal>|<requirement>` and a label.
     extendable: Vec<Picked>,
     outgoing: Vec<super::outgoing::OutgoingRow>,
+    /// Scans of a letter received on paper: (id, file name, size, added when and by whom).
+    scans: Vec<(i64, String, String, String)>,
+    /// Whether the inquiry came on paper (the upload form is offered).
+    on_paper: bool,
     /// Where the Messenger reply window stands (Messenger inquiries only), and whether it closed.
     messenger: Option<(String, bool)>,
     awaiting: bool,
@@ -129,7 +133,7 @@ impl InquiryPage {
     }
 }
 
-pub(crate) async fn show<S: Store + OutboxStore>(
+pub(crate) async fn show<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     Query(query): Query<ShowQuery>,
@@ -172,7 +176,7 @@ pub(crate) async fn show<S: Store + OutboxStore>(
 }
 
 /// "Vis CPR-nummer": logs the view, then shows the page with the number.
-pub(crate) async fn reveal<S: Store + OutboxStore>(
+pub(crate) async fn reveal<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -199,7 +203,7 @@ pub(crate) async fn reveal<S: Store + OutboxStore>(
 }
 
 /// "Åbn og tildel mig": assigns the inquiry to the signed-in user.
-pub(crate) async fn assign<S: Store + OutboxStore>(
+pub(crate) async fn assign<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
@@ -225,7 +229,7 @@ pub(crate) async fn assign<S: Store + OutboxStore>(
 }
 
 /// A form post's CSRF token and the session, in that order.
-async fn checked<S: Store + OutboxStore>(
+async fn checked<S: Store + OutboxStore + ScanStore>(
     app: &AppState<S>,
     visitor: &Visitor,
     form: Result<Form<CsrfForm>, FormRejection>,
@@ -235,7 +239,7 @@ async fn checked<S: Store + OutboxStore>(
     session::require(app, visitor).await
 }
 
-pub(crate) async fn render<S: Store + OutboxStore>(
+pub(crate) async fn render<S: Store + OutboxStore + ScanStore>(
     app: &AppState<S>,
     visitor: &Visitor,
     user: User,
@@ -244,10 +248,11 @@ pub(crate) async fn render<S: Store + OutboxStore>(
     notice: Option<Notice>,
     status: StatusCode,
 ) -> Response {
-    let (units, caseworkers, outbox) = match tokio::try_join!(
+    let (units, caseworkers, outbox, scans) = match tokio::try_join!(
         app.store.units(),
         app.store.caseworkers(),
         app.store.outbox_for_inquiry(loaded.stored.id),
+        app.store.scans_of_inquiry(loaded.stored.id),
     ) {
         Ok(all) => all,
         Err(e) => return internal(visitor, app, &e),
@@ -424,6 +429,20 @@ pub(crate) async fn render<S: Store + OutboxStore>(
             |k| message_label(s, k),
             |at| when(visitor, at),
         ),
+        on_paper: inquiry.received.channel == Channel::Letter || !scans.is_empty(),
+        scans: scans
+            .into_iter()
+            .map(|scan| {
+                let size = format!("{:.0} kB", scan.size.div_ceil(1000));
+                let added = format!(
+                    "{}, {} {}",
+                    when(visitor, scan.uploaded_at),
+                    s.by,
+                    name_of(&scan.uploaded_by)
+                );
+                (scan.id, scan.filename, size, added)
+            })
+            .collect(),
         messenger: frist_channels::facebook::window_for(inquiry, now).map(|w| {
             let text = match visitor.lang {
                 Lang::Da => w.describe_da(),

@@ -20,10 +20,12 @@ pub(crate) enum Notice {
     Extended,
     Requeued,
     Confirmed,
+    ScanAdded,
+    LetterRegistered,
 }
 
 impl Notice {
-    pub(crate) const ACTIONS: [Notice; 10] = [
+    pub(crate) const ACTIONS: [Notice; 12] = [
         Notice::Noted,
         Notice::HandedOver,
         Notice::Referred,
@@ -34,6 +36,8 @@ impl Notice {
         Notice::Extended,
         Notice::Requeued,
         Notice::Confirmed,
+        Notice::ScanAdded,
+        Notice::LetterRegistered,
     ];
 
     /// The value of `?udfoert=` after an action.
@@ -52,6 +56,8 @@ impl Notice {
             Notice::Extended => "forlaenget",
             Notice::Requeued => "igen",
             Notice::Confirmed => "kom-frem",
+            Notice::ScanAdded => "scanning",
+            Notice::LetterRegistered => "brev",
         }
     }
 
@@ -71,6 +77,8 @@ impl Notice {
             Notice::Extended => s.extended_notice,
             Notice::Requeued => s.requeued_notice,
             Notice::Confirmed => s.confirmed_notice,
+            Notice::ScanAdded => s.scan_added_notice,
+            Notice::LetterRegistered => s.letter_registered_notice,
         }
     }
 }
