@@ -47,7 +47,7 @@ pub(crate) async fn one(pool: &sqlx::PgPool, id: ScanId) -> StoreResult<(ScanInf
             .bind(id)
             .fetch_one(pool)
             .await?;
-    let bytes: Vec<u8> = sqlx::query_scalar(&format!("SELECT bytes FROM scans WHERE id = $1"))
+    let bytes: Vec<u8> = sqlx::query_scalar("SELECT bytes FROM scans WHERE id = $1")
         .bind(id)
         .fetch_one(pool)
         .await?;

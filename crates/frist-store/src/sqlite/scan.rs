@@ -56,7 +56,7 @@ pub(crate) async fn one(
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
-    let bytes: Vec<u8> = sqlx::query_scalar(&format!("SELECT bytes FROM scans WHERE id = ?1"))
+    let bytes: Vec<u8> = sqlx::query_scalar("SELECT bytes FROM scans WHERE id = ?1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
