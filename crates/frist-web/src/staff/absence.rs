@@ -246,12 +246,8 @@ pub(crate) async fn submit<S: Store>(
     visitor: Visitor,
     form: Result<Form<AbsenceForm>, FormRejection>,
 ) -> Response {
-    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
+    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
+        Ok(checked) => checked,
         Err(response) => return response,
     };
     let caseworkers = match app.store.caseworkers().await {
@@ -281,12 +277,8 @@ pub(crate) async fn end<S: Store>(
     visitor: Visitor,
     form: Result<Form<AbsenceForm>, FormRejection>,
 ) -> Response {
-    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
+    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
+        Ok(checked) => checked,
         Err(response) => return response,
     };
     let caseworkers = match app.store.caseworkers().await {

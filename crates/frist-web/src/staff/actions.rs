@@ -364,12 +364,8 @@ where
     F: FnOnce(ActionForm, String) -> Fut,
     Fut: std::future::Future<Output = Result<EventKind, Refusal>>,
 {
-    let form = match csrf::checked(visitor, &app.policy.policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let user = match session::require(app, visitor).await {
-        Ok(user) => user,
+    let (form, user) = match session::form_post(app, visitor, form, &[]).await {
+        Ok(checked) => checked,
         Err(response) => return response,
     };
     let refusal = match event(form, user.username.clone()).await {

@@ -225,12 +225,8 @@ pub(crate) async fn save_unit<S: Store>(
     visitor: Visitor,
     form: Result<Form<UnitForm>, FormRejection>,
 ) -> Response {
-    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let user = match session::require_role(&app, &visitor, &[Role::Admin]).await {
-        Ok(user) => user,
+    let (form, user) = match session::form_post(&app, &visitor, form, &[Role::Admin]).await {
+        Ok(checked) => checked,
         Err(response) => return response,
     };
     let w = AdminWords::of(visitor.lang);
@@ -263,12 +259,8 @@ pub(crate) async fn save_staff<S: Store>(
     visitor: Visitor,
     form: Result<Form<StaffForm>, FormRejection>,
 ) -> Response {
-    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let user = match session::require_role(&app, &visitor, &[Role::Admin]).await {
-        Ok(user) => user,
+    let (form, user) = match session::form_post(&app, &visitor, form, &[Role::Admin]).await {
+        Ok(checked) => checked,
         Err(response) => return response,
     };
     let w = AdminWords::of(visitor.lang);

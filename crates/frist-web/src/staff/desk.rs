@@ -316,12 +316,8 @@ pub(crate) async fn submit<S: Store>(
     visitor: Visitor,
     form: Result<Form<DeskForm>, FormRejection>,
 ) -> Response {
-    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
+    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
+        Ok(checked) => checked,
         Err(response) => return response,
     };
     let units = match app.store.units().await {

@@ -92,24 +92,11 @@ fn capitalized(label: &str) -> String {
         .unwrap_or_default()
 }
 
-fn percent(lang: Lang, value: Option<f64>, none: &str) -> String {
+/// A figure with one decimal, with a decimal comma in Danish; `none` when there is none.
+fn decimal(lang: Lang, value: Option<f64>, unit: &str, none: &str) -> String {
     match value {
         Some(v) => {
-            let text = format!("{v:.1} %");
-            if lang == Lang::Da {
-                text.replace('.', ",")
-            } else {
-                text
-            }
-        }
-        None => none.to_owned(),
-    }
-}
-
-fn days(lang: Lang, value: Option<f64>, none: &str) -> String {
-    match value {
-        Some(v) => {
-            let text = format!("{v:.1}");
+            let text = format!("{v:.1}{unit}");
             if lang == Lang::Da {
                 text.replace('.', ",")
             } else {
@@ -209,8 +196,8 @@ pub(crate) async fn show<S: Store>(State(app): State<AppState<S>>, visitor: Visi
             .then_with(|| a.name.cmp(&b.name))
     });
     let view = |row: ComplianceRow, label: String, detail: Option<String>| ComplianceView {
-        on_time: percent(visitor.lang, row.on_time_percent, w.not_measured),
-        median: days(visitor.lang, row.median_working_days, w.not_measured),
+        on_time: decimal(visitor.lang, row.on_time_percent, " %", w.not_measured),
+        median: decimal(visitor.lang, row.median_working_days, "", w.not_measured),
         label,
         detail,
         row,

@@ -4,7 +4,7 @@
 //! confidential data is returned, so the view is not logged.
 
 use super::StaffMessages;
-use super::reply::{ReplyForm, parse};
+use super::reply::{ReplyForm, RuleView, parse, rule_views};
 use super::session;
 use crate::pages::csrf;
 use crate::pages::visitor::Visitor;
@@ -14,23 +14,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Form, Json};
-use frist_core::rules::{Severity, check_message};
-use frist_policy::Lang;
+use frist_core::rules::check_message;
 use frist_store::{Store, StoreError};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
-struct Item {
-    rule: &'static str,
-    source: String,
-    text: String,
-}
-
-#[derive(Debug, Serialize)]
 struct Checked {
-    errors: Vec<Item>,
-    blocked: Vec<Item>,
-    warnings: Vec<Item>,
+    errors: Vec<RuleView>,
+    blocked: Vec<RuleView>,
+    warnings: Vec<RuleView>,
     blocked_title: &'static str,
     warnings_title: &'static str,
     ok_text: &'static str,
@@ -71,7 +63,7 @@ pub(crate) async fn check<S: Store>(
         Err(errors) => {
             result.errors = errors
                 .into_iter()
-                .map(|e| Item {
+                .map(|e| RuleView {
                     rule: e.field,
                     source: String::new(),
                     text: e.message.to_owned(),
@@ -79,20 +71,8 @@ pub(crate) async fn check<S: Store>(
                 .collect();
         }
         Ok(message) => {
-            for v in check_message(&stored.inquiry, &message, &policy.policy) {
-                let item = Item {
-                    rule: v.rule,
-                    source: v.source.clone(),
-                    text: match visitor.lang {
-                        Lang::Da => v.message_da.clone(),
-                        Lang::En => v.message.clone(),
-                    },
-                };
-                match v.severity {
-                    Severity::Block => result.blocked.push(item),
-                    Severity::Warn => result.warnings.push(item),
-                }
-            }
+            let violations = check_message(&stored.inquiry, &message, &policy.policy);
+            (result.blocked, result.warnings) = rule_views(&violations, visitor.lang);
         }
     }
     let mut response = Json(result).into_response();

@@ -42,12 +42,35 @@ pub(crate) struct ReplyForm {
     pub complaint_deadline: String,
 }
 
-/// A rule the message breaks, as shown.
-#[derive(Debug, Clone)]
+/// A rule the message breaks, as shown (on the page, and as JSON by the live check).
+#[derive(Debug, Clone, serde::Serialize)]
 pub(crate) struct RuleView {
     pub rule: &'static str,
     pub source: String,
     pub text: String,
+}
+
+/// The rules `violations` name, in the reader's language: (those that block, warnings).
+pub(crate) fn rule_views(
+    violations: &[frist_core::rules::Violation],
+    lang: Lang,
+) -> (Vec<RuleView>, Vec<RuleView>) {
+    let view = |v: &frist_core::rules::Violation| RuleView {
+        rule: v.rule,
+        source: v.source.clone(),
+        text: match lang {
+            Lang::Da => v.message_da.clone(),
+            Lang::En => v.message.clone(),
+        },
+    };
+    let of = |severity: Severity| {
+        violations
+            .iter()
+            .filter(|v| v.severity == severity)
+            .map(view)
+            .collect()
+    };
+    (of(Severity::Block), of(Severity::Warn))
 }
 
 /// A problem with one field of the form.
@@ -215,14 +238,9 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
     visitor: Visitor,
     form: Result<Form<ReplyForm>, FormRejection>,
 ) -> Response {
-    let policy = &app.policy.policy;
     // Before anything else: a post that did not come from our own form changes nothing.
-    let form = match csrf::checked(&visitor, policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
+    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
+        Ok(checked) => checked,
         Err(response) => return response,
     };
     let loaded: Loaded = match load(&app, &visitor, &user, id, "body").await {
@@ -251,24 +269,7 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
         }
     };
     let violations = check_message(&loaded.stored.inquiry, &message, &loaded.policy.policy);
-    let view = |v: &frist_core::rules::Violation| RuleView {
-        rule: v.rule,
-        source: v.source.clone(),
-        text: match visitor.lang {
-            Lang::Da => v.message_da.clone(),
-            Lang::En => v.message.clone(),
-        },
-    };
-    state.blocked = violations
-        .iter()
-        .filter(|v| v.severity == Severity::Block)
-        .map(view)
-        .collect();
-    state.warnings = violations
-        .iter()
-        .filter(|v| v.severity == Severity::Warn)
-        .map(view)
-        .collect();
+    (state.blocked, state.warnings) = rule_views(&violations, visitor.lang);
     if !state.blocked.is_empty() {
         return render(
             &app,

@@ -4,9 +4,12 @@
 
 use super::{encode_query, see_other};
 use crate::auth::hash_token;
+use crate::pages::csrf;
 use crate::pages::layout::{Failure, failure};
 use crate::pages::visitor::{SESSION_COOKIE, Visitor};
 use crate::state::AppState;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -86,4 +89,22 @@ pub(crate) async fn require_role<S: Store>(
     } else {
         Err(failure(visitor, &app.policy.policy, Failure::NotAllowed))
     }
+}
+
+/// A staff form post, checked in the order that matters: the CSRF token first (a post that did
+/// not come from our own form changes nothing and learns nothing), then the session, then —
+/// when `roles` is not empty — the user's role. The form and the user, or the response instead.
+pub(crate) async fn form_post<S: Store, T: csrf::Protected>(
+    app: &AppState<S>,
+    visitor: &Visitor,
+    form: Result<Form<T>, FormRejection>,
+    roles: &[Role],
+) -> Result<(T, User), Response> {
+    let form = csrf::checked(visitor, &app.policy.policy, form)?;
+    let user = if roles.is_empty() {
+        require(app, visitor).await?
+    } else {
+        require_role(app, visitor, roles).await?
+    };
+    Ok((form, user))
 }
