@@ -16,8 +16,10 @@ mod auth;
 mod body;
 mod error;
 mod openapi;
+mod page_error;
 mod pages;
 mod password;
+pub mod paths;
 mod query;
 mod routes;
 mod staff;
@@ -42,7 +44,8 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
 /// The application: every route of [`route_table`], request bodies up to
-/// [`DEFAULT_BODY_LIMIT`], tracing, and problem documents for unknown routes and methods.
+/// [`DEFAULT_BODY_LIMIT`], tracing; unknown routes get problem documents under `/api` and an
+/// HTML page for browsers elsewhere, unknown methods a problem document.
 pub fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>(
     state: AppState<S>,
 ) -> Router {
@@ -58,10 +61,14 @@ pub fn router_with_body_limit<S: Store + OutboxStore + MailStore + ScanStore + '
     for route in routes::all::<S>() {
         app = app.route(route.path, route.handler);
     }
-    app.merge(pages::router::<S>())
-        .merge(staff::router::<S>())
+    // Page handlers answer failures with a marker; this turns it into the page in the
+    // reader's language (see `page_error`).
+    let pages = pages::router::<S>().merge(staff::router::<S>()).layer(
+        axum::middleware::from_fn_with_state(state.clone(), page_error::render_failures::<S>),
+    );
+    app.merge(pages)
         .merge(webhooks::router::<S>())
-        .fallback(routes::no_such_route)
+        .fallback(page_error::no_such_page::<S>)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))
         .layer(Extension(BodyLimit(limit)))

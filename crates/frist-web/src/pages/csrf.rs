@@ -5,37 +5,30 @@
 //! field; a post is accepted only when the two are equal. Another site can make the browser
 //! send the cookie, but cannot read it to put it in the form.
 
-use super::layout::{Failure, failure};
 use super::visitor::Visitor;
+use crate::page_error::PageError;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
-use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use frist_policy::Policy;
 
 /// A posted form that carries a CSRF token in a field.
 pub(crate) trait Protected {
     fn csrf(&self) -> &str;
 }
 
-/// The posted form if it parses and carries this visitor's CSRF token; otherwise the page to
-/// answer with (400, or 403 for a missing or wrong token). Every form handler starts here, so
-/// no post can change anything without the check.
-#[allow(
-    clippy::result_large_err,
-    reason = "the error is the page to answer with, built at most once per request"
-)]
+/// The posted form if it parses and carries this visitor's CSRF token; otherwise 400, or 403
+/// for a missing or wrong token. Every form handler starts here, so no post can change
+/// anything without the check.
 pub(crate) fn checked<T: Protected>(
     visitor: &Visitor,
-    policy: &Policy,
     form: Result<Form<T>, FormRejection>,
-) -> Result<T, Response> {
+) -> Result<T, PageError> {
     let Ok(Form(form)) = form else {
-        return Err(failure(visitor, policy, Failure::BadRequest));
+        return Err(PageError::BadRequest);
     };
     if !verify(visitor.csrf_cookie.as_deref(), form.csrf()) {
-        return Err(failure(visitor, policy, Failure::Forbidden));
+        return Err(PageError::Forbidden);
     }
     Ok(form)
 }

@@ -7,9 +7,10 @@
 
 use super::csrf;
 use super::i18n::Messages;
-use super::layout::{Chrome, Failure, failure, respond};
+use super::layout::{Chrome, respond};
 use super::status::new_status_link;
 use super::visitor::Visitor;
+use crate::page_error::PageError;
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -110,7 +111,10 @@ pub(crate) fn kind_label(t: &Messages, value: &str) -> &'static str {
     }
 }
 
-pub(crate) async fn show<S: Store>(State(app): State<AppState<S>>, visitor: Visitor) -> Response {
+pub(crate) async fn show<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+) -> Result<Response, PageError> {
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
     let form = WriteForm {
         kind: "general_question".into(),
@@ -132,18 +136,17 @@ pub(crate) async fn submit<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<WriteForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     let policy = &app.policy.policy;
     // Before anything else: a post that did not come from our own form changes nothing.
-    let form = match csrf::checked(&visitor, policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
+    let form = csrf::checked(&visitor, form)?;
     let units = match app.store.units().await {
         Ok(units) => units,
         Err(e) => {
-            tracing::error!(error = %e, "units could not be read for the form");
-            return failure(&visitor, policy, Failure::Internal);
+            return Err(PageError::internal(format_args!(
+                "units could not be read for the form: {}",
+                e
+            )));
         }
     };
     let t = visitor.t();
@@ -169,19 +172,23 @@ pub(crate) async fn submit<S: Store>(
     let created = match app.store.create_inquiry(new, &app.policy).await {
         Ok(created) => created,
         Err(e) => {
-            tracing::error!(error = %e, "a form inquiry could not be stored");
-            return failure(&visitor, policy, Failure::Internal);
+            return Err(PageError::internal(format_args!(
+                "a form inquiry could not be stored: {}",
+                e
+            )));
         }
     };
     let stored = created.stored;
     let token = match new_status_link(app.store.as_ref(), stored.id, app.now()).await {
         Ok(token) => token,
         Err(e) => {
-            tracing::error!(error = %e, "a status link could not be stored");
-            return failure(&visitor, policy, Failure::Internal);
+            return Err(PageError::internal(format_args!(
+                "a status link could not be stored: {}",
+                e
+            )));
         }
     };
-    let status_href = format!("/status/{token}");
+    let status_href = crate::paths::status(&token);
     let page = ReceiptPage {
         chrome: Chrome::new(&visitor, policy),
         reference: stored.inquiry.reference.to_string(),
@@ -191,7 +198,7 @@ pub(crate) async fn submit<S: Store>(
         },
         status_href,
     };
-    respond(&visitor, StatusCode::OK, &page, None)
+    Ok(respond(&visitor, StatusCode::OK, &page, None))
 }
 
 async fn render_form<S: Store>(
@@ -202,13 +209,15 @@ async fn render_form<S: Store>(
     form: WriteForm,
     errors: Vec<FieldError>,
     status: StatusCode,
-) -> Response {
+) -> Result<Response, PageError> {
     let policy = &app.policy.policy;
     let units = match app.store.units().await {
         Ok(units) => units,
         Err(e) => {
-            tracing::error!(error = %e, "units could not be read for the form");
-            return failure(visitor, policy, Failure::Internal);
+            return Err(PageError::internal(format_args!(
+                "units could not be read for the form: {}",
+                e
+            )));
         }
     };
     let t = visitor.t();
@@ -236,7 +245,12 @@ async fn render_form<S: Store>(
         kinds,
         errors,
     };
-    respond(visitor, status, &page, fresh.then_some(csrf.as_str()))
+    Ok(respond(
+        visitor,
+        status,
+        &page,
+        fresh.then_some(csrf.as_str()),
+    ))
 }
 
 /// Checks the form: the inquiry it describes (to store only when there are no problems; its

@@ -84,7 +84,21 @@ pub(crate) enum Failure {
     /// Signed in, but the user's role does not open the page.
     NotAllowed,
     BadRequest,
+    /// An upload larger than the page accepts.
+    TooLarge,
     Internal,
+}
+
+impl Failure {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Failure::NotFound => StatusCode::NOT_FOUND,
+            Failure::Forbidden | Failure::NotAllowed => StatusCode::FORBIDDEN,
+            Failure::BadRequest => StatusCode::BAD_REQUEST,
+            Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
 }
 
 /// A page that says what went wrong and nothing more (`templates/error.html`).
@@ -98,29 +112,18 @@ struct ErrorPage {
 
 pub(crate) fn failure(visitor: &Visitor, policy: &Policy, failure: Failure) -> Response {
     let t = visitor.t();
-    let (status, title, text) = match failure {
-        Failure::NotFound => (StatusCode::NOT_FOUND, t.not_found_title, t.not_found_text),
-        Failure::Forbidden => (StatusCode::FORBIDDEN, t.forbidden_title, t.forbidden_text),
-        Failure::NotAllowed => (
-            StatusCode::FORBIDDEN,
-            t.not_allowed_title,
-            t.not_allowed_text,
-        ),
-        Failure::BadRequest => (
-            StatusCode::BAD_REQUEST,
-            t.bad_request_title,
-            t.bad_request_text,
-        ),
-        Failure::Internal => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            t.error_title,
-            t.error_text,
-        ),
+    let (title, text) = match failure {
+        Failure::NotFound => (t.not_found_title, t.not_found_text),
+        Failure::Forbidden => (t.forbidden_title, t.forbidden_text),
+        Failure::NotAllowed => (t.not_allowed_title, t.not_allowed_text),
+        Failure::BadRequest => (t.bad_request_title, t.bad_request_text),
+        Failure::TooLarge => (t.too_large_title, t.too_large_text),
+        Failure::Internal => (t.error_title, t.error_text),
     };
     let page = ErrorPage {
         chrome: Chrome::new(visitor, policy),
         title,
         text,
     };
-    respond(visitor, status, &page, None)
+    respond(visitor, failure.status(), &page, None)
 }

@@ -14,6 +14,7 @@ mod public;
 mod status;
 pub(crate) mod visitor;
 
+use crate::paths;
 use crate::state::AppState;
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -24,14 +25,14 @@ use frist_store::Store;
 /// The public pages, with security headers on every response.
 pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
     Router::new()
-        .route("/", get(public::front::<S>))
-        .route("/forventninger", get(public::goals::<S>))
-        .route("/tilgaengelighed", get(public::accessibility::<S>))
-        .route("/static/frist.css", get(public::stylesheet))
-        .route("/static/frist.js", get(public::script))
-        .route("/skriv", get(form::show::<S>).post(form::submit::<S>))
-        .route("/status/{token}", get(status::show::<S>))
-        .route("/status/{token}/feedback", post(status::feedback::<S>))
+        .route(paths::FRONT, get(public::front::<S>))
+        .route(paths::GOALS, get(public::goals::<S>))
+        .route(paths::ACCESSIBILITY, get(public::accessibility::<S>))
+        .route(paths::STYLESHEET, get(public::stylesheet))
+        .route(paths::SCRIPT, get(public::script))
+        .route(paths::WRITE, get(form::show::<S>).post(form::submit::<S>))
+        .route(paths::STATUS_ROUTE, get(status::show::<S>))
+        .route(paths::FEEDBACK_ROUTE, post(status::feedback::<S>))
         .layer(axum::middleware::map_response(security_headers))
 }
 

@@ -6,9 +6,11 @@
 
 use super::csrf;
 use super::i18n::Messages;
-use super::layout::{Chrome, Failure, failure, respond};
+use super::layout::{Chrome, respond};
 use super::visitor::Visitor;
 use crate::auth::hash_token;
+use crate::page_error::PageError;
+use crate::paths;
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -87,23 +89,17 @@ pub(crate) async fn show<S: Store>(
     Path(token): Path<String>,
     query: axum::extract::Query<StatusQuery>,
     visitor: Visitor,
-) -> Response {
-    let found = match find(&app, &token).await {
-        Ok(found) => found,
-        Err(failed) => return failure(&visitor, &app.policy.policy, failed),
-    };
+) -> Result<Response, PageError> {
+    let found = find(&app, &token).await?;
     let (csrf, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
-    let mut page = match build(&app, &visitor, token, csrf.clone(), found).await {
-        Ok(page) => page,
-        Err(failed) => return failure(&visitor, &app.policy.policy, failed),
-    };
+    let mut page = build(&app, &visitor, token, csrf.clone(), found).await?;
     page.thanked = query.tak.is_some() && !page.ask_feedback;
-    respond(
+    Ok(respond(
         &visitor,
         StatusCode::OK,
         &page,
         fresh.then_some(csrf.as_str()),
-    )
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -119,18 +115,11 @@ pub(crate) async fn feedback<S: Store>(
     Path(token): Path<String>,
     visitor: Visitor,
     form: Result<Form<FeedbackForm>, FormRejection>,
-) -> Response {
-    let policy = &app.policy.policy;
+) -> Result<Response, PageError> {
     // Before anything else: a post that did not come from our own form changes nothing.
-    let form = match csrf::checked(&visitor, policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    let found = match find(&app, &token).await {
-        Ok(found) => found,
-        Err(failed) => return failure(&visitor, policy, failed),
-    };
-    let back = format!("/status/{token}");
+    let form = csrf::checked(&visitor, form)?;
+    let found = find(&app, &token).await?;
+    let back = paths::status(&token);
     let t = visitor.t();
     let score = form
         .score
@@ -146,13 +135,16 @@ pub(crate) async fn feedback<S: Store>(
         return see_other(&back);
     }
     if score.is_none() || too_long {
-        let Ok(mut page) = build(&app, &visitor, token, form.csrf.clone(), found).await else {
-            return failure(&visitor, policy, Failure::Internal);
-        };
+        let mut page = build(&app, &visitor, token, form.csrf.clone(), found).await?;
         page.score_error = score.is_none().then_some(t.err_score_missing);
         page.comment_error = too_long.then_some(t.err_comment_too_long);
         page.comment = form.comment.clone();
-        return respond(&visitor, StatusCode::UNPROCESSABLE_ENTITY, &page, None);
+        return Ok(respond(
+            &visitor,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page,
+            None,
+        ));
     }
     let event = Event {
         at: app.now(),
@@ -164,34 +156,27 @@ pub(crate) async fn feedback<S: Store>(
     };
     match app.store.append_event(stored.id, event).await {
         Ok(_) => see_other(&format!("{back}?tak=1")),
-        Err(e) => {
-            tracing::error!(error = %e, "feedback could not be stored");
-            failure(&visitor, policy, Failure::Internal)
-        }
+        Err(e) => Err(PageError::internal(format_args!(
+            "feedback could not be stored: {e}"
+        ))),
     }
 }
 
-fn see_other(location: &str) -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, location.to_owned())]).into_response()
+fn see_other(location: &str) -> Result<Response, PageError> {
+    Ok((StatusCode::SEE_OTHER, [(LOCATION, location.to_owned())]).into_response())
 }
 
 /// The inquiry behind a token, with its events; a token of the wrong shape is not looked up.
 async fn find<S: Store>(
     app: &AppState<S>,
     token: &str,
-) -> Result<(StoredInquiry, Vec<Event>), Failure> {
+) -> Result<(StoredInquiry, Vec<Event>), PageError> {
     if !csrf::well_formed(token) {
-        return Err(Failure::NotFound);
+        return Err(PageError::NotFound);
     }
-    let internal = |e: StoreError| {
-        tracing::error!(error = %e, "a status page could not be read");
-        Failure::Internal
-    };
-    let id = match app.store.status_link(&hash_token(token)).await {
-        Ok(id) => id,
-        Err(StoreError::NotFound) => return Err(Failure::NotFound),
-        Err(e) => return Err(internal(e)),
-    };
+    let internal =
+        |e: StoreError| PageError::internal(format_args!("a status page could not be read: {e}"));
+    let id = app.store.status_link(&hash_token(token)).await?;
     let stored = app.store.get_inquiry(id).await.map_err(internal)?;
     let events = app.store.events(id).await.map_err(internal)?;
     Ok((stored, events))
@@ -203,18 +188,16 @@ async fn build<S: Store>(
     token: String,
     csrf: String,
     (stored, events): (StoredInquiry, Vec<Event>),
-) -> Result<StatusPage, Failure> {
+) -> Result<StatusPage, PageError> {
     let t = visitor.t();
     let inquiry = &stored.inquiry;
     // The citizen sees the message bodies they were sent: logged like any view of them.
-    if let Err(e) = app
-        .store
+    app.store
         .log_access("citizen (status link)", stored.id, "status page", app.now())
         .await
-    {
-        tracing::error!(error = %e, "a status page view could not be logged");
-        return Err(Failure::Internal);
-    }
+        .map_err(|e| {
+            PageError::internal(format_args!("a status page view could not be logged: {e}"))
+        })?;
     let mut messages = Vec::new();
     let mut notes = Vec::new();
     let mut acknowledgment: Option<&OutgoingMessage> = None;
@@ -249,10 +232,7 @@ async fn build<S: Store>(
             .store
             .caseworkers()
             .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "caseworkers could not be read");
-                Failure::Internal
-            })?
+            .map_err(|e| PageError::internal(format_args!("caseworkers could not be read: {e}")))?
             .into_iter()
             .find(|c| &c.id == id),
         None => None,

@@ -3,11 +3,13 @@
 //! always in when someone calls in sick.
 
 use super::words::absence::AbsenceWords;
-use super::{StaffChrome, internal, see_other, session};
+use super::{StaffChrome, see_other, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::fields::{Choice, FieldErrors};
 use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
+use crate::paths;
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -81,11 +83,8 @@ pub(crate) async fn show<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     Query(query): Query<AbsenceQuery>,
-) -> Response {
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let user = session::require(&app, &visitor).await?;
     let w = AbsenceWords::of(visitor.lang);
     let notice = if query.gemt.is_some() {
         Some(w.saved)
@@ -118,11 +117,8 @@ async fn render<S: Store>(
     errors: FieldErrors,
     notice: Option<&'static str>,
     status: StatusCode,
-) -> Response {
-    let caseworkers = match app.store.caseworkers().await {
-        Ok(c) => c,
-        Err(e) => return internal(visitor, app, &e),
-    };
+) -> Result<Response, PageError> {
+    let caseworkers = app.store.caseworkers().await?;
     let w = AbsenceWords::of(visitor.lang);
     let t = visitor.t();
     let today = app.now().to_zoned(COPENHAGEN.clone()).date();
@@ -181,7 +177,12 @@ async fn render<S: Store>(
         until: form.until,
         absent,
     };
-    respond(visitor, status, &page, fresh.then_some(token.as_str()))
+    Ok(respond(
+        visitor,
+        status,
+        &page,
+        fresh.then_some(token.as_str()),
+    ))
 }
 
 /// The absence the form describes for one of `people`, or what is wrong.
@@ -245,15 +246,9 @@ pub(crate) async fn submit<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<AbsenceForm>, FormRejection>,
-) -> Response {
-    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
-    let caseworkers = match app.store.caseworkers().await {
-        Ok(c) => c,
-        Err(e) => return internal(&visitor, &app, &e),
-    };
+) -> Result<Response, PageError> {
+    let (form, user) = session::form_post(&app, &visitor, form, &[]).await?;
+    let caseworkers = app.store.caseworkers().await?;
     let today = app.now().to_zoned(COPENHAGEN.clone()).date();
     let w = AbsenceWords::of(visitor.lang);
     let (who, absence) = match parse(&form, &people(&caseworkers, &user), today, w) {
@@ -265,33 +260,23 @@ pub(crate) async fn submit<S: Store>(
     };
     let mut caseworker = entry(&caseworkers, &who);
     caseworker.absent = Some(absence);
-    if let Err(e) = app.store.put_caseworker(caseworker).await {
-        return internal(&visitor, &app, &e);
-    }
+    app.store.put_caseworker(caseworker).await?;
     tracing::info!(by = %user.username, caseworker = %who, "an absence was reported");
-    see_other("/fravaer?gemt=1", &[])
+    Ok(see_other(&format!("{}?gemt=1", paths::ABSENCE), &[]))
 }
 
 pub(crate) async fn end<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<AbsenceForm>, FormRejection>,
-) -> Response {
-    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
-    let caseworkers = match app.store.caseworkers().await {
-        Ok(c) => c,
-        Err(e) => return internal(&visitor, &app, &e),
-    };
+) -> Result<Response, PageError> {
+    let (form, user) = session::form_post(&app, &visitor, form, &[]).await?;
+    let caseworkers = app.store.caseworkers().await?;
     if let Some(c) = caseworkers.iter().find(|c| c.id == form.who) {
         let mut c = c.clone();
         c.absent = None;
-        if let Err(e) = app.store.put_caseworker(c).await {
-            return internal(&visitor, &app, &e);
-        }
+        app.store.put_caseworker(c).await?;
         tracing::info!(by = %user.username, caseworker = %form.who, "an absence was ended");
     }
-    see_other("/fravaer?afsluttet=1", &[])
+    Ok(see_other(&format!("{}?afsluttet=1", paths::ABSENCE), &[]))
 }

@@ -7,12 +7,12 @@
 //! plain words next to the forms, and nothing stored.
 
 use super::StaffMessages;
-use super::inquiry::{Notice, internal, load, render};
+use super::inquiry::{Notice, load, render};
 use super::reply::ReplyState;
 use super::reply::prefill;
 use super::{see_other, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure};
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
 use axum::Form;
@@ -117,7 +117,7 @@ pub(crate) async fn note<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     act(
         &app,
         &visitor,
@@ -139,7 +139,7 @@ pub(crate) async fn hand_over<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     let store = app.store.clone();
     act(
         &app,
@@ -165,7 +165,7 @@ pub(crate) async fn refer<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     let store = app.store.clone();
     act(
         &app,
@@ -189,7 +189,7 @@ pub(crate) async fn await_citizen<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     act(&app, &visitor, id, form, Notice::Awaiting, |_, _| async {
         Ok(EventKind::AwaitingCitizenStarted)
     })
@@ -201,7 +201,7 @@ pub(crate) async fn citizen_replied<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     act(
         &app,
         &visitor,
@@ -218,7 +218,7 @@ pub(crate) async fn close<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     act(
         &app,
         &visitor,
@@ -241,7 +241,7 @@ pub(crate) async fn register_error<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     act(
         &app,
         &visitor,
@@ -265,7 +265,7 @@ pub(crate) async fn extend<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     let app2 = app.clone();
     act(
         &app,
@@ -358,16 +358,13 @@ async fn act<S, F, Fut>(
     form: Result<Form<ActionForm>, FormRejection>,
     notice: Notice,
     event: F,
-) -> Response
+) -> Result<Response, PageError>
 where
     S: Store + OutboxStore + ScanStore,
     F: FnOnce(ActionForm, String) -> Fut,
     Fut: std::future::Future<Output = Result<EventKind, Refusal>>,
 {
-    let (form, user) = match session::form_post(app, visitor, form, &[]).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+    let (form, user) = session::form_post(app, visitor, form, &[]).await?;
     let refusal = match event(form, user.username.clone()).await {
         Ok(kind) => {
             let event = Event {
@@ -376,17 +373,12 @@ where
                 kind,
             };
             match app.store.append_event(id, event).await {
-                Ok(_) => {
-                    return see_other(&format!("/sager/{id}?udfoert={}", notice.key()), &[]);
-                }
-                Err(StoreError::NotFound) => {
-                    return failure(visitor, &app.policy.policy, Failure::NotFound);
-                }
+                Ok(_) => return Ok(see_other(&notice.location(id), &[])),
                 Err(StoreError::Refused(e)) => Refusal::Lifecycle(e),
-                Err(e) => return internal(visitor, app, &e),
+                Err(e) => return Err(e.into()),
             }
         }
-        Err(Refusal::Store(e)) => return internal(visitor, app, &e),
+        Err(Refusal::Store(e)) => return Err(PageError::internal(e)),
         Err(refusal) => refusal,
     };
     refused(app, visitor, user, id, &refusal).await
@@ -398,11 +390,8 @@ async fn refused<S: Store + OutboxStore + ScanStore>(
     user: User,
     id: i64,
     refusal: &Refusal,
-) -> Response {
-    let loaded = match load(app, visitor, &user, id, "body").await {
-        Ok(loaded) => loaded,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let loaded = load(app, &user, id, "body").await?;
     let reply = ReplyState {
         refusal: Some(refusal_text(StaffMessages::of(visitor.lang), refusal)),
         ..ReplyState::default()

@@ -2,12 +2,14 @@
 //! with their directory entry, and the policy in force as read-only text.
 
 use super::words::admin::AdminWords;
-use super::{StaffChrome, internal, see_other, session};
+use super::{StaffChrome, see_other, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::fields::FieldErrors;
 use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
 use crate::password::hash_password;
+use crate::paths;
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -110,11 +112,8 @@ pub(crate) async fn show<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     Query(query): Query<AdminQuery>,
-) -> Response {
-    let user = match session::require_role(&app, &visitor, &[Role::Admin]).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let user = session::require_role(&app, &visitor, &[Role::Admin]).await?;
     let w = AdminWords::of(visitor.lang);
     let notice = match query.gemt.as_str() {
         "afdeling" => Some(w.unit_saved),
@@ -142,17 +141,14 @@ async fn render<S: Store>(
     errors: FieldErrors,
     notice: Option<&'static str>,
     status: StatusCode,
-) -> Response {
+) -> Result<Response, PageError> {
     let store = &app.store;
-    let (units, users, caseworkers, policy_text) = match tokio::try_join!(
+    let (units, users, caseworkers, policy_text) = tokio::try_join!(
         store.units(),
         store.users(),
         store.caseworkers(),
         store.policy_text(app.policy.id),
-    ) {
-        Ok(all) => all,
-        Err(e) => return internal(visitor, app, &e),
-    };
+    )?;
     let w = AdminWords::of(visitor.lang);
     let staff = users
         .iter()
@@ -195,7 +191,12 @@ async fn render<S: Store>(
         policy_name: app.policy.policy.municipality.name.clone(),
         policy_text,
     };
-    respond(visitor, status, &page, fresh.then_some(token.as_str()))
+    Ok(respond(
+        visitor,
+        status,
+        &page,
+        fresh.then_some(token.as_str()),
+    ))
 }
 
 fn is_unit_id(id: &str) -> bool {
@@ -224,11 +225,8 @@ pub(crate) async fn save_unit<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<UnitForm>, FormRejection>,
-) -> Response {
-    let (form, user) = match session::form_post(&app, &visitor, form, &[Role::Admin]).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let (form, user) = session::form_post(&app, &visitor, form, &[Role::Admin]).await?;
     let w = AdminWords::of(visitor.lang);
     let mut errors = FieldErrors::default();
     if !is_unit_id(form.id.trim()) {
@@ -248,26 +246,18 @@ pub(crate) async fn save_unit<S: Store>(
         email: optional(&form.email),
         phone: optional(&form.phone),
     };
-    if let Err(e) = app.store.put_unit(unit).await {
-        return internal(&visitor, &app, &e);
-    }
-    see_other("/admin?gemt=afdeling", &[])
+    app.store.put_unit(unit).await?;
+    Ok(see_other(&format!("{}?gemt=afdeling", paths::ADMIN), &[]))
 }
 
 pub(crate) async fn save_staff<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<StaffForm>, FormRejection>,
-) -> Response {
-    let (form, user) = match session::form_post(&app, &visitor, form, &[Role::Admin]).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let (form, user) = session::form_post(&app, &visitor, form, &[Role::Admin]).await?;
     let w = AdminWords::of(visitor.lang);
-    let units = match app.store.units().await {
-        Ok(units) => units,
-        Err(e) => return internal(&visitor, &app, &e),
-    };
+    let units = app.store.units().await?;
     let mut errors = FieldErrors::default();
     let username = form.username.trim();
     if !is_username(username) {
@@ -295,10 +285,7 @@ pub(crate) async fn save_staff<S: Store>(
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return render(&app, &visitor, &user, forms, errors, None, status).await;
     };
-    let hash = match hash_password(&form.password) {
-        Ok(hash) => hash,
-        Err(e) => return internal(&visitor, &app, &StoreError::Other(e.to_string())),
-    };
+    let hash = hash_password(&form.password).map_err(PageError::internal)?;
     let account = User {
         username: username.to_owned(),
         role,
@@ -314,7 +301,7 @@ pub(crate) async fn save_staff<S: Store>(
             let status = StatusCode::CONFLICT;
             return render(&app, &visitor, &user, forms, errors, None, status).await;
         }
-        Err(e) => return internal(&visitor, &app, &e),
+        Err(e) => return Err(PageError::internal(e)),
     }
     let entry = Caseworker {
         id: username.to_owned(),
@@ -324,9 +311,10 @@ pub(crate) async fn save_staff<S: Store>(
         phone: optional(&form.phone),
         absent: None,
     };
-    if let Err(e) = app.store.put_caseworker(entry).await {
-        return internal(&visitor, &app, &e);
-    }
+    app.store.put_caseworker(entry).await?;
     tracing::info!(by = %user.username, username = %username, "a staff account was created");
-    see_other("/admin?gemt=medarbejder", &[])
+    Ok(see_other(
+        &format!("{}?gemt=medarbejder", paths::ADMIN),
+        &[],
+    ))
 }

@@ -5,13 +5,16 @@
 //! inquiry's external id: posting the same form twice (a double click, a reload) makes one
 //! inquiry.
 
+use super::inquiry::Notice;
 use super::words::desk::DeskWords;
-use super::{StaffChrome, internal, see_other, session};
+use super::{StaffChrome, see_other, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::fields::{Choice, FieldErrors};
 use crate::pages::form::{KINDS, kind_label};
 use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
+use crate::paths;
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -97,16 +100,13 @@ pub(crate) async fn show<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     Query(query): Query<DeskQuery>,
-) -> Response {
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let user = session::require(&app, &visitor).await?;
     let registered = match query.registreret {
         Some(id) => match app.store.get_inquiry(id).await {
             Ok(stored) => Some((id, stored.inquiry.reference.to_string())),
             Err(StoreError::NotFound) => None,
-            Err(e) => return internal(&visitor, &app, &e),
+            Err(e) => return Err(PageError::internal(e)),
         },
         None => None,
     };
@@ -130,7 +130,7 @@ pub(crate) async fn show<S: Store>(
                     }
                     found = Some(items);
                 }
-                Err(e) => return internal(&visitor, &app, &e),
+                Err(e) => return Err(PageError::internal(e)),
             },
         }
     }
@@ -168,11 +168,8 @@ async fn render<S: Store>(
     user: &User,
     r: Rendered,
     status: StatusCode,
-) -> Response {
-    let units = match app.store.units().await {
-        Ok(units) => units,
-        Err(e) => return internal(visitor, app, &e),
-    };
+) -> Result<Response, PageError> {
+    let units = app.store.units().await?;
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
     let w = DeskWords::of(visitor.lang);
     let s = super::StaffMessages::of(visitor.lang);
@@ -233,7 +230,12 @@ async fn render<S: Store>(
         form: r.form,
         errors: r.errors,
     };
-    respond(visitor, status, &page, fresh.then_some(token.as_str()))
+    Ok(respond(
+        visitor,
+        status,
+        &page,
+        fresh.then_some(token.as_str()),
+    ))
 }
 
 /// The inquiry the form describes, or what is wrong with it.
@@ -315,15 +317,9 @@ pub(crate) async fn submit<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<DeskForm>, FormRejection>,
-) -> Response {
-    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
-    let units = match app.store.units().await {
-        Ok(units) => units,
-        Err(e) => return internal(&visitor, &app, &e),
-    };
+) -> Result<Response, PageError> {
+    let (form, user) = session::form_post(&app, &visitor, form, &[]).await?;
+    let units = app.store.units().await?;
     let w = DeskWords::of(visitor.lang);
     let now = app.now();
     let new = match parse(&form, &units, w, now) {
@@ -348,10 +344,7 @@ pub(crate) async fn submit<S: Store>(
         }
     };
     let channel = new.channel;
-    let created = match app.store.create_inquiry(new, &app.policy).await {
-        Ok(created) => created,
-        Err(e) => return internal(&visitor, &app, &e),
-    };
+    let created = app.store.create_inquiry(new, &app.policy).await?;
     let id = created.stored.id;
     if created.created && form.handled.is_some() {
         let kind = if channel == Channel::Phone {
@@ -369,13 +362,12 @@ pub(crate) async fn submit<S: Store>(
             actor: Some(user.username.clone()),
             kind,
         };
-        if let Err(e) = app.store.append_event(id, event).await {
-            return internal(&visitor, &app, &e);
-        }
+        app.store.append_event(id, event).await?;
     }
     if channel == Channel::Letter {
         // The scan comes next, on the inquiry's page.
-        return see_other(&format!("/sager/{id}?udfoert=brev#scanning"), &[]);
+        let page = Notice::LetterRegistered.location(id);
+        return Ok(see_other(&format!("{page}#scanning"), &[]));
     }
-    see_other(&format!("/skranke?registreret={id}"), &[])
+    Ok(see_other(&format!("{}?registreret={id}", paths::DESK), &[]))
 }

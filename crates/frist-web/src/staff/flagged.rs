@@ -3,10 +3,12 @@
 //! downloaded (`/post/markeret/{id}.eml`) by leads and administrators, and each download is
 //! logged with who took it.
 
-use super::{StaffChrome, encode_query, internal, session};
+use super::{StaffChrome, encode_query, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure, respond};
+use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
+use crate::paths;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -70,11 +72,8 @@ pub(crate) async fn show<S: Store + MailStore>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     Query(query): Query<FlaggedQuery>,
-) -> Response {
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let user = session::require(&app, &visitor).await?;
     let page = match app
         .store
         .flagged_mail(query.efter.as_deref(), PAGE_SIZE)
@@ -82,9 +81,9 @@ pub(crate) async fn show<S: Store + MailStore>(
     {
         Ok(page) => page,
         Err(StoreError::Invalid(_)) => {
-            return failure(&visitor, &app.policy.policy, Failure::BadRequest);
+            return Err(PageError::BadRequest);
         }
-        Err(e) => return internal(&visitor, &app, &e),
+        Err(e) => return Err(PageError::internal(e)),
     };
     let t = visitor.t();
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
@@ -99,14 +98,14 @@ pub(crate) async fn show<S: Store + MailStore>(
         may_download: matches!(user.role, Role::Lead | Role::Admin),
         next_href: page
             .next_cursor
-            .map(|c| format!("/post/markeret?efter={}", encode_query(&c))),
+            .map(|c| format!("{}?efter={}", paths::FLAGGED, encode_query(&c))),
     };
-    respond(
+    Ok(respond(
         &visitor,
         StatusCode::OK,
         &body,
         fresh.then_some(token.as_str()),
-    )
+    ))
 }
 
 /// The exact bytes of a flagged message, as `message/rfc822`, for leads and administrators.
@@ -114,16 +113,13 @@ pub(crate) async fn download<S: Store + MailStore>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     Path(file): Path<String>,
-) -> Response {
-    let user = match session::require_role(&app, &visitor, &[Role::Lead, Role::Admin]).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let user = session::require_role(&app, &visitor, &[Role::Lead, Role::Admin]).await?;
     let Some(id) = file
         .strip_suffix(".eml")
         .and_then(|n| n.parse::<i64>().ok())
     else {
-        return failure(&visitor, &app.policy.policy, Failure::NotFound);
+        return Err(PageError::NotFound);
     };
     // Only flagged mail is offered here: mail that made an inquiry is read on its page.
     let flagged = async {
@@ -141,8 +137,8 @@ pub(crate) async fn download<S: Store + MailStore>(
     };
     match flagged.await {
         Ok(true) => {}
-        Ok(false) => return failure(&visitor, &app.policy.policy, Failure::NotFound),
-        Err(e) => return internal(&visitor, &app, &e),
+        Ok(false) => return Err(PageError::NotFound),
+        Err(e) => return Err(PageError::internal(e)),
     }
     match app.store.mail_raw(id).await {
         Ok(bytes) => {
@@ -157,9 +153,8 @@ pub(crate) async fn download<S: Store + MailStore>(
             if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{id}.eml\"")) {
                 headers.insert(header::CONTENT_DISPOSITION, v);
             }
-            response
+            Ok(response)
         }
-        Err(StoreError::NotFound) => failure(&visitor, &app.policy.policy, Failure::NotFound),
-        Err(e) => internal(&visitor, &app, &e),
+        Err(e) => Err(e.into()),
     }
 }

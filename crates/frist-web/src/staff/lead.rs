@@ -2,7 +2,8 @@
 //! risk right now, the load per caseworker, and this month's compliance per goal and channel.
 
 use super::words::lead::LeadWords;
-use super::{StaffChrome, internal, session};
+use super::{StaffChrome, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
@@ -107,31 +108,25 @@ fn decimal(lang: Lang, value: Option<f64>, unit: &str, none: &str) -> String {
     }
 }
 
-pub(crate) async fn show<S: Store>(State(app): State<AppState<S>>, visitor: Visitor) -> Response {
-    let user = match session::require_role(&app, &visitor, &[Role::Lead, Role::Admin]).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+pub(crate) async fn show<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+) -> Result<Response, PageError> {
+    let user = session::require_role(&app, &visitor, &[Role::Lead, Role::Admin]).await?;
     let policy = &app.policy.policy;
     let w = LeadWords::of(visitor.lang);
     let now = app.now();
     let Some(p) = periods(policy, now) else {
-        return internal(
-            &visitor,
-            &app,
-            &frist_store::StoreError::Other("now is outside the calendar".into()),
-        );
+        return Err(PageError::internal("now is outside the calendar"));
     };
     let store = &app.store;
-    let (load, caseworkers, goals, channels) = match tokio::try_join!(
+    let (load, caseworkers, goals, channels) = tokio::try_join!(
         store.workload(p.bounds),
         store.caseworkers(),
         store.compliance(p.month_start, p.month_end, GroupBy::Goal, now),
         store.compliance(p.month_start, p.month_end, GroupBy::Channel, now),
-    ) {
-        Ok(all) => all,
-        Err(e) => return internal(&visitor, &app, &e),
-    };
+    )
+    .map_err(PageError::internal)?;
     let mut totals = Workload {
         caseworker: None,
         open: 0,
@@ -254,12 +249,12 @@ pub(crate) async fn show<S: Store>(State(app): State<AppState<S>>, visitor: Visi
             ]
         },
     };
-    respond(
+    Ok(respond(
         &visitor,
         StatusCode::OK,
         &page,
         fresh.then_some(token.as_str()),
-    )
+    ))
 }
 
 #[cfg(test)]

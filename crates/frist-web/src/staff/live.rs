@@ -6,6 +6,7 @@
 use super::StaffMessages;
 use super::reply::{ReplyForm, RuleView, parse, rule_views};
 use super::session;
+use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
@@ -33,23 +34,16 @@ pub(crate) async fn check<S: Store>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ReplyForm>, FormRejection>,
-) -> Response {
-    let form = match csrf::checked(&visitor, &app.policy.policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
-    if let Err(response) = session::require(&app, &visitor).await {
-        return response;
-    }
+) -> Result<Response, PageError> {
+    let form = csrf::checked(&visitor, form)?;
+    session::require(&app, &visitor).await?;
+    // The script asks; a bare 404 is all it needs for an inquiry that is not there.
     let stored = match app.store.get_inquiry(id).await {
         Ok(stored) => stored,
-        Err(StoreError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return super::internal(&visitor, &app, &e),
+        Err(StoreError::NotFound) => return Ok(StatusCode::NOT_FOUND.into_response()),
+        Err(e) => return Err(PageError::internal(e)),
     };
-    let policy = match app.policy_of(stored.policy_id).await {
-        Ok(policy) => policy,
-        Err(e) => return super::internal(&visitor, &app, &e),
-    };
+    let policy = app.policy_of(stored.policy_id).await?;
     let s = StaffMessages::of(visitor.lang);
     let mut result = Checked {
         errors: Vec::new(),
@@ -80,5 +74,5 @@ pub(crate) async fn check<S: Store>(
         axum::http::header::CACHE_CONTROL,
         axum::http::HeaderValue::from_static("no-store"),
     );
-    response
+    Ok(response)
 }

@@ -2,10 +2,12 @@
 //! and takes the same time whether the username exists or not.
 
 use super::{StaffChrome, safe_next, see_other, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure, respond};
+use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
 use crate::password::{verify_nothing, verify_password};
+use crate::paths;
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
@@ -75,13 +77,10 @@ pub(crate) async fn submit<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<LoginForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     let policy = &app.policy.policy;
     // Before anything else: a post that did not come from our own form changes nothing.
-    let form = match csrf::checked(&visitor, policy, form) {
-        Ok(form) => form,
-        Err(page) => return page,
-    };
+    let form = csrf::checked(&visitor, form)?;
     let username = form.username.trim();
     let now = app.now();
     if app.sign_in.blocked(username, now) {
@@ -94,14 +93,20 @@ pub(crate) async fn submit<S: Store>(
             failed: true,
             throttled: true,
         };
-        return respond(&visitor, StatusCode::TOO_MANY_REQUESTS, &page, None);
+        return Ok(respond(
+            &visitor,
+            StatusCode::TOO_MANY_REQUESTS,
+            &page,
+            None,
+        ));
     }
     let user = match app.store.user(username).await {
         Ok(user) => Some(user),
         Err(StoreError::NotFound) => None,
         Err(e) => {
-            tracing::error!(error = %e, "a user could not be read");
-            return failure(&visitor, policy, Failure::Internal);
+            return Err(PageError::internal(format_args!(
+                "a user could not be read: {e}"
+            )));
         }
     };
     let password = form.password.clone();
@@ -121,12 +126,11 @@ pub(crate) async fn submit<S: Store>(
         Some(user) if verified => match session::start(&app, &visitor, &user.username, now).await {
             Ok(cookie) => {
                 app.sign_in.succeeded(username);
-                see_other(&next, &[cookie])
+                Ok(see_other(&next, &[cookie]))
             }
-            Err(e) => {
-                tracing::error!(error = %e, "a session could not be started");
-                failure(&visitor, policy, Failure::Internal)
-            }
+            Err(e) => Err(PageError::internal(format_args!(
+                "a session could not be started: {e}"
+            ))),
         },
         _ => {
             tracing::info!("a sign-in failed");
@@ -139,7 +143,7 @@ pub(crate) async fn submit<S: Store>(
                 failed: true,
                 throttled: false,
             };
-            respond(&visitor, StatusCode::UNAUTHORIZED, &page, None)
+            Ok(respond(&visitor, StatusCode::UNAUTHORIZED, &page, None))
         }
     }
 }
@@ -148,18 +152,13 @@ pub(crate) async fn logout<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<CsrfForm>, FormRejection>,
-) -> Response {
-    let policy = &app.policy.policy;
+) -> Result<Response, PageError> {
     // Before anything else: a post that did not come from our own form changes nothing.
-    match csrf::checked(&visitor, policy, form) {
-        Ok(_) => {}
-        Err(page) => return page,
-    };
-    if let Err(e) = session::end(&app, &visitor).await {
-        tracing::error!(error = %e, "a session could not be ended");
-        return failure(&visitor, policy, Failure::Internal);
-    }
-    see_other("/login", &[session::cleared(&visitor)])
+    csrf::checked(&visitor, form)?;
+    session::end(&app, &visitor)
+        .await
+        .map_err(|e| PageError::internal(format_args!("a session could not be ended: {e}")))?;
+    Ok(see_other(paths::LOGIN, &[session::cleared(&visitor)]))
 }
 
 impl csrf::Protected for LoginForm {

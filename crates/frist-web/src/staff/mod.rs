@@ -29,6 +29,7 @@ mod words;
 use crate::pages::i18n::Messages;
 use crate::pages::security_headers;
 use crate::pages::visitor::Visitor;
+use crate::paths;
 use crate::state::AppState;
 use axum::Router;
 use axum::http::header::LOCATION;
@@ -38,53 +39,55 @@ use axum::routing::{get, post};
 use frist_policy::{Municipality, Policy};
 use frist_store::{MailStore, OutboxStore, Role, ScanStore, Store, User};
 pub(crate) use i18n::StaffMessages;
-pub(crate) use inquiry::internal;
 pub use throttle::SignInThrottle;
 
 pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
 -> Router<AppState<S>> {
     Router::new()
-        .route("/login", get(login::show::<S>).post(login::submit::<S>))
-        .route("/logout", post(login::logout::<S>))
-        .route("/sager", get(queue::show::<S>))
-        .route("/ledelse", get(lead::show::<S>))
-        .route("/post/markeret", get(flagged::show::<S>))
-        .route("/post/markeret/{file}", get(flagged::download::<S>))
-        .route("/admin", get(admin::show::<S>))
-        .route("/admin/afdelinger", post(admin::save_unit::<S>))
-        .route("/admin/medarbejdere", post(admin::save_staff::<S>))
+        .route(paths::LOGIN, get(login::show::<S>).post(login::submit::<S>))
+        .route(paths::LOGOUT, post(login::logout::<S>))
+        .route(paths::QUEUE, get(queue::show::<S>))
+        .route(paths::DASHBOARD, get(lead::show::<S>))
+        .route(paths::FLAGGED, get(flagged::show::<S>))
+        .route(paths::FLAGGED_FILE_ROUTE, get(flagged::download::<S>))
+        .route(paths::ADMIN, get(admin::show::<S>))
+        .route(paths::ADMIN_UNITS, post(admin::save_unit::<S>))
+        .route(paths::ADMIN_STAFF, post(admin::save_staff::<S>))
         .route(
-            "/fravaer",
+            paths::ABSENCE,
             get(absence::show::<S>).post(absence::submit::<S>),
         )
-        .route("/fravaer/slut", post(absence::end::<S>))
-        .route("/skranke", get(desk::show::<S>).post(desk::submit::<S>))
-        .route("/sager/{id}", get(inquiry::show::<S>))
-        .route("/sager/{id}/cpr", post(inquiry::reveal::<S>))
-        .route("/sager/{id}/tildel", post(inquiry::assign::<S>))
-        .route("/sager/{id}/besked", post(reply::submit::<S>))
-        .route("/sager/{id}/tjek", post(live::check::<S>))
-        .route("/sager/{id}/note", post(actions::note::<S>))
-        .route("/sager/{id}/overdrag", post(actions::hand_over::<S>))
-        .route("/sager/{id}/videresend", post(actions::refer::<S>))
-        .route("/sager/{id}/afvent", post(actions::await_citizen::<S>))
-        .route("/sager/{id}/svaret", post(actions::citizen_replied::<S>))
-        .route("/sager/{id}/luk", post(actions::close::<S>))
-        .route("/sager/{id}/fejl", post(actions::register_error::<S>))
+        .route(paths::ABSENCE_END, post(absence::end::<S>))
+        .route(paths::DESK, get(desk::show::<S>).post(desk::submit::<S>))
+        .route(paths::INQUIRY_ROUTE, get(inquiry::show::<S>))
+        .route(paths::REVEAL_ROUTE, post(inquiry::reveal::<S>))
+        .route(paths::ASSIGN_ROUTE, post(inquiry::assign::<S>))
+        .route(paths::MESSAGE_ROUTE, post(reply::submit::<S>))
+        .route(paths::CHECK_ROUTE, post(live::check::<S>))
+        .route(paths::NOTE_ROUTE, post(actions::note::<S>))
+        .route(paths::HAND_OVER_ROUTE, post(actions::hand_over::<S>))
+        .route(paths::REFER_ROUTE, post(actions::refer::<S>))
         .route(
-            "/sager/{id}/scanning",
+            paths::AWAIT_CITIZEN_ROUTE,
+            post(actions::await_citizen::<S>),
+        )
+        .route(
+            paths::CITIZEN_REPLIED_ROUTE,
+            post(actions::citizen_replied::<S>),
+        )
+        .route(paths::CLOSE_ROUTE, post(actions::close::<S>))
+        .route(
+            paths::REGISTER_ERROR_ROUTE,
+            post(actions::register_error::<S>),
+        )
+        .route(
+            paths::SCAN_UPLOAD_ROUTE,
             post(scans::upload::<S>).layer(axum::extract::DefaultBodyLimit::max(scans::MAX_SCAN)),
         )
-        .route("/sager/{id}/scanning/{scan}", get(scans::open::<S>))
-        .route(
-            "/sager/{id}/udgaaende/{outbox}/igen",
-            post(outgoing::retry::<S>),
-        )
-        .route(
-            "/sager/{id}/udgaaende/{outbox}/kom-frem",
-            post(outgoing::confirm::<S>),
-        )
-        .route("/sager/{id}/forlaeng", post(actions::extend::<S>))
+        .route(paths::SCAN_ROUTE, get(scans::open::<S>))
+        .route(paths::RETRY_ROUTE, post(outgoing::retry::<S>))
+        .route(paths::CONFIRM_ROUTE, post(outgoing::confirm::<S>))
+        .route(paths::EXTEND_ROUTE, post(actions::extend::<S>))
         .layer(axum::middleware::map_response(security_headers))
 }
 
@@ -151,7 +154,7 @@ pub(crate) fn safe_next(next: &str) -> &str {
         && !next.starts_with("//")
         && !next.starts_with("/\\")
         && !next.chars().any(|c| c.is_control());
-    if local { next } else { "/sager" }
+    if local { next } else { paths::QUEUE }
 }
 
 /// `s` percent-encoded for a query value.
@@ -173,18 +176,19 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {
-        assert_eq!(safe_next("/sager/4?x=1"), "/sager/4?x=1");
-        assert_eq!(safe_next("//evil.example"), "/sager");
-        assert_eq!(safe_next("/\\evil.example"), "/sager");
-        assert_eq!(safe_next("https://evil.example"), "/sager");
-        assert_eq!(safe_next(""), "/sager");
+        let inquiry = format!("{}?x=1", paths::inquiry(4));
+        assert_eq!(safe_next(&inquiry), inquiry);
+        assert_eq!(safe_next("//evil.example"), paths::QUEUE);
+        assert_eq!(safe_next("/\\evil.example"), paths::QUEUE);
+        assert_eq!(safe_next("https://evil.example"), paths::QUEUE);
+        assert_eq!(safe_next(""), paths::QUEUE);
     }
 
     #[test]
     fn query_values_are_percent_encoded() {
         assert_eq!(
-            encode_query("/sager?tab=alle&x=æ"),
-            "/sager%3Ftab%3Dalle%26x%3D%C3%A6"
+            encode_query("/a?tab=alle&x=æ"),
+            "/a%3Ftab%3Dalle%26x%3D%C3%A6"
         );
     }
 }

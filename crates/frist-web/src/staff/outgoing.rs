@@ -3,11 +3,12 @@
 //! again, or confirm that it arrived (which records it on the inquiry).
 
 use super::StaffMessages;
-use super::inquiry::{Notice, internal};
+use super::inquiry::Notice;
 use super::{see_other, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure};
 use crate::pages::visitor::Visitor;
+use crate::paths;
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
@@ -90,7 +91,7 @@ pub(crate) async fn retry<S: Store + OutboxStore + ScanStore>(
     Path((id, outbox_id)): Path<(i64, i64)>,
     visitor: Visitor,
     form: Result<Form<OutgoingForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     decide(&app, &visitor, id, outbox_id, form, Notice::Requeued).await
 }
 
@@ -100,7 +101,7 @@ pub(crate) async fn confirm<S: Store + OutboxStore + ScanStore>(
     Path((id, outbox_id)): Path<(i64, i64)>,
     visitor: Visitor,
     form: Result<Form<OutgoingForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     decide(&app, &visitor, id, outbox_id, form, Notice::Confirmed).await
 }
 
@@ -111,20 +112,12 @@ async fn decide<S: Store + OutboxStore + ScanStore>(
     outbox_id: i64,
     form: Result<Form<OutgoingForm>, FormRejection>,
     decision: Notice,
-) -> Response {
-    let policy = &app.policy.policy;
-    if let Err(page) = csrf::checked(visitor, policy, form) {
-        return page;
-    }
-    let user = match session::require(app, visitor).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    csrf::checked(visitor, form)?;
+    let user = session::require(app, visitor).await?;
     // The message must belong to the inquiry in the address.
-    match app.store.outbox_item(outbox_id).await {
-        Ok(item) if item.inquiry_id == id => {}
-        Ok(_) | Err(StoreError::NotFound) => return failure(visitor, policy, Failure::NotFound),
-        Err(e) => return internal(visitor, app, &e),
+    if app.store.outbox_item(outbox_id).await?.inquiry_id != id {
+        return Err(PageError::NotFound);
     }
     let now = app.now();
     let done = match decision {
@@ -137,10 +130,10 @@ async fn decide<S: Store + OutboxStore + ScanStore>(
                 app.outbox.wake.notify_one();
             }
             tracing::info!(by = %user.username, outbox = outbox_id, ?decision, "an outgoing message was decided on");
-            see_other(&format!("/sager/{id}?udfoert={}", decision.key()), &[])
+            Ok(see_other(&decision.location(id), &[]))
         }
         // Someone else decided first, or the dispatcher moved on: show the page as it is now.
-        Err(StoreError::Conflict(_)) => see_other(&format!("/sager/{id}"), &[]),
-        Err(e) => internal(visitor, app, &e),
+        Err(StoreError::Conflict(_)) => Ok(see_other(&paths::inquiry(id), &[])),
+        Err(e) => Err(PageError::internal(e)),
     }
 }

@@ -1,10 +1,12 @@
 //! `/sager`, the queue: mine / my unit / all, nearest deadline first, a page at a time.
 
 use super::deadline::{Signal, time_left};
-use super::{StaffChrome, encode_query, internal, session};
+use super::{StaffChrome, encode_query, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure, respond};
+use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
+use crate::paths;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -136,19 +138,13 @@ pub(crate) async fn show<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     Query(mut query): Query<QueueQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     let policy = &app.policy.policy;
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+    let user = session::require(&app, &visitor).await?;
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
     let s = super::StaffMessages::of(visitor.lang);
     let tab = Tab::parse(&query.vis);
-    let (units, caseworkers) = match (app.store.units().await, app.store.caseworkers().await) {
-        (Ok(u), Ok(c)) => (u, c),
-        (Err(e), _) | (_, Err(e)) => return internal(&visitor, &app, &e),
-    };
+    let (units, caseworkers) = (app.store.units().await?, app.store.caseworkers().await?);
     let my_unit = caseworkers
         .iter()
         .find(|c| c.id == user.username)
@@ -159,7 +155,7 @@ pub(crate) async fn show<S: Store>(
         "overskredet" => base.breached_at = Some(now),
         "idag" | "fare" => {
             let Some(p) = super::lead::periods(policy, now) else {
-                return failure(&visitor, policy, Failure::BadRequest);
+                return Err(PageError::BadRequest);
             };
             base.due_before = Some(if query.frist == "idag" {
                 p.bounds.today_end
@@ -217,10 +213,8 @@ pub(crate) async fn show<S: Store>(
                 .await
             {
                 Ok(page) => Some(page),
-                Err(StoreError::Invalid(_)) => {
-                    return failure(&visitor, policy, Failure::BadRequest);
-                }
-                Err(e) => return internal(&visitor, &app, &e),
+                Err(StoreError::Invalid(_)) => return Err(PageError::BadRequest),
+                Err(e) => return Err(PageError::internal(e)),
             }
         }
         None => None,
@@ -279,7 +273,7 @@ pub(crate) async fn show<S: Store>(
     ]
     .into_iter()
     .map(|(t, label)| TabLink {
-        href: format!("/sager?vis={}", t.slug()),
+        href: format!("{}?vis={}", paths::QUEUE, t.slug()),
         label,
         current: t == tab,
     })
@@ -289,7 +283,8 @@ pub(crate) async fn show<S: Store>(
         .and_then(|p| p.next_cursor.as_ref())
         .map(|cursor| {
             format!(
-                "/sager?vis={}{filters}&efter={}",
+                "{}?vis={}{filters}&efter={}",
+                paths::QUEUE,
                 tab.slug(),
                 encode_query(cursor)
             )
@@ -345,12 +340,12 @@ pub(crate) async fn show<S: Store>(
         first_href: query
             .efter
             .is_some()
-            .then(|| format!("/sager?vis={}{filters}", tab.slug())),
+            .then(|| format!("{}?vis={}{filters}", paths::QUEUE, tab.slug())),
     };
-    respond(
+    Ok(respond(
         &visitor,
         StatusCode::OK,
         &page,
         fresh.then_some(token.as_str()),
-    )
+    ))
 }

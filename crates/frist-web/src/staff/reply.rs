@@ -7,9 +7,10 @@
 use super::i18n::StaffMessages;
 use super::inquiry::{Loaded, load, render};
 use super::session;
+use crate::page_error::PageError;
 use crate::pages::csrf;
-
 use crate::pages::visitor::Visitor;
+use crate::paths;
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
@@ -237,16 +238,10 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ReplyForm>, FormRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     // Before anything else: a post that did not come from our own form changes nothing.
-    let (form, user) = match session::form_post(&app, &visitor, form, &[]).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
-    let loaded: Loaded = match load(&app, &visitor, &user, id, "body").await {
-        Ok(loaded) => loaded,
-        Err(response) => return response,
-    };
+    let (form, user) = session::form_post(&app, &visitor, form, &[]).await?;
+    let loaded: Loaded = load(&app, &user, id, "body").await?;
     let s = StaffMessages::of(visitor.lang);
     let mut state = ReplyState {
         form: form.clone(),
@@ -301,11 +296,11 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
         app.store
             .append_event(id, event)
             .await
-            .map(|_| format!("/sager/{id}?sendt=1"))
+            .map(|_| format!("{}?sendt=1", paths::inquiry(id)))
             .map_err(Refusal::Store)
     };
     match result {
-        Ok(location) => super::see_other(&location, &[]),
+        Ok(location) => Ok(super::see_other(&location, &[])),
         Err(Refusal::NoRecipient) => {
             state.errors = vec![FieldError {
                 field: "channel",
@@ -338,7 +333,7 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
             )
             .await
         }
-        Err(Refusal::Store(e)) => super::inquiry::internal(&visitor, &app, &e),
+        Err(Refusal::Store(e)) => Err(PageError::internal(e)),
     }
 }
 
@@ -375,7 +370,11 @@ async fn enqueue<S: Store + OutboxStore + ScanStore>(
         .await
         .map_err(Refusal::Store)?;
     app.outbox.wake.notify_one();
-    Ok(format!("/sager/{id}?koe={}", u8::from(delivered)))
+    Ok(format!(
+        "{}?koe={}",
+        paths::inquiry(id),
+        u8::from(delivered)
+    ))
 }
 
 impl csrf::Protected for ReplyForm {

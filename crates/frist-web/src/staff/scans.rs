@@ -2,17 +2,19 @@
 //! /sager/{id}/scanning`, a multipart form) and kept exactly as uploaded; opening it
 //! (`/sager/{id}/scanning/{scan}`) is logged in the access log first, like the message body.
 
-use super::inquiry::{Notice, internal, load, render};
+use super::inquiry::{Notice, load, render};
 use super::reply::ReplyState;
 use super::{StaffMessages, see_other, session};
+use crate::page_error::PageError;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure};
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::multipart::MultipartError;
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use frist_store::{MailStore, NewScan, OutboxStore, ScanStore, Store, StoreError};
+use serde::Deserialize;
 
 /// The largest scan accepted: a multi-page colour scan as PDF.
 pub(crate) const MAX_SCAN: usize = 20 * 1024 * 1024;
@@ -23,26 +25,46 @@ const TYPES: [&str; 4] = ["application/pdf", "image/jpeg", "image/png", "image/t
 /// The form's fields, as read from the multipart body.
 #[derive(Debug, Default)]
 struct Upload {
-    csrf: String,
     filename: String,
     content_type: String,
     bytes: Vec<u8>,
 }
 
-async fn read(mut form: Multipart) -> Result<Upload, ()> {
+/// Why the body could not be read.
+enum Unread {
+    /// Longer than [`MAX_SCAN`], found while reading (a body without a length).
+    TooLarge,
+    Unreadable,
+}
+
+impl From<MultipartError> for Unread {
+    fn from(e: MultipartError) -> Self {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Unread::TooLarge
+        } else {
+            Unread::Unreadable
+        }
+    }
+}
+
+async fn read(mut form: Multipart) -> Result<Upload, Unread> {
     let mut upload = Upload::default();
-    while let Some(field) = form.next_field().await.map_err(|_| ())? {
-        match field.name() {
-            Some("csrf") => upload.csrf = field.text().await.map_err(|_| ())?,
-            Some("scan") => {
-                upload.filename = field.file_name().unwrap_or("scanning").to_owned();
-                upload.content_type = field.content_type().unwrap_or_default().to_owned();
-                upload.bytes = field.bytes().await.map_err(|_| ())?.to_vec();
-            }
-            _ => {}
+    while let Some(field) = form.next_field().await? {
+        if field.name() == Some("scan") {
+            upload.filename = field.file_name().unwrap_or("scanning").to_owned();
+            upload.content_type = field.content_type().unwrap_or_default().to_owned();
+            upload.bytes = field.bytes().await?.to_vec();
         }
     }
     Ok(upload)
+}
+
+/// The upload form's CSRF token travels in its address (`?csrf=`), not in the body, so that
+/// it is checked before a byte of a 20 MB body is read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct UploadQuery {
+    csrf: String,
 }
 
 /// A file name safe to show and to put in a header: letters, digits, `.-_ ` and Danish
@@ -63,47 +85,52 @@ fn clean_name(name: &str) -> String {
     }
 }
 
+/// The upload, checked in the order that matters: the CSRF token (in the address) and the
+/// session before the body is touched, then the declared length, then the body itself.
 pub(crate) async fn upload<S: Store + OutboxStore + MailStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
+    Query(query): Query<UploadQuery>,
     visitor: Visitor,
-    form: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
-    let policy = &app.policy.policy;
-    let upload = match form {
-        Ok(form) => read(form).await,
-        Err(_) => Err(()),
-    };
+    request: Request,
+) -> Result<Response, PageError> {
     // The token first: a post that did not come from our own form changes nothing.
-    let token = upload.as_ref().map(|u| u.csrf.as_str()).unwrap_or_default();
-    if !csrf::verify(visitor.csrf_cookie.as_deref(), token) {
-        return failure(&visitor, policy, Failure::Forbidden);
+    if !csrf::verify(visitor.csrf_cookie.as_deref(), &query.csrf) {
+        return Err(PageError::Forbidden);
     }
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
-        Err(response) => return response,
+    let user = session::require(&app, &visitor).await?;
+    // A declared length too large for a number is too large for us as well.
+    let too_long = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.parse::<usize>().map_or(true, |length| length > MAX_SCAN));
+    if too_long {
+        return Err(PageError::TooLarge);
+    }
+    let upload = match Multipart::from_request(request, &app).await {
+        Ok(form) => read(form).await,
+        Err(_) => Err(Unread::Unreadable),
     };
     let s = StaffMessages::of(visitor.lang);
     let refusal = match &upload {
-        Err(()) => Some(s.ref_scan_unreadable),
+        Err(Unread::TooLarge) => return Err(PageError::TooLarge),
+        Err(Unread::Unreadable) => Some(s.ref_scan_unreadable),
         Ok(u) if u.bytes.is_empty() => Some(s.ref_scan_missing),
         Ok(u) if !TYPES.contains(&u.content_type.as_str()) => Some(s.ref_scan_type),
         Ok(_) => None,
     };
-    if let Some(refusal) = refusal {
-        let loaded = match load(&app, &visitor, &user, id, "body").await {
-            Ok(loaded) => loaded,
-            Err(response) => return response,
-        };
-        let reply = ReplyState {
-            refusal: Some(refusal),
-            ..ReplyState::default()
-        };
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return render(&app, &visitor, user, loaded, reply, None, status).await;
-    }
-    let Ok(upload) = upload else {
-        return failure(&visitor, policy, Failure::BadRequest);
+    let upload = match (upload, refusal) {
+        (Ok(upload), None) => upload,
+        (_, refusal) => {
+            let loaded = load(&app, &user, id, "body").await?;
+            let reply = ReplyState {
+                refusal,
+                ..ReplyState::default()
+            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&app, &visitor, user, loaded, reply, None, status).await;
+        }
     };
     let scan = NewScan {
         inquiry_id: id,
@@ -113,14 +140,8 @@ pub(crate) async fn upload<S: Store + OutboxStore + MailStore + ScanStore>(
         uploaded_at: app.now(),
         uploaded_by: user.username.clone(),
     };
-    match app.store.add_scan(scan).await {
-        Ok(_) => see_other(
-            &format!("/sager/{id}?udfoert={}", Notice::ScanAdded.key()),
-            &[],
-        ),
-        Err(StoreError::NotFound) => failure(&visitor, policy, Failure::NotFound),
-        Err(e) => internal(&visitor, &app, &e),
-    }
+    app.store.add_scan(scan).await?;
+    Ok(see_other(&Notice::ScanAdded.location(id), &[]))
 }
 
 /// The scan, after the view is logged.
@@ -128,24 +149,16 @@ pub(crate) async fn open<S: Store + ScanStore>(
     State(app): State<AppState<S>>,
     Path((id, scan_id)): Path<(i64, i64)>,
     visitor: Visitor,
-) -> Response {
-    let policy = &app.policy.policy;
-    let user = match session::require(&app, &visitor).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
+) -> Result<Response, PageError> {
+    let user = session::require(&app, &visitor).await?;
     let (info, bytes) = match app.store.scan(scan_id).await {
         Ok((info, bytes)) if info.inquiry_id == id => (info, bytes),
-        Ok(_) | Err(StoreError::NotFound) => return failure(&visitor, policy, Failure::NotFound),
-        Err(e) => return internal(&visitor, &app, &e),
+        Ok(_) | Err(StoreError::NotFound) => return Err(PageError::NotFound),
+        Err(e) => return Err(PageError::internal(e)),
     };
-    if let Err(e) = app
-        .store
+    app.store
         .log_access(&user.username, id, "scan", app.now())
-        .await
-    {
-        return internal(&visitor, &app, &e);
-    }
+        .await?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&info.content_type) {
@@ -155,5 +168,5 @@ pub(crate) async fn open<S: Store + ScanStore>(
     if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{}\"", info.filename)) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
-    response
+    Ok(response)
 }

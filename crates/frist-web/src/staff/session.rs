@@ -2,15 +2,15 @@
 //! SameSite=Lax, Path=/, 10 hours, Secure behind HTTPS); the store keeps only its SHA-256, so a copy of the database
 //! opens no session.
 
-use super::{encode_query, see_other};
+use super::encode_query;
 use crate::auth::hash_token;
+use crate::page_error::PageError;
 use crate::pages::csrf;
-use crate::pages::layout::{Failure, failure};
 use crate::pages::visitor::{SESSION_COOKIE, Visitor};
+use crate::paths;
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
-use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use frist_store::{Role, Store, StoreError, User};
@@ -56,23 +56,21 @@ pub(crate) async fn end<S: Store>(app: &AppState<S>, visitor: &Visitor) -> Resul
     }
 }
 
-/// The signed-in user, or the response instead of the page: a 303 to `/login?next=<this
-/// page>` without a valid session, the plain error page when the store fails.
+/// The signed-in user; without a valid session, a 303 to `/login?next=<this page>`.
 pub(crate) async fn require<S: Store>(
     app: &AppState<S>,
     visitor: &Visitor,
-) -> Result<User, Response> {
-    let login = format!("/login?next={}", encode_query(&visitor.target));
+) -> Result<User, PageError> {
+    let sign_in = || PageError::SignIn(paths::login_then(&encode_query(&visitor.target)));
     let Some(token) = visitor.session_cookie.as_deref() else {
-        return Err(see_other(&login, &[]));
+        return Err(sign_in());
     };
     match app.store.session_user(&hash_token(token), app.now()).await {
         Ok(user) => Ok(user),
-        Err(StoreError::NotFound) => Err(see_other(&login, &[])),
-        Err(e) => {
-            tracing::error!(error = %e, "a session could not be read");
-            Err(failure(visitor, &app.policy.policy, Failure::Internal))
-        }
+        Err(StoreError::NotFound) => Err(sign_in()),
+        Err(e) => Err(PageError::internal(format_args!(
+            "a session could not be read: {e}"
+        ))),
     }
 }
 
@@ -82,12 +80,12 @@ pub(crate) async fn require_role<S: Store>(
     app: &AppState<S>,
     visitor: &Visitor,
     roles: &[Role],
-) -> Result<User, Response> {
+) -> Result<User, PageError> {
     let user = require(app, visitor).await?;
     if roles.contains(&user.role) {
         Ok(user)
     } else {
-        Err(failure(visitor, &app.policy.policy, Failure::NotAllowed))
+        Err(PageError::NotAllowed)
     }
 }
 
@@ -99,8 +97,8 @@ pub(crate) async fn form_post<S: Store, T: csrf::Protected>(
     visitor: &Visitor,
     form: Result<Form<T>, FormRejection>,
     roles: &[Role],
-) -> Result<(T, User), Response> {
-    let form = csrf::checked(visitor, &app.policy.policy, form)?;
+) -> Result<(T, User), PageError> {
+    let form = csrf::checked(visitor, form)?;
     let user = if roles.is_empty() {
         require(app, visitor).await?
     } else {

@@ -19,6 +19,7 @@ mod lists;
 mod logs;
 mod messages;
 mod openapi;
+mod page_errors;
 mod pages;
 mod reports;
 mod scans;

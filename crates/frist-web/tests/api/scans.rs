@@ -5,6 +5,7 @@ use crate::helpers::{id_of, spawn_app};
 use crate::pages::hidden_csrf;
 use crate::staff::mette;
 use frist_store::{ScanStore, Store};
+use frist_web::paths;
 use reqwest::StatusCode;
 
 fn multipart(csrf: &str, filename: &str, content_type: &str, bytes: &[u8]) -> (String, Vec<u8>) {
@@ -49,9 +50,14 @@ async fn a_scanned_letter_is_kept_exactly_and_every_view_is_logged() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let post = |content_type: String, body: Vec<u8>| {
+    // The form sends its token in the address, so it is checked before the body is read.
+    let post = |token: &str, content_type: String, body: Vec<u8>| {
         client
-            .post(format!("{}/sager/{id}/scanning", app.address))
+            .post(format!(
+                "{}{}?csrf={token}",
+                app.address,
+                paths::scan_upload(id)
+            ))
             .header("cookie", cookie.clone())
             .header("content-type", content_type)
             .body(body)
@@ -64,7 +70,7 @@ async fn a_scanned_letter_is_kept_exactly_and_every_view_is_logged() {
         .chain((0..=255u8).cycle().take(3_000_000))
         .collect();
     let (ct, body) = multipart(&csrf, "../../brev fra Karen.pdf", "application/pdf", &pdf);
-    let saved = post(ct, body).await.unwrap();
+    let saved = post(&csrf, ct, body).await.unwrap();
     assert_eq!(saved.status(), StatusCode::SEE_OTHER, "3 MB is accepted");
     let scans = app.store.scans_of_inquiry(id).await.unwrap();
     assert_eq!(scans.len(), 1);
@@ -74,7 +80,7 @@ async fn a_scanned_letter_is_kept_exactly_and_every_view_is_logged() {
     );
 
     let (ct, body) = multipart(&csrf, "virus.exe", "application/x-msdownload", b"MZ");
-    let refused = post(ct, body).await.unwrap();
+    let refused = post(&csrf, ct, body).await.unwrap();
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         refused
@@ -85,7 +91,7 @@ async fn a_scanned_letter_is_kept_exactly_and_every_view_is_logged() {
     );
     let (ct, body) = multipart("forkert", "brev.pdf", "application/pdf", &pdf);
     assert_eq!(
-        post(ct, body).await.unwrap().status(),
+        post("forkert", ct, body).await.unwrap().status(),
         StatusCode::FORBIDDEN
     );
     assert_eq!(

@@ -41,6 +41,11 @@ impl Notice {
     ];
 
     /// The value of `?udfoert=` after an action.
+    /// The inquiry's page with this notice shown, where an action sends the browser after it.
+    pub(crate) fn location(self, id: i64) -> String {
+        format!("{}?udfoert={}", crate::paths::inquiry(id), self.key())
+    }
+
     pub(crate) fn key(self) -> &'static str {
         match self {
             Notice::Sent => "sendt",
