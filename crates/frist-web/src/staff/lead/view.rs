@@ -1,21 +1,22 @@
-//! `/ledelse`, the lead dashboard (leads and administrators): what is overdue, due today and at
-//! risk right now, the load per caseworker, and this month's compliance per goal and channel.
+//! The lead dashboard's view model: the totals, the load per caseworker (most urgent first)
+//! and the compliance tables, from the figures the handler read.
 
-use super::words::lead::LeadWords;
-use super::{StaffChrome, session};
-use crate::page_error::PageError;
-use crate::pages::csrf;
-use crate::pages::layout::respond;
+use super::super::StaffChrome;
+use super::super::words::lead::LeadWords;
+use super::Periods;
 use crate::pages::visitor::Visitor;
-use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::Response;
-use frist_policy::{COPENHAGEN, Channel, Lang, Policy};
-use frist_store::{ComplianceRow, GroupBy, Role, Store, Workload, WorkloadBounds};
-use jiff::Timestamp;
-use jiff::civil::Date;
+use frist_policy::{Channel, Lang, Policy};
+use frist_store::{Caseworker, ComplianceRow, User, Workload};
+
+/// What the store counted for the dashboard.
+#[derive(Debug)]
+pub(crate) struct Figures {
+    pub load: Vec<Workload>,
+    pub caseworkers: Vec<Caseworker>,
+    pub goals: Vec<ComplianceRow>,
+    pub channels: Vec<ComplianceRow>,
+}
 
 #[derive(Debug)]
 struct LoadRow {
@@ -43,45 +44,13 @@ struct ComplianceTable {
 
 #[derive(Debug, Template)]
 #[template(path = "lead.html")]
-struct LeadPage {
+pub(crate) struct LeadPage {
     chrome: StaffChrome,
     w: &'static LeadWords,
     totals: Workload,
     load: Vec<LoadRow>,
     compliance_intro: String,
     tables: Vec<ComplianceTable>,
-}
-
-/// The instants of "today" and "the next working day" in Copenhagen, and the month's bounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Periods {
-    pub bounds: WorkloadBounds,
-    pub month_start: Timestamp,
-    pub month_end: Timestamp,
-    pub month: i8,
-    pub year: i16,
-}
-
-/// Pure: the periods the dashboard counts in, for `now`. `None` only outside the calendar's
-/// range.
-pub(crate) fn periods(policy: &Policy, now: Timestamp) -> Option<Periods> {
-    let start_of = |d: Date| d.to_zoned(COPENHAGEN.clone()).ok().map(|z| z.timestamp());
-    let today = now.to_zoned(COPENHAGEN.clone()).date();
-    let tomorrow = today.tomorrow().ok()?;
-    let next_working = policy.calendar.next_working_day(today).ok()?;
-    let month_first = today.first_of_month();
-    let next_month = month_first.last_of_month().tomorrow().ok()?;
-    Some(Periods {
-        bounds: WorkloadBounds {
-            now,
-            today_end: start_of(tomorrow)?,
-            risk_end: start_of(next_working.tomorrow().ok()?)?,
-        },
-        month_start: start_of(month_first)?,
-        month_end: start_of(next_month)?,
-        month: today.month(),
-        year: today.year(),
-    })
 }
 
 /// A label that starts a table row: with a capital first letter.
@@ -108,25 +77,22 @@ fn decimal(lang: Lang, value: Option<f64>, unit: &str, none: &str) -> String {
     }
 }
 
-pub(crate) async fn show<S: Store>(
-    State(app): State<AppState<S>>,
-    visitor: Visitor,
-) -> Result<Response, PageError> {
-    let user = session::require_role(&app, &visitor, &[Role::Lead, Role::Admin]).await?;
-    let policy = &app.policy.policy;
+/// The dashboard for `user`, with `token` in its forms, for the periods `p`.
+pub(crate) fn page(
+    visitor: &Visitor,
+    policy: &Policy,
+    user: &User,
+    token: &str,
+    p: &Periods,
+    figures: Figures,
+) -> LeadPage {
     let w = LeadWords::of(visitor.lang);
-    let now = app.now();
-    let Some(p) = periods(policy, now) else {
-        return Err(PageError::internal("now is outside the calendar"));
-    };
-    let store = &app.store;
-    let (load, caseworkers, goals, channels) = tokio::try_join!(
-        store.workload(p.bounds),
-        store.caseworkers(),
-        store.compliance(p.month_start, p.month_end, GroupBy::Goal, now),
-        store.compliance(p.month_start, p.month_end, GroupBy::Channel, now),
-    )
-    .map_err(PageError::internal)?;
+    let Figures {
+        load,
+        caseworkers,
+        goals,
+        channels,
+    } = figures;
     let mut totals = Workload {
         caseworker: None,
         open: 0,
@@ -221,9 +187,8 @@ pub(crate) async fn show<S: Store>(
         .and_then(|i| w.months.get(i))
         .copied()
         .unwrap_or_default();
-    let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
-    let page = LeadPage {
-        chrome: StaffChrome::new(&visitor, policy, Some(&user), &token),
+    LeadPage {
+        chrome: StaffChrome::new(visitor, policy, Some(user), token),
         w,
         totals,
         load,
@@ -248,42 +213,5 @@ pub(crate) async fn show<S: Store>(
                 },
             ]
         },
-    };
-    Ok(respond(
-        &visitor,
-        StatusCode::OK,
-        &page,
-        fresh.then_some(token.as_str()),
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    fn at(s: &str) -> Timestamp {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn at_risk_ends_with_the_next_working_day_and_months_follow_copenhagen() {
-        let policy = Policy::from_toml(
-            "roskilde",
-            include_str!("../../../../policies/roskilde.toml"),
-        )
-        .unwrap();
-        // Friday 30 October 2026, 23:30 in Copenhagen (22:30 UTC): the next working day is
-        // Monday 2 November, and the month is still October.
-        let p = periods(&policy, at("2026-10-30T22:30:00Z")).unwrap();
-        assert_eq!(p.bounds.today_end, at("2026-10-30T23:00:00Z"));
-        assert_eq!(p.bounds.risk_end, at("2026-11-02T23:00:00Z"));
-        assert_eq!((p.month, p.year), (10, 2026));
-        assert_eq!(p.month_start, at("2026-09-30T22:00:00Z"));
-        assert_eq!(p.month_end, at("2026-10-31T23:00:00Z"));
-        // 23 December 2026: the 24th is a closing day in Roskilde, 25–27 are holidays and a
-        // weekend, so "at risk" runs to the end of Monday 28 December.
-        let p = periods(&policy, at("2026-12-23T10:00:00Z")).unwrap();
-        assert_eq!(p.bounds.risk_end, at("2026-12-28T23:00:00Z"));
     }
 }
