@@ -136,7 +136,7 @@ test('every public page passes axe (WCAG 2.1 A/AA) in Danish and English', async
   for (const lang of ['da', 'en']) {
     const page = await newPage(lang, undefined, true);
     const go = async (p) => page.goto(`${base}${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
-    for (const p of ['/', '/forventninger', '/skriv', '/tilgaengelighed', '/status/ukendt']) {
+    for (const p of ['/', '/forventninger', '/skriv', '/tilgaengelighed', '/status/ukendt', '/findes-ikke']) {
       await go(p);
       await audit(page, `${p} (${lang})`);
       audited.push(`${p} ${lang}`);
