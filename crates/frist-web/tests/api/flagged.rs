@@ -5,6 +5,7 @@ use crate::helpers::spawn_app;
 use crate::pages::Visitor;
 use crate::staff::{mette, sign_in};
 use frist_store::{IncomingMail, MailContent, MailStore, Role, Store, User};
+use frist_web::paths;
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -24,7 +25,7 @@ async fn flagged_mail_is_listed_and_its_exact_bytes_go_only_to_leads() {
     let receipt = app.store.receive_mail(mail, &app.policy).await.unwrap();
 
     let mut caseworker = mette(&app).await;
-    let page = caseworker.get("/post/markeret").await;
+    let page = caseworker.get(paths::FLAGGED).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.html.contains("ikke en e-mail"), "{}", page.html);
     assert!(page.html.contains("file:scan.png"));

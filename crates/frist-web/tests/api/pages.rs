@@ -5,6 +5,7 @@ use crate::helpers::{TestApp, spawn_app};
 use frist_core::{Event, EventKind, MessageKind, OutgoingMessage};
 use frist_policy::Channel;
 use frist_store::Store;
+use frist_web::paths;
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
 use std::collections::BTreeMap;
@@ -81,12 +82,12 @@ impl<'a> Visitor<'a> {
 
     /// Opens the form and posts it with the page's own CSRF token.
     async fn write(&mut self, fields: &[(&str, &str)]) -> Page {
-        let form = self.get("/skriv").await;
+        let form = self.get(paths::WRITE).await;
         assert_eq!(form.status, StatusCode::OK);
         let token = hidden_csrf(&form.html);
         let mut all = vec![("csrf", token.as_str())];
         all.extend_from_slice(fields);
-        self.post("/skriv", &all).await
+        self.post(paths::WRITE, &all).await
     }
 }
 
@@ -256,17 +257,17 @@ async fn a_form_with_missing_fields_keeps_what_was_typed_and_names_each_problem(
 async fn a_post_without_a_valid_csrf_token_is_refused_and_stores_nothing() {
     let app = spawn_app("roskilde").await;
     let mut stranger = Visitor::new(&app);
-    let page = stranger.post("/skriv", &GOOD).await;
+    let page = stranger.post(paths::WRITE, &GOOD).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     assert!(page.html.contains("Vi kunne ikke modtage formularen"));
 
     let mut me = Visitor::new(&app);
-    me.get("/skriv").await;
+    me.get(paths::WRITE).await;
     let mut forged = vec![("csrf", "A".repeat(43))];
     forged.extend(GOOD.iter().map(|(k, v)| (*k, (*v).to_owned())));
     let fields: Vec<(&str, &str)> = forged.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(
-        me.post("/skriv", &fields).await.status,
+        me.post(paths::WRITE, &fields).await.status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(app.count().await, 0);
@@ -389,7 +390,7 @@ async fn pages_are_danish_by_default_and_english_by_toggle_or_accept_language() 
     assert!(english.html.contains("<html lang=\"en\">"));
     assert!(english.html.contains("What you can expect from us"));
     // The choice holds on the next page without the parameter.
-    let next = me.get("/skriv").await;
+    let next = me.get(paths::WRITE).await;
     assert!(next.html.contains("Write to the municipality"));
     assert!(
         me.get("/?lang=da")
@@ -400,7 +401,7 @@ async fn pages_are_danish_by_default_and_english_by_toggle_or_accept_language() 
 
     let asked = app
         .client
-        .get(app.url("/tilgaengelighed"))
+        .get(app.url(paths::ACCESSIBILITY))
         .header(ACCEPT_LANGUAGE, "en-GB,en;q=0.9,da;q=0.5")
         .send()
         .await
@@ -415,7 +416,7 @@ async fn pages_are_danish_by_default_and_english_by_toggle_or_accept_language() 
 async fn the_service_goals_page_is_the_policys_own_explanation() {
     let app = spawn_app("roskilde").await;
     let mut me = Visitor::new(&app);
-    let page = me.get("/forventninger").await;
+    let page = me.get(paths::GOALS).await;
     assert_eq!(page.status, StatusCode::OK);
     let explanation = frist_policy::Explanation::of(&app.policy.policy, frist_policy::Lang::Da);
     for section in &explanation.sections {
@@ -429,9 +430,9 @@ async fn pages_carry_security_headers_and_are_not_cached() {
     let mut me = Visitor::new(&app);
     for path in [
         "/",
-        "/skriv",
-        "/forventninger",
-        "/tilgaengelighed",
+        paths::WRITE,
+        paths::GOALS,
+        paths::ACCESSIBILITY,
         "/status/x",
     ] {
         let page = me.get(path).await;

@@ -33,7 +33,7 @@ async fn a_scanned_letter_is_kept_exactly_and_every_view_is_logged() {
     });
     let id = id_of(&app.create(&letter).await);
     let mut v = mette(&app).await;
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     assert!(
         page.html.contains("Tilføj en scanning af brevet"),
         "{}",

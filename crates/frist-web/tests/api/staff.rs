@@ -6,6 +6,7 @@ use crate::helpers::{TestApp, email, id_of, spawn_app};
 use crate::pages::{Page, Visitor, hidden_csrf};
 use frist_core::EventKind;
 use frist_store::{Caseworker, OutboxStore, Role, Store, User};
+use frist_web::paths;
 use reqwest::StatusCode;
 use reqwest::header::{LOCATION, SET_COOKIE};
 use serde_json::json;
@@ -21,16 +22,16 @@ pub(crate) async fn add_user(app: &TestApp, username: &str, password: &str) {
 }
 
 pub(crate) async fn sign_in(v: &mut Visitor<'_>, username: &str, password: &str) -> Page {
-    let form = v.get("/login").await;
+    let form = v.get(paths::LOGIN).await;
     assert_eq!(form.status, StatusCode::OK);
     let csrf = hidden_csrf(&form.html);
     v.post(
-        "/login",
+        paths::LOGIN,
         &[
             ("csrf", &csrf),
             ("username", username),
             ("password", password),
-            ("next", "/sager"),
+            ("next", paths::QUEUE),
         ],
     )
     .await
@@ -63,7 +64,7 @@ async fn signing_in_with_the_right_password_starts_a_ten_hour_http_only_session(
     let mut v = Visitor::new(&app);
     let page = sign_in(&mut v, "mette", "korrekt hest batteri").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert_eq!(page.headers[LOCATION], "/sager");
+    assert_eq!(page.headers[LOCATION], paths::QUEUE);
     let cookie = page
         .headers
         .get_all(SET_COOKIE)
@@ -85,10 +86,10 @@ async fn signing_in_with_the_right_password_starts_a_ten_hour_http_only_session(
         .await
         .unwrap();
     assert_eq!(user.username, "mette");
-    assert_eq!(v.get("/sager").await.status, StatusCode::OK);
+    assert_eq!(v.get(paths::QUEUE).await.status, StatusCode::OK);
     // Ten hours after signing in, the session is over.
     app.set_now("2026-12-24T02:00:01+01:00");
-    assert_eq!(v.get("/sager").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(v.get(paths::QUEUE).await.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
@@ -134,22 +135,22 @@ async fn a_staff_form_posted_without_the_csrf_token_is_refused_and_changes_nothi
     let before = app.snapshot(id).await;
     let login = v
         .post(
-            "/login",
+            paths::LOGIN,
             &[("username", "mette"), ("password", "korrekt hest batteri")],
         )
         .await;
     assert_eq!(login.status, StatusCode::FORBIDDEN);
-    let path = format!("/sager/{id}/tildel");
+    let path = paths::assign(id);
     let assign = v.post(&path, &[("csrf", "x".repeat(43).as_str())]).await;
     assert_eq!(assign.status, StatusCode::FORBIDDEN);
     let reply = v
         .post(
-            &format!("/sager/{id}/besked"),
+            &paths::message(id),
             &[("kind", "answer"), ("channel", "email"), ("body", "Svar")],
         )
         .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
-    let logout = v.post("/logout", &[]).await;
+    let logout = v.post(paths::LOGOUT, &[]).await;
     assert_eq!(logout.status, StatusCode::FORBIDDEN);
     assert_eq!(app.snapshot(id).await, before);
 }
@@ -164,7 +165,7 @@ async fn the_queue_lists_the_nearest_deadline_first_with_its_signal_in_words() {
     fresh["subject"] = json!("Ny sag om 010190-1234");
     let fresh = app.create(&fresh).await;
     let mut v = mette(&app).await;
-    let mine = v.get("/sager").await;
+    let mine = v.get(paths::QUEUE).await;
     assert!(
         mine.html.contains("Der er ingen sager her."),
         "nothing is assigned to mette"
@@ -190,7 +191,7 @@ async fn a_message_the_rules_block_is_shown_again_with_the_rule_and_everything_t
     let app = spawn_app("roskilde").await;
     let id = id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await);
     let mut v = mette(&app).await;
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.html.contains("value=\"Mette Hansen\""),
@@ -200,7 +201,7 @@ async fn a_message_the_rules_block_is_shown_again_with_the_rule_and_everything_t
     let before = app.snapshot(id).await;
     let refused = v
         .post(
-            &format!("/sager/{id}/besked"),
+            &paths::message(id),
             &[
                 ("csrf", &csrf),
                 ("kind", "decision"),
@@ -248,13 +249,11 @@ async fn an_acknowledgment_sent_from_the_page_is_stored_with_the_caseworker_as_a
     let app = spawn_app("roskilde").await;
     let id = id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await);
     let mut v = mette(&app).await;
-    let assign_page = v.get(&format!("/sager/{id}")).await;
+    let assign_page = v.get(&paths::inquiry(id)).await;
     let csrf = hidden_csrf(&assign_page.html);
-    let assigned = v
-        .post(&format!("/sager/{id}/tildel"), &[("csrf", &csrf)])
-        .await;
+    let assigned = v.post(&paths::assign(id), &[("csrf", &csrf)]).await;
     assert_eq!(assigned.status, StatusCode::SEE_OTHER);
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     let inquiry = app.store.get_inquiry(id).await.unwrap().inquiry;
     assert_eq!(inquiry.caseworker.as_deref(), Some("mette"));
     let answer_due = inquiry
@@ -270,7 +269,7 @@ async fn an_acknowledgment_sent_from_the_page_is_stored_with_the_caseworker_as_a
     );
     let sent = v
         .post(
-            &format!("/sager/{id}/besked"),
+            &paths::message(id),
             &[
                 ("csrf", &csrf),
                 ("kind", "acknowledgment"),
@@ -345,7 +344,7 @@ async fn revealing_the_cpr_number_is_logged_and_every_view_of_the_body_too() {
     case["sender"]["cpr"] = json!("010190-1234");
     let id = id_of(&app.create(&case).await);
     let mut v = mette(&app).await;
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     assert!(page.html.contains("010190-XXXX"));
     assert!(!page.html.contains("010190-1234"));
     assert!(page.html.contains("Vis CPR-nummer"));
@@ -357,9 +356,7 @@ async fn revealing_the_cpr_number_is_logged_and_every_view_of_the_body_too() {
     };
     assert_eq!(whats(app.store.access_log(id).await.unwrap()), ["body"]);
     let csrf = hidden_csrf(&page.html);
-    let revealed = v
-        .post(&format!("/sager/{id}/cpr"), &[("csrf", &csrf)])
-        .await;
+    let revealed = v.post(&paths::reveal(id), &[("csrf", &csrf)]).await;
     assert_eq!(revealed.status, StatusCode::OK);
     assert!(revealed.html.contains("010190-1234"));
     assert_eq!(
@@ -367,7 +364,7 @@ async fn revealing_the_cpr_number_is_logged_and_every_view_of_the_body_too() {
         ["body", "cpr"]
     );
     // A reveal without the form's token shows nothing and logs nothing.
-    let forged = v.post(&format!("/sager/{id}/cpr"), &[]).await;
+    let forged = v.post(&paths::reveal(id), &[]).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert!(!forged.html.contains("010190-1234"));
     assert_eq!(whats(app.store.access_log(id).await.unwrap()).len(), 2);
@@ -377,14 +374,14 @@ async fn revealing_the_cpr_number_is_logged_and_every_view_of_the_body_too() {
 async fn signing_out_ends_the_session() {
     let app = spawn_app("roskilde").await;
     let mut v = mette(&app).await;
-    let queue = v.get("/sager").await;
+    let queue = v.get(paths::QUEUE).await;
     let csrf = hidden_csrf(&queue.html);
     let token = v.cookies["frist_session"].clone();
-    let out = v.post("/logout", &[("csrf", &csrf)]).await;
+    let out = v.post(paths::LOGOUT, &[("csrf", &csrf)]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     assert!(v.cookies["frist_session"].is_empty());
     v.cookies.insert("frist_session".into(), token);
-    assert_eq!(v.get("/sager").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(v.get(paths::QUEUE).await.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ use crate::pages::{Page, Visitor, hidden_csrf};
 use crate::staff::mette;
 use frist_core::{CloseReason, EventKind, InquiryState};
 use frist_store::{Caseworker, Store, Unit};
+use frist_web::paths;
 use reqwest::StatusCode;
 use reqwest::header::LOCATION;
 
@@ -34,7 +35,7 @@ async fn setup(app: &TestApp) -> (i64, Visitor<'_>, String) {
         .await
         .unwrap();
     let mut v = mette(app).await;
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     assert_eq!(page.status, StatusCode::OK);
     let csrf = hidden_csrf(&page.html);
     (id, v, csrf)
@@ -52,7 +53,7 @@ async fn last_event(app: &TestApp, id: i64) -> frist_core::Event {
 async fn the_inquiry_page_offers_every_action_with_colleagues_and_units_to_choose_from() {
     let app = spawn_app("roskilde").await;
     let (id, mut v, _) = setup(&app).await;
-    let html = v.get(&format!("/sager/{id}")).await.html;
+    let html = v.get(&paths::inquiry(id)).await.html;
     for action in ["note", "overdrag", "videresend", "afvent", "luk"] {
         assert!(
             html.contains(&format!("action=\"/sager/{id}/{action}\"")),
@@ -271,7 +272,7 @@ async fn an_action_without_the_csrf_token_or_a_session_changes_nothing() {
         anonymous.headers[LOCATION]
             .to_str()
             .unwrap()
-            .starts_with("/login")
+            .starts_with(paths::LOGIN)
     );
     assert_eq!(app.snapshot(id).await, before);
 }

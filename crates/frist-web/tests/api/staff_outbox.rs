@@ -6,6 +6,7 @@ use crate::pages::hidden_csrf;
 use crate::staff::mette;
 use frist_core::EventKind;
 use frist_store::{OutboxStore, Store};
+use frist_web::paths;
 use reqwest::StatusCode;
 
 fn reply<'a>(csrf: &'a str, channel: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -29,13 +30,10 @@ async fn digital_post_to_a_sender_without_cpr_or_cvr_is_refused_and_nothing_is_q
     let app = spawn_app("roskilde").await;
     let id = id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await);
     let mut v = mette(&app).await;
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     let csrf = hidden_csrf(&page.html);
     let refused = v
-        .post(
-            &format!("/sager/{id}/besked"),
-            &reply(&csrf, "digital_post"),
-        )
+        .post(&paths::message(id), &reply(&csrf, "digital_post"))
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -59,11 +57,9 @@ async fn a_reply_by_phone_has_no_delivery_and_is_recorded_at_once() {
     let app = spawn_app("roskilde").await;
     let id = id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await);
     let mut v = mette(&app).await;
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     let csrf = hidden_csrf(&page.html);
-    let sent = v
-        .post(&format!("/sager/{id}/besked"), &reply(&csrf, "phone"))
-        .await;
+    let sent = v.post(&paths::message(id), &reply(&csrf, "phone")).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.html);
     assert_eq!(
         sent.headers.get("location").unwrap().to_str().unwrap(),
@@ -127,7 +123,7 @@ async fn the_inquiry_page_shows_outgoing_messages_and_a_person_decides_on_an_unc
     assert_eq!(app.store.recover_interrupted().await.unwrap(), 1);
 
     let mut v = mette(&app).await;
-    let page = v.get(&format!("/sager/{id}")).await;
+    let page = v.get(&paths::inquiry(id)).await;
     assert!(page.html.contains("Udgående beskeder"), "{}", page.html);
     assert!(page.html.contains("Uvist, om den kom frem"));
     assert!(page.html.contains("550 mailbox unavailable"));
@@ -194,14 +190,14 @@ async fn a_messenger_inquiry_says_how_long_messenger_takes_replies_and_when_it_h
             .await,
     );
     let mut v = mette(&app).await;
-    let page = v.get(&format!("/sager/{fresh}")).await;
+    let page = v.get(&paths::inquiry(fresh)).await;
     assert!(
         page.html
             .contains("Du kan svare på Messenger indtil 24. december 2026"),
         "{}",
         page.html
     );
-    let page = v.get(&format!("/sager/{old}")).await;
+    let page = v.get(&paths::inquiry(old)).await;
     assert!(page.html.contains("Messenger tager ikke længere imod svar"));
     assert!(page.html.contains("Svar borgeren på en anden kanal"));
     let email_page = v
