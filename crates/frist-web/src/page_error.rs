@@ -141,6 +141,40 @@ mod tests {
     }
 
     #[test]
+    fn the_cause_of_a_500_is_logged_with_cpr_numbers_masked() {
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+        let writer = std::sync::Arc::clone(&log);
+        let subscriber = tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_writer(move || LogWriter(std::sync::Arc::clone(&writer)))
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            let _ = PageError::internal("the letter from 010190-1234 could not be stored")
+                .into_response();
+        });
+        let text = String::from_utf8(log.lock().map(|l| l.clone()).unwrap_or_default())
+            .unwrap_or_default();
+        assert!(text.contains("010190-XXXX could not be stored"), "{text}");
+        assert!(!text.contains("010190-1234"), "{text}");
+        assert!(!text.contains("0101901234"), "{text}");
+    }
+
+    struct LogWriter(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for LogWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if let Ok(mut log) = self.0.lock() {
+                log.extend_from_slice(buf);
+            }
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
     fn a_failure_is_marked_for_the_page_and_shows_no_cause() {
         let response = PageError::internal("0101901234 broke").into_response();
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
