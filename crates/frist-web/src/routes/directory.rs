@@ -157,10 +157,10 @@ fn valid_id(id: &str) -> Result<(), ApiError> {
     if ok {
         Ok(())
     } else {
-        Err(ApiError::invalid(
-            "id",
-            "an id is 1 to 64 letters, digits, '.', '_' or '-'",
-        ))
+        Err(ApiError::BadPathParameter {
+            name: "id",
+            detail: "the path parameter \"id\" must be 1 to 64 letters, digits, '.', '_' or '-'",
+        })
     }
 }
 
