@@ -142,7 +142,7 @@ pub fn paths() -> Value {
                 "200": ok("The inquiry.", "InquiryDetail"),
                 "400": bad_path(),
                 "404": problem("No such inquiry."),
-                "422": problem("Not a reference, or a parameter is wrong.")
+                "422": problem("A query parameter is wrong.")
             }))
         }},
         "/api/v1/inquiries/{id}/events": {"post": {

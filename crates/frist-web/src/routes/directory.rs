@@ -28,6 +28,7 @@ pub async fn show_unit<S: Store + 'static>(
     _caller: Caller,
     PathText(id): PathText,
 ) -> Result<Json<Unit>, ApiError> {
+    valid_id(&id)?;
     state
         .store
         .units()
@@ -69,6 +70,7 @@ pub async fn show_caseworker<S: Store + 'static>(
     _caller: Caller,
     PathText(id): PathText,
 ) -> Result<Json<Caseworker>, ApiError> {
+    valid_id(&id)?;
     state
         .store
         .caseworkers()

@@ -138,9 +138,10 @@ pub async fn show_by_reference<S: Store + 'static>(
     params: Params,
 ) -> Result<Json<Value>, ApiError> {
     let reveal = reveal(&params)?;
-    let reference: Reference = text
-        .parse()
-        .map_err(|e: frist_core::ReferenceError| ApiError::invalid("reference", e.to_string()))?;
+    let reference: Reference = text.parse().map_err(|_| ApiError::BadPathParameter {
+        name: "reference",
+        detail: "the path parameter \"reference\" must be a reference like ROS-2026-000123",
+    })?;
     let stored = state
         .store
         .find_by_reference(&reference)

@@ -171,8 +171,12 @@ async fn an_inquiry_is_found_by_its_reference_as_by_its_id() {
         .await;
     problem(missing, StatusCode::NOT_FOUND).await;
     let malformed = app.get("/api/v1/inquiries/by-reference/nonsense").await;
-    let body = problem(malformed, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let body = problem(malformed, StatusCode::BAD_REQUEST).await;
     assert_eq!(body["field"], "reference");
+    assert!(
+        !body["detail"].as_str().unwrap().contains("nonsense"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
