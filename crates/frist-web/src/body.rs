@@ -7,6 +7,7 @@ use crate::state::{AppState, BodyLimit, DEFAULT_BODY_LIMIT};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{StatusCode, header};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
@@ -80,10 +81,36 @@ fn is_json_media_type(value: &str) -> bool {
 /// Deserializes `bytes` as one JSON value of type `T`; errors name the field.
 pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value: T = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| explain(&path_of(e.path()), e.inner()))?;
+    let value = serde_json::Value::deserialize(&mut de).map_err(|e| malformed(&e))?;
     de.end().map_err(|e| malformed(&e))?;
-    Ok(value)
+    from_value(whole_numbers(value), "")
+}
+
+/// JSON does not tell `5` from `5.0`, and neither does JSON Schema's `integer`; serde's integer
+/// types do. Numbers with no fraction (within 64 bits) are made integers, so every integer the
+/// document allows is read as one.
+fn whole_numbers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    // 2^63 and 2^64, the first floats past i64 and u64.
+    const I64_END: f64 = 9_223_372_036_854_775_808.0;
+    const U64_END: f64 = 18_446_744_073_709_551_616.0;
+    match value {
+        Value::Number(n) if n.is_f64() => match n.as_f64() {
+            // Whole and in range, so the casts are exact.
+            Some(f) if f.fract() == 0.0 && (-I64_END..I64_END).contains(&f) => {
+                Value::from(f as i64)
+            }
+            Some(f) if f.fract() == 0.0 && (0.0..U64_END).contains(&f) => Value::from(f as u64),
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(whole_numbers).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, whole_numbers(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// Deserializes an already parsed value as `T`; errors name the field below `prefix`.
@@ -257,6 +284,19 @@ mod tests {
             from_json::<serde_json::Value>(b"{} {}"),
             Err(ApiError::MalformedJson(_))
         ));
+    }
+
+    #[test]
+    fn whole_numbers_written_with_a_fraction_are_integers() {
+        let read: frist_core::Attachment =
+            from_json(br#"{"name":"a.pdf","size":1048576.0}"#).unwrap();
+        assert_eq!(read.size, Some(1_048_576));
+        let (field, _) = match from_json::<frist_core::Attachment>(br#"{"name":"a","size":1.5}"#) {
+            Err(ApiError::Invalid { field, detail }) => (field, detail),
+            other => panic!("expected a field error, got {other:?}"),
+        };
+        assert_eq!(field.as_deref(), Some("size"));
+        assert!(from_json::<frist_core::Attachment>(br#"{"name":"a","size":1e20}"#).is_err());
     }
 
     #[test]

@@ -25,6 +25,13 @@ pub enum ApiError {
     NotFound(String),
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// A path parameter that cannot name anything (`/inquiries/abc`). The detail names the
+    /// parameter and never repeats the value, which may be personal data typed in a URL.
+    #[error("{detail}")]
+    BadPathParameter {
+        name: &'static str,
+        detail: &'static str,
+    },
     /// The body is not JSON at all.
     #[error("{0}")]
     MalformedJson(String),
@@ -115,6 +122,11 @@ impl IntoResponse for ApiError {
                 "method_not_allowed",
                 "Method not allowed",
             ),
+            Self::BadPathParameter { .. } => (
+                StatusCode::BAD_REQUEST,
+                "bad_path_parameter",
+                "Bad path parameter",
+            ),
             Self::MalformedJson(_) => (
                 StatusCode::BAD_REQUEST,
                 "malformed_json",
@@ -161,6 +173,7 @@ impl IntoResponse for ApiError {
         };
         let (field, reason, violations) = match &self {
             Self::Invalid { field, .. } => (field.as_deref(), None, None),
+            Self::BadPathParameter { name, .. } => (Some(*name), None, None),
             Self::Refused(refusal) => {
                 let (reason, field) = refusal_code(refusal);
                 (field, Some(reason), None)

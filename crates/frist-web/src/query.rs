@@ -24,9 +24,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
 }
 
 impl Params {
-    /// Refuses parameters not in `known`, and parameters given more than once.
+    /// Refuses parameters not in `known`, parameters given more than once, and empty ones (an
+    /// empty `?state=` is a mistake to point out, not a wish to see everything).
     pub fn only(&self, known: &[&str]) -> Result<&Self, ApiError> {
-        for (i, (name, _)) in self.0.iter().enumerate() {
+        for (i, (name, value)) in self.0.iter().enumerate() {
             if !known.contains(&name.as_str()) {
                 let expected = if known.is_empty() {
                     "this route takes none".to_owned()
@@ -42,6 +43,12 @@ impl Params {
                 return Err(ApiError::invalid(
                     name.clone(),
                     format!("query parameter \"{name}\" is given more than once"),
+                ));
+            }
+            if value.is_empty() {
+                return Err(ApiError::invalid(
+                    name.clone(),
+                    format!("query parameter \"{name}\" must not be empty; leave it out instead"),
                 ));
             }
         }
@@ -92,4 +99,17 @@ fn short(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// The years a date or instant in a query may have: those of the working-day calendar, with a
+/// year's margin at each end so that a local day is always inside it. The OpenAPI document's
+/// patterns allow exactly these.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1901..=2199;
+
+/// Whether `text` (a date or an RFC 3339 instant) starts with a year in [`YEARS`].
+pub fn year_in_range(text: &str) -> bool {
+    text.trim()
+        .get(..4)
+        .and_then(|y| y.parse::<i16>().ok())
+        .is_some_and(|y| YEARS.contains(&y))
 }

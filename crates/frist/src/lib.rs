@@ -8,3 +8,4 @@ pub mod demo;
 pub mod facebook_config;
 pub mod outbox_config;
 pub mod policy_source;
+pub mod startup;

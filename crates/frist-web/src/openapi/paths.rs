@@ -1,6 +1,6 @@
 //! The paths of the document: every route, its parameters, body and answers.
 
-use super::schemas::schema;
+use super::schemas::{calendar_date, calendar_instant, schema};
 use serde_json::{Value, json};
 
 fn json_body(schema_name: &str, description: &str) -> Value {
@@ -44,6 +44,11 @@ fn required_query(name: &str, schema: Value, description: &str) -> Value {
 
 fn path_param(name: &str, schema: Value, description: &str) -> Value {
     json!({"name": name, "in": "path", "required": true, "schema": schema, "description": description})
+}
+
+/// The answer to a path parameter that cannot name anything.
+fn bad_path() -> Value {
+    problem("A path parameter is malformed; `field` names it (the value is not repeated).")
 }
 
 fn inquiry_id() -> Value {
@@ -100,12 +105,12 @@ pub fn paths() -> Value {
                 "summary": "The queue: inquiries ordered by nearest open deadline, then id. No bodies; CPR numbers masked.",
                 "operationId": "listInquiries",
                 "parameters": [
-                    query("unit", json!({"type": "string"}), "Only this unit."),
-                    query("caseworker", json!({"type": "string"}), "Only this caseworker."),
+                    query("unit", json!({"type": "string", "minLength": 1}), "Only this unit."),
+                    query("caseworker", json!({"type": "string", "minLength": 1}), "Only this caseworker."),
                     query("state", schema("InquiryState"), "Only this state."),
-                    query("due_before", json!({"type": "string"}), "Only inquiries whose nearest open deadline is before this instant (RFC 3339) or date (YYYY-MM-DD, its start in Copenhagen)."),
+                    query("due_before", json!({"anyOf": [calendar_instant("An instant."), calendar_date("A date: its start in Copenhagen.")]}), "Only inquiries whose nearest open deadline is before this instant (RFC 3339) or date (YYYY-MM-DD, its start in Copenhagen)."),
                     query("breached", json!({"type": "boolean"}), "`true`: only inquiries with an open obligation past its deadline now."),
-                    query("cursor", json!({"type": "string"}), "`next_cursor` of the previous page."),
+                    query("cursor", json!({"type": "string", "pattern": "^[0-9A-Fa-f]{32}$"}), "`next_cursor` of the previous page (opaque)."),
                     query("limit", json!({"type": "integer", "minimum": 1, "maximum": 500, "default": 50}), "Rows per page.")
                 ],
                 "responses": responses(json!({
@@ -121,6 +126,7 @@ pub fn paths() -> Value {
             "parameters": [id.clone(), reveal()],
             "responses": responses(json!({
                 "200": ok("The inquiry.", "InquiryDetail"),
+                "400": bad_path(),
                 "404": problem("No such inquiry."),
                 "422": problem("A parameter is wrong.")
             }))
@@ -129,13 +135,14 @@ pub fn paths() -> Value {
             "summary": "One inquiry by its reference, e.g. ROS-2026-000123; as GET /api/v1/inquiries/{id}.",
             "operationId": "getInquiryByReference",
             "parameters": [
-                path_param("reference", json!({"type": "string", "pattern": "^[A-Za-z]{2,6}-[0-9]{4}-[0-9]+$"}), "The reference."),
+                path_param("reference", json!({"type": "string", "pattern": "^[A-Za-z]{2,6}-(190[0-9]|19[1-9][0-9]|2[01][0-9]{2}|2200)-0*[1-9][0-9]{0,8}$"}), "The reference: the policy's prefix, the year of receipt (1900–2200), a number from 1."),
                 reveal()
             ],
             "responses": responses(json!({
                 "200": ok("The inquiry.", "InquiryDetail"),
+                "400": bad_path(),
                 "404": problem("No such inquiry."),
-                "422": problem("Not a reference, or a parameter is wrong.")
+                "422": problem("A query parameter is wrong.")
             }))
         }},
         "/api/v1/inquiries/{id}/events": {"post": {
@@ -146,7 +153,7 @@ pub fn paths() -> Value {
             "requestBody": json_body("EventRequest", "The event."),
             "responses": responses(json!({
                 "201": ok("Appended; the updated inquiry, with `warnings`.", "Inquiry"),
-                "400": problem("Not valid JSON."),
+                "400": problem("Not valid JSON, or the path's `id` is malformed."),
                 "404": problem("No such inquiry."),
                 "409": problem("Changed concurrently; try again."),
                 "413": problem("Body too large."),
@@ -163,7 +170,7 @@ pub fn paths() -> Value {
             "responses": responses(json!({
                 "201": ok("Sent (recorded).", "Inquiry"),
                 "200": ok("Dry run: what the rules say.", "DryRun"),
-                "400": problem("Not valid JSON."),
+                "400": problem("Not valid JSON, or the path's `id` is malformed."),
                 "404": problem("No such inquiry."),
                 "409": problem("Changed concurrently; try again."),
                 "413": problem("Body too large."),
@@ -182,16 +189,16 @@ pub fn paths() -> Value {
                 "summary": "One unit.",
                 "operationId": "getUnit",
                 "parameters": [path_param("id", schema("Id"), "The unit's id.")],
-                "responses": responses(json!({"200": ok("The unit.", "Unit"), "404": problem("No such unit.")}))
+                "responses": responses(json!({"200": ok("The unit.", "Unit"), "400": bad_path(), "404": problem("No such unit.")}))
             },
             "put": {
                 "summary": "Create or replace a unit (admin).",
                 "operationId": "putUnit",
                 "parameters": [path_param("id", schema("Id"), "The unit's id; `id` in the body may be left out.")],
-                "requestBody": json_body("Unit", "The unit."),
+                "requestBody": json_body("UnitRequest", "The unit."),
                 "responses": responses(json!({
                     "201": ok("Created.", "Unit"), "200": ok("Replaced.", "Unit"),
-                    "400": problem("Not valid JSON."), "403": problem("Not an admin."),
+                    "400": problem("Not valid JSON, or the path's `id` is malformed."), "403": problem("Not an admin."),
                     "413": problem("Body too large."), "415": problem("Not JSON."),
                     "422": problem("A field is wrong.")
                 }))
@@ -208,16 +215,16 @@ pub fn paths() -> Value {
                 "summary": "One caseworker.",
                 "operationId": "getCaseworker",
                 "parameters": [path_param("id", schema("Id"), "The caseworker's user name.")],
-                "responses": responses(json!({"200": ok("The caseworker.", "Caseworker"), "404": problem("No such caseworker.")}))
+                "responses": responses(json!({"200": ok("The caseworker.", "Caseworker"), "400": bad_path(), "404": problem("No such caseworker.")}))
             },
             "put": {
                 "summary": "Create or replace a caseworker (admin). The unit and the substitute must exist.",
                 "operationId": "putCaseworker",
                 "parameters": [path_param("id", schema("Id"), "The caseworker's user name; `id` in the body may be left out.")],
-                "requestBody": json_body("Caseworker", "The caseworker."),
+                "requestBody": json_body("CaseworkerRequest", "The caseworker."),
                 "responses": responses(json!({
                     "201": ok("Created.", "Caseworker"), "200": ok("Replaced.", "Caseworker"),
-                    "400": problem("Not valid JSON."), "403": problem("Not an admin."),
+                    "400": problem("Not valid JSON, or the path's `id` is malformed."), "403": problem("Not an admin."),
                     "413": problem("Body too large."), "415": problem("Not JSON."),
                     "422": problem("A field is wrong.")
                 }))
@@ -228,8 +235,8 @@ pub fn paths() -> Value {
             "description": "Dates are local Copenhagen dates; `to` is inclusive, so the period is [from 00:00, the day after to 00:00).",
             "operationId": "complianceReport",
             "parameters": [
-                required_query("from", json!({"type": "string", "format": "date"}), "First day."),
-                required_query("to", json!({"type": "string", "format": "date"}), "Last day (inclusive)."),
+                required_query("from", calendar_date("First day."), "First day."),
+                required_query("to", calendar_date("Last day, inclusive; not before `from`."), "Last day (inclusive); not before `from` (422 with `field: to` otherwise)."),
                 query("group_by", json!({"type": "string", "enum": ["goal", "unit", "channel", "month"], "default": "goal"}), "How to group.")
             ],
             "responses": responses(json!({

@@ -1,7 +1,7 @@
 //! The schemas of the document: requests, answers, the problem document and the vocabularies.
 
 use frist_policy::{Addressee, Channel, InquiryKind, Requirement};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 fn words<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|v| name(*v)).collect()
@@ -20,6 +20,7 @@ pub fn schemas() -> Value {
     let mut all = serde_json::Map::new();
     for part in [
         vocabulary_schemas(),
+        sender_schemas(),
         inquiry_schemas(),
         change_schemas(),
         list_schemas(),
@@ -28,7 +29,61 @@ pub fn schemas() -> Value {
             all.extend(part);
         }
     }
+    all.extend(super::events::schemas());
+    all.extend(message_requests(&all));
+    all.extend(directory_requests(&all));
     Value::Object(all)
+}
+
+/// Years 1901–2199 (`query::YEARS`): the calendar's range less a year's margin at each end.
+const YEAR: &str = "(190[1-9]|19[1-9][0-9]|20[0-9]{2}|21[0-9]{2})";
+/// A month and a day that exist in every year. 29 February is left out, since a pattern cannot
+/// tell leap years; the server accepts it in leap years.
+const MONTH_DAY: &str =
+    "((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)";
+
+/// A date the working-day calendar knows, `YYYY-MM-DD`.
+pub fn calendar_date(description: &str) -> Value {
+    json!({
+        "type": "string",
+        "pattern": format!("^{YEAR}-{MONTH_DAY}$"),
+        "description": format!("{description} YYYY-MM-DD, 1901–2199."),
+        "example": "2026-12-29"
+    })
+}
+
+/// An instant in the calendar's years, RFC 3339 with `Z` or an offset.
+pub fn calendar_instant(description: &str) -> Value {
+    json!({
+        "type": "string",
+        "pattern": format!(
+            "^{YEAR}-{MONTH_DAY}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{{1,9}})?(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9])$"
+        ),
+        "description": format!("{description} RFC 3339 with Z or an offset, years 1901–2199."),
+        "example": "2026-03-02T09:00:00+01:00"
+    })
+}
+
+/// Sets `value` at `path` inside `target`, whose parents must exist (builders' use only).
+pub fn set(target: &mut Value, path: &[&str], value: Value) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut here = target;
+    for key in parents {
+        match here.get_mut(*key) {
+            Some(next) => here = next,
+            None => return,
+        }
+    }
+    if let Some(object) = here.as_object_mut() {
+        object.insert((*last).to_owned(), value);
+    }
+}
+
+/// Text that must say something: not empty, not only white space.
+pub fn text(description: &str) -> Value {
+    json!({"type": "string", "minLength": 1, "pattern": "\\S", "description": description})
 }
 
 fn instant() -> Value {
@@ -89,8 +144,12 @@ fn vocabulary_schemas() -> Value {
     })
 }
 
-fn inquiry_schemas() -> Value {
-    let (instant, date) = (instant(), date());
+/// A CPR number's shape with a day and month that exist (29 February left out, as in
+/// [`MONTH_DAY`]).
+const CPR: &str = "^((0[1-9]|1[0-9]|2[0-8])(0[1-9]|1[0-2])|(29|30)(0[13-9]|1[0-2])|31(0[13578]|1[02]))[0-9]{2}[- ]?[0-9]{4}$";
+
+/// Who sent an inquiry: as given (CPR and CVR numbers checked) and as answered (masked).
+fn sender_schemas() -> Value {
     json!({
         "Sender": {
             "type": "object",
@@ -98,18 +157,37 @@ fn inquiry_schemas() -> Value {
             "properties": {
                 "kind": {"type": "string", "enum": ["person", "business"], "default": "person"},
                 "name": nullable("string"),
-                "cpr": {"type": ["string", "null"], "description": "DDMMYY-SSSS; masked (DDMMYY-XXXX) in answers unless revealed."},
+                "cpr": {"type": ["string", "null"], "description": "DDMMYY-SSSS (or DDMMYYSSSS, DDMMYY SSSS), masked (DDMMYY-XXXX) unless revealed."},
                 "cvr": {"type": ["string", "null"], "description": "8 digits."},
                 "email": nullable("string"),
                 "phone": nullable("string"),
                 "facebook_id": nullable("string")
             }
         },
+        "SenderRequest": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "kind": {"type": "string", "enum": ["person", "business"], "default": "person"},
+                "name": nullable("string"),
+                "cpr": {"type": ["string", "null"], "pattern": CPR, "description": "DDMMYY-SSSS (or DDMMYYSSSS, DDMMYY SSSS), a real date; masked (DDMMYY-XXXX) in answers unless revealed."},
+                "cvr": {"type": ["string", "null"], "pattern": "^[0-9]{8}$", "description": "8 digits."},
+                "email": nullable("string"),
+                "phone": nullable("string"),
+                "facebook_id": nullable("string")
+            }
+        }
+    })
+}
+
+fn inquiry_schemas() -> Value {
+    let (instant, date) = (instant(), date());
+    json!({
         "Attachment": {
             "type": "object",
             "additionalProperties": false,
             "required": ["name"],
-            "properties": {"name": {"type": "string"}, "content_type": nullable("string"), "size": {"type": ["integer", "null"], "minimum": 0}, "contains_cpr": {"type": "boolean", "default": false, "description": "The attachment's text contains a CPR number (set by intake)."}}
+            "properties": {"name": {"type": "string"}, "content_type": nullable("string"), "size": {"type": ["integer", "null"], "minimum": 0, "maximum": 18_446_744_073_709_551_615_u64, "description": "Bytes."}, "contains_cpr": {"type": "boolean", "default": false, "description": "The attachment's text contains a CPR number (set by intake)."}}
         },
         "NewInquiry": {
             "type": "object",
@@ -119,10 +197,10 @@ fn inquiry_schemas() -> Value {
                 "channel": schema("Channel"),
                 "to": {"allOf": [schema("Addressee")], "default": "general"},
                 "kind": {"allOf": [schema("InquiryKind")], "default": "other"},
-                "received_at": {"type": "string", "format": "date-time", "description": "RFC 3339 with offset or Z."},
+                "received_at": calendar_instant("When it arrived."),
                 "subject": {"type": "string", "default": ""},
                 "body": {"type": "string", "default": ""},
-                "sender": schema("Sender"),
+                "sender": schema("SenderRequest"),
                 "unit": nullable("string"),
                 "caseworker": {"type": ["string", "null"], "description": "The caseworker it goes to on arrival (e.g. the owner of the personal mailbox it was sent to); not a triage."},
                 "case_type": {"type": ["string", "null"], "description": "A case type of the policy; adds its processing deadline."},
@@ -205,34 +283,7 @@ fn inquiry_schemas() -> Value {
 }
 
 fn change_schemas() -> Value {
-    let event_types: Vec<&str> = crate::routes::EVENT_TYPES.to_vec();
-    let date = date();
     json!({
-        "EventRequest": {
-            "type": "object",
-            "description": "An event to append. Fields by type: assigned {caseworker}; callback_completed {summary?}; note {text, visible_to_citizen?}; referred {to_unit}; handed_over {to_caseworker}; deadline_extended {goal, requires, new_due_date, reason, notice: OutgoingMessage}; reclassified {kind, case_type?}; error_registered {what}; feedback_received {score?, comment?}; closed {reason: answered|handed_over|withdrawn|duplicate|spam}; opened, awaiting_citizen_started, awaiting_citizen_ended, reopened: none.",
-            "required": ["type"],
-            "properties": {
-                "type": {"type": "string", "enum": event_types},
-                "at": {"type": "string", "format": "date-time", "description": "When it happened; default now; not in the future."},
-                "caseworker": {"type": "string"},
-                "summary": nullable("string"),
-                "text": {"type": "string"},
-                "visible_to_citizen": {"type": "boolean"},
-                "to_unit": {"type": "string"},
-                "to_caseworker": {"type": "string"},
-                "goal": {"type": "string"},
-                "requires": schema("Requirement"),
-                "new_due_date": date,
-                "reason": {"type": "string"},
-                "notice": schema("OutgoingMessage"),
-                "kind": schema("InquiryKind"),
-                "case_type": nullable("string"),
-                "what": {"type": "string"},
-                "score": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
-                "comment": nullable("string")
-            }
-        },
         "ComplaintGuidance": {
             "type": "object",
             "additionalProperties": false,
@@ -250,7 +301,7 @@ fn change_schemas() -> Value {
             "properties": {
                 "kind": schema("MessageKind"),
                 "channel": schema("Channel"),
-                "body": {"type": "string"},
+                "body": text("The message."),
                 "caseworker": nullable("string"),
                 "contact": nullable("string"),
                 "next_step": nullable("string"),
@@ -258,11 +309,6 @@ fn change_schemas() -> Value {
                 "appealable": {"type": "boolean", "default": false},
                 "complaint_guidance": {"oneOf": [schema("ComplaintGuidance"), {"type": "null"}]}
             }
-        },
-        "MessageRequest": {
-            "allOf": [schema("OutgoingMessage")],
-            "type": "object",
-            "properties": {"dry_run": {"type": "boolean", "default": false, "description": "Check only; store nothing."}}
         },
         "DryRun": {
             "type": "object",
@@ -358,4 +404,62 @@ fn list_schemas() -> Value {
             }
         }
     })
+}
+
+/// `MessageRequest` (a message and `dry_run`) and `ExtensionNotice` (a message of kind
+/// `extension_notice`), from `OutgoingMessage`, so the three cannot drift apart.
+fn message_requests(all: &Map<String, Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    let Some(message) = all.get("OutgoingMessage") else {
+        return out;
+    };
+    let mut request = message.clone();
+    set(
+        &mut request,
+        &["description"],
+        json!("A message to check and send."),
+    );
+    set(
+        &mut request,
+        &["properties", "dry_run"],
+        json!({"type": "boolean", "default": false, "description": "Check only; store nothing."}),
+    );
+    out.insert("MessageRequest".into(), request);
+    let mut notice = message.clone();
+    set(
+        &mut notice,
+        &["description"],
+        json!("The notice telling the citizen of the new due date."),
+    );
+    set(
+        &mut notice,
+        &["properties", "kind"],
+        json!({"type": "string", "const": "extension_notice"}),
+    );
+    out.insert("ExtensionNotice".into(), notice);
+    out
+}
+
+/// The request bodies of PUT /units/{id} and /caseworkers/{id}: as the answers, without `id`
+/// (it is the path's) and with a name that says something.
+fn directory_requests(all: &Map<String, Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    for name in ["Unit", "Caseworker"] {
+        if let Some(Value::Object(answer)) = all.get(name) {
+            let mut request = Value::Object(answer.clone());
+            if let Some(Value::Object(properties)) = request.get_mut("properties") {
+                properties.remove("id");
+                properties.insert("name".into(), text("The name people see."));
+            }
+            set(
+                &mut request,
+                &["description"],
+                json!(
+                    "The path gives the id; an `id` in the body is accepted only when it is the same."
+                ),
+            );
+            out.insert(format!("{name}Request"), request);
+        }
+    }
+    out
 }

@@ -28,6 +28,7 @@ pub async fn show_unit<S: Store + 'static>(
     _caller: Caller,
     PathText(id): PathText,
 ) -> Result<Json<Unit>, ApiError> {
+    valid_id(&id)?;
     state
         .store
         .units()
@@ -69,6 +70,7 @@ pub async fn show_caseworker<S: Store + 'static>(
     _caller: Caller,
     PathText(id): PathText,
 ) -> Result<Json<Caseworker>, ApiError> {
+    valid_id(&id)?;
     state
         .store
         .caseworkers()
@@ -157,10 +159,10 @@ fn valid_id(id: &str) -> Result<(), ApiError> {
     if ok {
         Ok(())
     } else {
-        Err(ApiError::invalid(
-            "id",
-            "an id is 1 to 64 letters, digits, '.', '_' or '-'",
-        ))
+        Err(ApiError::BadPathParameter {
+            name: "id",
+            detail: "the path parameter \"id\" must be 1 to 64 letters, digits, '.', '_' or '-'",
+        })
     }
 }
 

@@ -5,7 +5,7 @@ use super::params::{InquiryId, PathText};
 use crate::auth::Caller;
 use crate::body::JsonBody;
 use crate::error::ApiError;
-use crate::query::Params;
+use crate::query::{Params, year_in_range};
 use crate::state::AppState;
 use crate::time::parse_instant_or_date;
 use crate::views::{self, Detail};
@@ -75,8 +75,8 @@ pub async fn list<S: Store + 'static>(
         )?,
         due_before: params.parse(
             "due_before",
-            "an instant (RFC 3339, e.g. 2026-12-29T23:59:59+01:00) or a date (YYYY-MM-DD)",
-            parse_instant_or_date,
+            "an instant (RFC 3339, e.g. 2026-12-29T23:59:59+01:00) or a date (YYYY-MM-DD), from 1901 to 2199",
+            |text| parse_instant_or_date(text).filter(|_| year_in_range(text)),
         )?,
         breached_at: params
             .parse_str::<bool>("breached", "true or false")?
@@ -138,9 +138,10 @@ pub async fn show_by_reference<S: Store + 'static>(
     params: Params,
 ) -> Result<Json<Value>, ApiError> {
     let reveal = reveal(&params)?;
-    let reference: Reference = text
-        .parse()
-        .map_err(|e: frist_core::ReferenceError| ApiError::invalid("reference", e.to_string()))?;
+    let reference: Reference = text.parse().map_err(|_| ApiError::BadPathParameter {
+        name: "reference",
+        detail: "the path parameter \"reference\" must be a reference like ROS-2026-000123",
+    })?;
     let stored = state
         .store
         .find_by_reference(&reference)

@@ -18,8 +18,8 @@ pub async fn health<S: Store + 'static>(
 }
 
 /// `GET /api/v1/openapi.json`. No authentication: it describes, it does not reveal.
-pub async fn openapi() -> Json<Value> {
-    Json(crate::openapi::document())
+pub async fn openapi<S: Store + 'static>(State(state): State<AppState<S>>) -> Json<Value> {
+    Json(crate::openapi::document_for(&state.policy.policy))
 }
 
 pub async fn no_such_route() -> ApiError {

@@ -13,6 +13,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post, put};
 use frist_store::Store;
 
+#[cfg(test)]
 pub use changes::EVENT_TYPES;
 pub use meta::{method_not_allowed, no_such_route};
 
@@ -36,7 +37,7 @@ pub fn all<S: Store + 'static>() -> Vec<Route<S>> {
     use Method as M;
     vec![
         route(M::GET, "/health", get(meta::health::<S>)),
-        route(M::GET, "/api/v1/openapi.json", get(meta::openapi)),
+        route(M::GET, "/api/v1/openapi.json", get(meta::openapi::<S>)),
         route(M::POST, "/api/v1/inquiries", post(inquiries::create::<S>)),
         route(M::GET, "/api/v1/inquiries", get(inquiries::list::<S>)),
         route(M::GET, "/api/v1/inquiries/{id}", get(inquiries::show::<S>)),

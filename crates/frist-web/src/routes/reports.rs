@@ -2,7 +2,7 @@
 
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::query::Params;
+use crate::query::{Params, year_in_range};
 use crate::state::AppState;
 use crate::time::{local, start_of_day};
 use axum::Json;
@@ -22,8 +22,8 @@ pub async fn compliance<S: Store + 'static>(
 ) -> Result<Json<Value>, ApiError> {
     caller.require_lead()?;
     params.only(&["from", "to", "group_by"])?;
-    let from: Date = required(params.parse_str("from", "a date (YYYY-MM-DD)")?, "from")?;
-    let to: Date = required(params.parse_str("to", "a date (YYYY-MM-DD)")?, "to")?;
+    let from: Date = required(params.parse("from", DATE, calendar_date)?, "from")?;
+    let to: Date = required(params.parse("to", DATE, calendar_date)?, "to")?;
     let group_by = params
         .parse("group_by", "one of: goal, unit, channel, month", |t| {
             serde_json::from_value::<GroupBy>(Value::String(t.to_owned())).ok()
@@ -50,6 +50,12 @@ pub async fn compliance<S: Store + 'static>(
         "period": {"start": local(start), "end": local(end)},
         "rows": rows,
     })))
+}
+
+const DATE: &str = "a date (YYYY-MM-DD) from 1901 to 2199";
+
+fn calendar_date(text: &str) -> Option<Date> {
+    text.parse().ok().filter(|_| year_in_range(text))
 }
 
 fn required<T>(value: Option<T>, name: &str) -> Result<T, ApiError> {

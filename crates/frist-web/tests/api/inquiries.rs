@@ -171,20 +171,42 @@ async fn an_inquiry_is_found_by_its_reference_as_by_its_id() {
         .await;
     problem(missing, StatusCode::NOT_FOUND).await;
     let malformed = app.get("/api/v1/inquiries/by-reference/nonsense").await;
-    let body = problem(malformed, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let body = problem(malformed, StatusCode::BAD_REQUEST).await;
     assert_eq!(body["field"], "reference");
+    assert!(
+        !body["detail"].as_str().unwrap().contains("nonsense"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
 async fn unknown_inquiries_routes_and_methods_are_problems() {
     let app = spawn_app("roskilde").await;
-    for path in [
-        "/api/v1/inquiries/999999",
-        "/api/v1/inquiries/abc",
-        "/api/v1/nothing",
-    ] {
+    for path in ["/api/v1/inquiries/999999", "/api/v1/nothing"] {
         problem(app.get(path).await, StatusCode::NOT_FOUND).await;
     }
+    // A path parameter that cannot be an id: 400 naming it, never echoing what was typed.
+    for path in [
+        "/api/v1/inquiries/abc-0101001234",
+        "/api/v1/inquiries/0",
+        "/api/v1/inquiries/9223372036854775808",
+        "/api/v1/inquiries/%FF",
+    ] {
+        let bad = problem(app.get(path).await, StatusCode::BAD_REQUEST).await;
+        assert_eq!(bad["field"], "id", "{path}");
+        let detail = bad["detail"].as_str().unwrap();
+        assert!(
+            !detail.contains("0101001234") && !detail.contains("abc"),
+            "{bad}"
+        );
+    }
+    let response = app
+        .post("/api/v1/inquiries/abc/events", &json!({"type": "opened"}))
+        .await;
+    assert_eq!(
+        problem(response, StatusCode::BAD_REQUEST).await["field"],
+        "id"
+    );
     let response = app
         .request(Method::DELETE, "/api/v1/inquiries")
         .send()

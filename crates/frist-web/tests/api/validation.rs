@@ -159,3 +159,54 @@ fn futures_stream(
         .collect();
     futures_util::stream::iter(chunks)
 }
+
+#[tokio::test]
+async fn empty_query_parameters_and_dates_outside_the_calendar_are_refused_naming_them() {
+    let app = spawn_app("roskilde").await;
+    for (path, field) in [
+        ("/api/v1/inquiries?state=", "state"),
+        ("/api/v1/inquiries?unit=", "unit"),
+        ("/api/v1/inquiries?due_before=0374-01-01", "due_before"),
+        (
+            "/api/v1/inquiries/by-reference/ROS-2026-000001?reveal=",
+            "reveal",
+        ),
+        (
+            "/api/v1/reports/compliance?from=0374-01-01&to=2026-01-31",
+            "from",
+        ),
+        (
+            "/api/v1/reports/compliance?from=2026-01-01&to=2200-01-31",
+            "to",
+        ),
+    ] {
+        let body = problem(
+            app.client
+                .get(app.url(path))
+                .bearer_auth(&app.lead)
+                .send()
+                .await
+                .unwrap(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert_eq!(body["field"], field, "{path}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn a_whole_number_written_with_a_fraction_is_read_as_the_integer() {
+    let app = spawn_app("roskilde").await;
+    let mut case = email("2026-12-23T15:00:00+01:00");
+    case["attachments"] = json!([{"name": "scan.pdf", "size": 2048.0}]);
+    let created = app.create(&case).await;
+    assert_eq!(created["attachments"][0]["size"], 2048);
+    case["external_id"] = json!("another");
+    case["attachments"] = json!([{"name": "scan.pdf", "size": 2048.5}]);
+    let body = problem(
+        app.post("/api/v1/inquiries", &case).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(body["field"], "attachments[0].size");
+}

@@ -9,6 +9,7 @@
 )] // a test fails loudly
 
 mod absence;
+mod serve;
 
 use frist_core::{EventKind, MessageKind, NewInquiry, OutgoingMessage, Sender};
 use frist_policy::{Addressee, Channel, InquiryKind, Policy};

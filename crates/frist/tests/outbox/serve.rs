@@ -1,0 +1,130 @@
+//! `frist serve`'s production wiring, started in-process on port 0 through
+//! `startup::Application::build`: a page and an API call answer, and the dispatcher running
+//! beside the server delivers a queued message to the SMTP sink.
+
+use super::Sink;
+use frist::config::{ConfigFile, StoreArgs};
+use frist::startup::{Application, Settings};
+use frist_core::{EventKind, MessageKind, OutgoingMessage};
+use frist_policy::Channel;
+use frist_store::{NewOutboxItem, OutboxStore, Role, Store};
+use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_production_wiring_serves_pages_and_the_api_and_delivers_queued_mail() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sink = Sink::start(&tmp.path().join("mail"));
+    let url = format!("sqlite://{}", tmp.path().join("frist.db").display());
+    // The dispatcher looks for due messages every second, so a message queued from outside the
+    // server (here, a second connection) goes out without a wake-up.
+    let file: ConfigFile = toml::from_str(&format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
+         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
+        sink.port
+    ))
+    .unwrap();
+    let app = Application::build(Settings {
+        listen: "127.0.0.1:0".into(),
+        store: StoreArgs {
+            config: None,
+            database_url: Some(url.clone()),
+            policy: Some("roskilde".into()),
+        },
+        file,
+    })
+    .await
+    .unwrap();
+    let address = app.address();
+    assert_ne!(address.port(), 0, "the real port is known before serving");
+    assert_eq!(app.municipality(), "Roskilde Kommune");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+
+    let client = reqwest::Client::new();
+    let base = format!("http://{address}");
+    let front = client.get(format!("{base}/")).send().await.unwrap();
+    assert_eq!(front.status(), 200);
+    assert!(front.text().await.unwrap().contains("Roskilde"));
+
+    let store = frist_store::open(&url).await.unwrap();
+    let (token, hash) = frist_web::new_token();
+    store
+        .create_token("wiring", Role::Admin, &hash)
+        .await
+        .unwrap();
+    let created = client
+        .post(format!("{base}/api/v1/inquiries"))
+        .bearer_auth(&token)
+        .json(&json!({
+            "channel": "email",
+            "kind": "general_question",
+            "received_at": "2026-03-02T09:00:00+01:00",
+            "subject": "Affald",
+            "body": "Hvornår?",
+            "sender": {"email": "borger@example.org"}
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let created: Value = created.json().await.unwrap();
+    let id = created["id"].as_i64().unwrap();
+
+    store
+        .enqueue(NewOutboxItem {
+            inquiry_id: id,
+            message: OutgoingMessage {
+                kind: MessageKind::Answer,
+                channel: Channel::Email,
+                body: "Torsdag. Venlig hilsen Åse".into(),
+                caseworker: Some("Åse Ørsted".into()),
+                contact: None,
+                next_step: None,
+                expected_answer_date: None,
+                appealable: false,
+                complaint_guidance: None,
+            },
+            recipient: "borger@example.org".into(),
+            message_id: format!("<{}.1@roskilde.dk>", created["reference"].as_str().unwrap()),
+            actor: Some("aase".into()),
+            created_at: jiff::Timestamp::now(),
+        })
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while sink.received() == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the dispatcher never delivered the queued message"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The message is recorded on the inquiry once the SMTP server accepted it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let sent = store
+            .events(id)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::MessageSent { .. }))
+            .count();
+        if sent == 1 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the delivery was not recorded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    store.close().await.unwrap();
+
+    stop.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(30), serving)
+        .await
+        .expect("the application stops when asked")
+        .unwrap()
+        .unwrap();
+    assert_eq!(sink.received(), 1);
+}
