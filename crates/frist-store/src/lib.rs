@@ -12,6 +12,7 @@
 //! bodies or CPR numbers; the queue's summaries carry subjects and names with CPR numbers masked.
 
 mod any;
+mod creations;
 mod cursor;
 mod db_error;
 mod directory;

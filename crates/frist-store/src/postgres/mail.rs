@@ -68,10 +68,11 @@ impl MailTx for Tx<'_> {
         received: Vec<Received>,
         policy_id: PolicyId,
     ) -> StoreResult<Vec<InquiryId>> {
-        Ok(write::insert(self.conn, received, policy_id, false)
+        let creations = received.into_iter().map(|r| (r, policy_id)).collect();
+        Ok(write::insert(self.conn, creations, false)
             .await?
             .into_iter()
-            .map(|(id, _)| id)
+            .map(|s| s.id)
             .collect())
     }
 

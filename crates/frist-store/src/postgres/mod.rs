@@ -1,8 +1,10 @@
 //! The PostgreSQL backend, for when one file is not enough: a pool of connections, one
 //! transaction per call, migrations run at open (sqlx takes an advisory lock, so several
-//! instances may start at once).
+//! instances may start at once). Creations are committed together by one task (`creator.rs`),
+//! which keeps references gap-free without one commit per creation.
 
 mod accounts;
+mod creator;
 mod mail;
 mod outbox;
 mod read;
@@ -31,6 +33,7 @@ const IMPORT_CHUNK: usize = 2_000;
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
+    creator: creator::Creator,
     policies: Arc<PolicyCache>,
 }
 
@@ -46,6 +49,7 @@ impl PostgresStore {
             .await?;
         MIGRATOR.run(&pool).await?;
         Ok(Self {
+            creator: creator::Creator::start(pool.clone()),
             pool,
             policies: Arc::new(PolicyCache::default()),
         })
@@ -84,7 +88,8 @@ impl Store for PostgresStore {
         new: NewInquiry,
         policy: &PolicyVersion,
     ) -> StoreResult<Created> {
-        write::create(&self.pool, Received::new(new, &policy.policy)?, policy.id).await
+        let received = Received::new(new, &policy.policy)?;
+        self.creator.create((received, policy.id)).await
     }
 
     async fn import_inquiries(

@@ -3,6 +3,7 @@
 //! concurrently on the pool.
 
 use super::read;
+use crate::creations::{self, Creation, Key, Outcome};
 use crate::db_error::{is_foreign_key_violation, is_unique_violation};
 use crate::intake::Received;
 use crate::policies::PolicyCache;
@@ -14,10 +15,10 @@ use crate::types::{
     ApiToken, Caseworker, Created, ImportSummary, InquiryId, PolicyId, Role, StoreError,
     StoreResult, StoredInquiry, Unit,
 };
-use frist_core::{Event, Inquiry};
+use frist_core::Event;
 use jiff::Timestamp;
 use sqlx::{PgConnection, PgPool};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub(crate) async fn register_policy(
     pool: &PgPool,
@@ -62,18 +63,14 @@ pub(crate) async fn create(
         });
     }
     let mut tx = pool.begin().await?;
-    match insert(&mut tx, vec![received], policy_id, false).await {
+    match insert(&mut tx, vec![(received, policy_id)], false).await {
         Ok(mut stored) => {
             tx.commit().await?;
-            let (id, inquiry) = stored
+            let stored = stored
                 .pop()
                 .ok_or_else(|| StoreError::Other("the insert returned nothing".into()))?;
             Ok(Created {
-                stored: StoredInquiry {
-                    id,
-                    policy_id,
-                    inquiry,
-                },
+                stored,
                 created: true,
             })
         }
@@ -94,6 +91,56 @@ pub(crate) async fn create(
         }
         Err(e) => Err(e),
     }
+}
+
+/// Stores concurrent creations in the caller's transaction (see `creator.rs`): each answer is
+/// the new inquiry or the one already stored with its channel and external id, before or
+/// earlier in the batch. A clash with a concurrent transaction fails the whole call with
+/// [`StoreError::Conflict`]; the caller then stores them one by one.
+pub(crate) async fn create_many(
+    conn: &mut PgConnection,
+    batch: &[Creation],
+) -> StoreResult<Vec<Created>> {
+    let (channels, ids): (Vec<&'static str>, Vec<&str>) = batch
+        .iter()
+        .filter_map(|(r, _)| {
+            let received = &r.inquiry.received;
+            received
+                .external_id
+                .as_deref()
+                .map(|ext| (received.channel.as_str(), ext))
+        })
+        .unzip();
+    let mut stored: HashMap<Key, InquiryId> = HashMap::new();
+    if !ids.is_empty() {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT channel, external_id, id FROM inquiries \
+             WHERE (channel, external_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
+        )
+        .bind(&channels)
+        .bind(&ids)
+        .fetch_all(&mut *conn)
+        .await?;
+        for (channel, ext, id) in rows {
+            if let Some(channel) = channels.iter().find(|c| **c == channel) {
+                stored.insert((*channel, ext), id);
+            }
+        }
+    }
+    let (fresh, outcomes) = creations::sort(batch, &stored);
+    let inserted = insert(&mut *conn, fresh, false).await?;
+    let mut answers = Vec::with_capacity(outcomes.len());
+    for outcome in &outcomes {
+        answers.push(match (creations::answer(outcome, &inserted), outcome) {
+            (Some(answer), _) => answer?,
+            (None, Outcome::Stored(id)) => Created {
+                stored: read::inquiry(&mut *conn, *id).await?,
+                created: false,
+            },
+            (None, _) => return Err(StoreError::Other("a creation has no answer".into())),
+        });
+    }
+    Ok(answers)
 }
 
 /// Stores a chunk of a bulk import in one transaction; skips inquiries already stored by
@@ -125,7 +172,7 @@ pub(crate) async fn import(
     .await?;
     let existing: HashSet<(String, String)> = existing.into_iter().collect();
     let before = chunk.len();
-    let fresh: Vec<Received> = chunk
+    let fresh: Vec<Creation> = chunk
         .into_iter()
         .filter(|r| {
             let received = &r.inquiry.received;
@@ -133,8 +180,9 @@ pub(crate) async fn import(
                 !existing.contains(&(received.channel.as_str().to_owned(), ext.clone()))
             })
         })
+        .map(|r| (r, policy_id))
         .collect();
-    let imported = insert(&mut tx, fresh, policy_id, true).await?.len();
+    let imported = insert(&mut tx, fresh, true).await?.len();
     tx.commit().await?;
     Ok(ImportSummary {
         imported: imported as u64,
@@ -147,15 +195,14 @@ pub(crate) async fn import(
 /// that inquiry (its reference number stays unused).
 pub(crate) async fn insert(
     conn: &mut PgConnection,
-    received: Vec<Received>,
-    policy_id: PolicyId,
+    received: Vec<Creation>,
     skip_conflicts: bool,
-) -> StoreResult<Vec<(InquiryId, Inquiry)>> {
+) -> StoreResult<Vec<StoredInquiry>> {
     if received.is_empty() {
         return Ok(Vec::new());
     }
     let mut wanted: BTreeMap<(String, i16), i64> = BTreeMap::new();
-    for r in &received {
+    for (r, _) in &received {
         let (prefix, year) = r.counter();
         *wanted.entry((prefix.to_owned(), year)).or_default() += 1;
     }
@@ -183,7 +230,7 @@ pub(crate) async fn insert(
     .await?;
     let mut rows = Vec::with_capacity(received.len());
     let mut stored = Vec::with_capacity(received.len());
-    for (id, r) in ids.into_iter().zip(received) {
+    for (id, (r, policy_id)) in ids.into_iter().zip(received) {
         let (prefix, year) = r.counter();
         let number = next
             .get_mut(&(prefix.to_owned(), year))
@@ -191,9 +238,13 @@ pub(crate) async fn insert(
         let r = r.numbered(*number)?;
         *number += 1;
         rows.push(NewRows::of(id, policy_id, &r.inquiry, &r.event)?);
-        stored.push((id, r.inquiry));
+        stored.push(StoredInquiry {
+            id,
+            policy_id,
+            inquiry: r.inquiry,
+        });
     }
-    let inserted: HashSet<i64> = insert_inquiries(conn, policy_id, &rows, skip_conflicts)
+    let inserted: HashSet<i64> = insert_inquiries(conn, &rows, skip_conflicts)
         .await
         .map_err(|e| {
             if is_unique_violation(&e) {
@@ -205,7 +256,7 @@ pub(crate) async fn insert(
             }
         })?;
     rows.retain(|r| inserted.contains(&r.id));
-    stored.retain(|(id, _)| inserted.contains(id));
+    stored.retain(|s| inserted.contains(&s.id));
     let events: Vec<(InquiryId, &EventRow)> = rows.iter().map(|r| (r.id, &r.event)).collect();
     insert_events(conn, &events).await?;
     let obligations: Vec<(InquiryId, &ObligationRow)> = rows
@@ -220,7 +271,6 @@ pub(crate) async fn insert(
 /// the ids inserted.
 async fn insert_inquiries(
     conn: &mut PgConnection,
-    policy_id: PolicyId,
     rows: &[NewRows],
     skip_conflicts: bool,
 ) -> Result<HashSet<i64>, sqlx::Error> {
@@ -238,15 +288,15 @@ async fn insert_inquiries(
         "INSERT INTO inquiries (id, reference, policy_id, channel, external_id, state, unit, \
          caseworker, kind, received_at, subject, sender_name, next_due_at, next_requires, \
          next_unpaused_due_at, queue_key, projection, version, sender_phone, sender_email, sender_name_key) \
-         SELECT id, reference, $17, channel, external_id, state, unit, caseworker, kind, \
+         SELECT id, reference, policy_id, channel, external_id, state, unit, caseworker, kind, \
          received_at, subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, \
          queue_key, projection::jsonb, 1, sender_phone, sender_email, sender_name_key \
          FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], \
          $7::text[], $8::text[], $9::bigint[], $10::text[], $11::text[], $12::bigint[], \
-         $13::text[], $14::bigint[], $15::bigint[], $16::text[], $18::text[], $19::text[], $20::text[]) \
+         $13::text[], $14::bigint[], $15::bigint[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]) \
          AS t(id, reference, channel, external_id, state, unit, caseworker, kind, received_at, \
          subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, queue_key, \
-         projection, sender_phone, sender_email, sender_name_key) {on_conflict} RETURNING id"
+         projection, policy_id, sender_phone, sender_email, sender_name_key) {on_conflict} RETURNING id"
     );
     let ids: Vec<i64> = sqlx::query_scalar(&sql)
         .bind(rows.iter().map(|r| r.id).collect::<Vec<_>>())
@@ -265,7 +315,7 @@ async fn insert_inquiries(
         .bind(number(|i| i.next_unpaused_due_at))
         .bind(number(|i| Some(i.queue_key)))
         .bind(column(|i| Some(i.projection.clone())))
-        .bind(policy_id)
+        .bind(rows.iter().map(|r| r.policy_id).collect::<Vec<_>>())
         .bind(column(|i| i.sender_phone.clone()))
         .bind(column(|i| i.sender_email.clone()))
         .bind(column(|i| i.sender_name_key.clone()))

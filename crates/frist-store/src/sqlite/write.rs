@@ -3,6 +3,7 @@
 //! its savepoint back.
 
 use super::read;
+use crate::creations::{self, Creation, Outcome, key};
 use crate::db_error::{is_foreign_key_violation, is_unique_violation};
 use crate::intake::Received;
 use crate::policies::PolicyCache;
@@ -54,19 +55,6 @@ pub(crate) async fn register_policy(
     )
 }
 
-/// A request to store a received inquiry under a policy version.
-pub(crate) type Creation = (Received, PolicyId);
-
-/// What a creation of a batch comes to.
-enum Outcome {
-    /// Inserted now, as the `n`-th new inquiry.
-    New(usize),
-    /// The same (channel, external id) as the `n`-th new inquiry of this batch.
-    Repeat(usize),
-    /// Already stored with this id.
-    Stored(InquiryId),
-}
-
 /// Stores received inquiries, many in one go (the writer coalesces concurrent creations). Each
 /// answer is the new inquiry (`created: true`) or the one already stored with its channel and
 /// external id, before or earlier in the batch (`created: false`). The writer is this process's
@@ -77,37 +65,18 @@ pub(crate) async fn create_many(
     batch: &[Creation],
 ) -> StoreResult<Vec<Created>> {
     let stored = existing(conn, batch.iter().map(|(r, _)| r)).await?;
-    let mut claimed = HashMap::new();
-    let mut fresh = Vec::new();
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for (received, policy_id) in batch {
-        let key = key(received);
-        let known = key.as_ref().and_then(|k| stored.get(k).copied());
-        let repeat = key.as_ref().and_then(|k| claimed.get(k).copied());
-        let outcome = match (known, repeat) {
-            (Some(id), _) => Outcome::Stored(id),
-            (None, Some(n)) => Outcome::Repeat(n),
-            (None, None) => {
-                if let Some(k) = key {
-                    claimed.insert(k, fresh.len());
-                }
-                fresh.push((received.clone(), *policy_id));
-                Outcome::New(fresh.len() - 1)
-            }
-        };
-        outcomes.push(outcome);
-    }
+    let (fresh, outcomes) = creations::sort(batch, &stored);
     let inserted = insert(conn, fresh).await?;
     let mut answers = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        let (stored, created) = match outcome {
-            Outcome::New(n) => (inserted.get(n).cloned(), true),
-            Outcome::Repeat(n) => (inserted.get(n).cloned(), false),
-            Outcome::Stored(id) => (Some(read::inquiry(&mut *conn, id).await?), false),
-        };
-        let stored =
-            stored.ok_or_else(|| StoreError::Other("an inserted inquiry is missing".into()))?;
-        answers.push(Created { stored, created });
+    for outcome in &outcomes {
+        answers.push(match (creations::answer(outcome, &inserted), outcome) {
+            (Some(answer), _) => answer?,
+            (None, Outcome::Stored(id)) => Created {
+                stored: read::inquiry(&mut *conn, *id).await?,
+                created: false,
+            },
+            (None, _) => return Err(StoreError::Other("a creation has no answer".into())),
+        });
     }
     Ok(answers)
 }
@@ -131,14 +100,6 @@ pub(crate) async fn import(
         imported: imported as u64,
         duplicates: (before - imported) as u64,
     })
-}
-
-/// The key intake is idempotent on: (channel, external id).
-fn key(r: &Received) -> Option<(&'static str, String)> {
-    let new = &r.inquiry.received;
-    new.external_id
-        .as_ref()
-        .map(|ext| (new.channel.as_str(), ext.clone()))
 }
 
 /// The ids of the stored inquiries with the same (channel, external id) as any of `received`.

@@ -12,7 +12,8 @@
 //! statement is mostly the hop to SQLite's thread). Should that call fail, they are run again
 //! one by one, each in its own savepoint, so that a failure stays with its own request.
 
-use super::write::{self, Creation};
+use super::write;
+use crate::creations::Creation;
 use crate::intake::Received;
 use crate::policies::PolicyCache;
 use crate::types::{Created, PolicyId, StoreError, StoreResult};
