@@ -5,6 +5,7 @@
 //! returns only after its commit is on disk.
 
 mod accounts;
+mod bulk;
 mod mail;
 mod outbox;
 mod read;
@@ -25,6 +26,7 @@ use sqlx::sqlite::{
 use sqlx::{ConnectOptions, Sqlite};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use writer::Writer;
 
@@ -41,6 +43,8 @@ pub struct SqliteStore {
     writer: Writer,
     readers: SqlitePool,
     policies: Arc<PolicyCache>,
+    /// Whether a bulk import of this store dropped the sender-search indexes (see `bulk.rs`).
+    indexes_dropped: Arc<AtomicBool>,
 }
 
 impl SqliteStore {
@@ -59,6 +63,7 @@ impl SqliteStore {
             .pragma("temp_store", "memory");
         let mut conn = options.connect().await?;
         MIGRATOR.run(&mut conn).await?;
+        bulk::build_sender_indexes(&mut conn).await?;
         let readers = SqlitePoolOptions::new()
             .max_connections(READERS)
             .connect_with(options)
@@ -68,6 +73,7 @@ impl SqliteStore {
             writer: Writer::start(conn, policies.clone()),
             readers,
             policies,
+            indexes_dropped: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -78,7 +84,13 @@ impl SqliteStore {
     /// Waits for queued writes, then closes the readers. The writer stops when the last clone of
     /// this store is dropped.
     pub async fn close(&self) -> StoreResult<()> {
-        let flushed = self.writer.flush().await;
+        let flushed = if self.indexes_dropped.swap(false, Ordering::SeqCst) {
+            self.writer
+                .run(|conn, _| Box::pin(async move { bulk::build_sender_indexes(conn).await }))
+                .await
+        } else {
+            self.writer.flush().await
+        };
         self.readers.close().await;
         flushed
     }
@@ -150,6 +162,13 @@ impl Store for SqliteStore {
             duplicates,
         };
         let policy_id = policy.id;
+        if received.len() >= bulk::LARGE_IMPORT
+            && !self.indexes_dropped.swap(true, Ordering::SeqCst)
+        {
+            self.writer
+                .run(|conn, _| Box::pin(async move { bulk::drop_sender_indexes(conn).await }))
+                .await?;
+        }
         // Queue every chunk before waiting: the writer may commit several in one transaction.
         let mut pending = Vec::new();
         let mut received = received.into_iter();
