@@ -293,7 +293,7 @@ pub trait MailStore: Send + Sync {
 
 macro_rules! delegate {
     ($self:ident, $s:ident => $call:expr) => {
-        crate::any::observe(match $self {
+        crate::backend::observe(match $self {
             AnyStore::Sqlite($s) => $call.await,
             AnyStore::Postgres($s) => $call.await,
         })

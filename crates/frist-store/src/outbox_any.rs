@@ -1,7 +1,8 @@
 //! [`OutboxStore`] for [`AnyStore`]: delegates to the backend, with a tracing span per call
 //! (ids, channels and states only; never a body or a recipient).
 
-use crate::any::{AnyStore, observe};
+use crate::any::AnyStore;
+use crate::backend::observe;
 use crate::outbox::*;
 use crate::types::{InquiryId, StoreResult};
 use frist_policy::Channel;

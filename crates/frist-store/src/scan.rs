@@ -1,7 +1,8 @@
 //! Scans of letters received on paper: the file exactly as uploaded, kept with its inquiry.
 //! A separate trait, [`ScanStore`], implemented by both backends and [`AnyStore`].
 
-use crate::any::{AnyStore, observe};
+use crate::any::AnyStore;
+use crate::backend::observe;
 use crate::time::from_db;
 use crate::types::{InquiryId, StoreError, StoreResult};
 use jiff::Timestamp;

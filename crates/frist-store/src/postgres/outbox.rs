@@ -2,7 +2,6 @@
 //! several dispatchers never take the same row; marking a row sent appends its `message_sent`
 //! event in the same transaction.
 
-use super::write;
 use crate::db_error::{is_foreign_key_violation, is_unique_violation};
 use crate::outbox::{
     INTERRUPTED, NewOutboxItem, OUTBOX_COLUMNS, OutboxId, OutboxItem, OutboxRecord, OutboxState,
@@ -103,7 +102,14 @@ pub(crate) async fn mark_sent(
             message: current.message.clone(),
         },
     };
-    let note = match write::append_in(&mut tx, policies, current.inquiry_id, event).await {
+    let note = match crate::ops::append::append(
+        crate::sql::Conn::Postgres(&mut tx),
+        policies,
+        current.inquiry_id,
+        event,
+    )
+    .await
+    {
         Ok(_) => None,
         // The refusal happens before anything is written; the transaction goes on.
         Err(StoreError::Refused(e)) => Some(not_recorded(&e)),

@@ -2,47 +2,17 @@
 //! inquiry, the counter row's upsert) serialise what must not interleave; everything else runs
 //! concurrently on the pool.
 
-use super::read;
 use crate::creations::{self, Creation, Key, Outcome};
-use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::db_error::is_unique_violation;
 use crate::intake::Received;
-use crate::policies::PolicyCache;
-use crate::rows::{
-    EventRow, InquiryRow, NewRows, ObligationRow, obligation_rows, parse_projection,
-};
-use crate::time::to_db;
+use crate::ops::read;
+use crate::rows::{EventRow, InquiryRow, NewRows, ObligationRow};
+use crate::sql::Conn;
 use crate::types::{
-    ApiToken, Caseworker, Created, ImportSummary, InquiryId, PolicyId, Role, StoreError,
-    StoreResult, StoredInquiry, Unit,
+    Created, ImportSummary, InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry,
 };
-use frist_core::Event;
-use jiff::Timestamp;
 use sqlx::{PgConnection, PgPool};
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-pub(crate) async fn register_policy(
-    pool: &PgPool,
-    name: &str,
-    text: &str,
-    sha256: &str,
-) -> StoreResult<PolicyId> {
-    sqlx::query(
-        "INSERT INTO policies (name, sha256, text, registered_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (sha256) DO NOTHING",
-    )
-    .bind(name)
-    .bind(sha256)
-    .bind(text)
-    .bind(to_db(Timestamp::now())?)
-    .execute(pool)
-    .await?;
-    Ok(
-        sqlx::query_scalar("SELECT id FROM policies WHERE sha256 = $1")
-            .bind(sha256)
-            .fetch_one(pool)
-            .await?,
-    )
-}
 
 /// Stores a received inquiry, or returns the one already stored with its channel and external id
 /// (also when a concurrent call stores it first: the unique index decides, and the loser's
@@ -55,7 +25,8 @@ pub(crate) async fn create(
     let channel = received.inquiry.received.channel.as_str();
     let external_id = received.inquiry.received.external_id.clone();
     if let Some(ext) = &external_id
-        && let Some(stored) = read::by_external_id(pool, channel, ext).await?
+        && let Some(stored) =
+            read::by_external_id(Conn::Postgres(&mut *pool.acquire().await?), channel, ext).await?
     {
         return Ok(Created {
             stored,
@@ -77,7 +48,13 @@ pub(crate) async fn create(
         Err(StoreError::Conflict(why)) => {
             tx.rollback().await?;
             match &external_id {
-                Some(ext) => match read::by_external_id(pool, channel, ext).await? {
+                Some(ext) => match read::by_external_id(
+                    Conn::Postgres(&mut *pool.acquire().await?),
+                    channel,
+                    ext,
+                )
+                .await?
+                {
                     Some(stored) => Ok(Created {
                         stored,
                         created: false,
@@ -134,7 +111,7 @@ pub(crate) async fn create_many(
         answers.push(match (creations::answer(outcome, &inserted), outcome) {
             (Some(answer), _) => answer?,
             (None, Outcome::Stored(id)) => Created {
-                stored: read::inquiry(&mut *conn, *id).await?,
+                stored: read::inquiry(Conn::Postgres(&mut *conn), *id).await?,
                 created: false,
             },
             (None, _) => return Err(StoreError::Other("a creation has no answer".into())),
@@ -324,7 +301,7 @@ async fn insert_inquiries(
     Ok(ids.into_iter().collect())
 }
 
-async fn insert_events(
+pub(crate) async fn insert_events(
     conn: &mut PgConnection,
     events: &[(InquiryId, &EventRow)],
 ) -> StoreResult<()> {
@@ -355,7 +332,7 @@ async fn insert_events(
     Ok(())
 }
 
-async fn insert_obligations(
+pub(crate) async fn insert_obligations(
     conn: &mut PgConnection,
     rows: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
@@ -399,195 +376,5 @@ async fn insert_obligations(
     )
     .execute(&mut *conn)
     .await?;
-    Ok(())
-}
-
-/// Applies `event` to the projection, locked for the transaction, through the lifecycle with the
-/// inquiry's own policy version; stores the event, the projection and its obligation rows.
-pub(crate) async fn append(
-    pool: &PgPool,
-    policies: &PolicyCache,
-    id: InquiryId,
-    event: Event,
-) -> StoreResult<StoredInquiry> {
-    let mut tx = pool.begin().await?;
-    // A refusal returns here; dropping the transaction rolls it back.
-    let stored = append_in(&mut tx, policies, id, event).await?;
-    tx.commit().await?;
-    Ok(stored)
-}
-
-/// [`append`] inside the caller's transaction (the outbox marks a row sent in the same one).
-/// A refusal returns before anything is written.
-pub(crate) async fn append_in(
-    tx: &mut PgConnection,
-    policies: &PolicyCache,
-    id: InquiryId,
-    event: Event,
-) -> StoreResult<StoredInquiry> {
-    let (policy_id, projection, version): (i64, String, i64) = sqlx::query_as(
-        "SELECT policy_id, projection::text, version FROM inquiries WHERE id = $1 FOR UPDATE",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let policy = match policies.get(policy_id) {
-        Some(policy) => policy,
-        None => {
-            let policy = read::load_policy(&mut *tx, policy_id).await?;
-            policies.insert(policy_id, policy.clone());
-            policy
-        }
-    };
-    let mut inquiry = parse_projection(id, &projection)?;
-    inquiry.apply(&event, &policy)?;
-    let seq = version + 1;
-    let row = InquiryRow::of(&inquiry, seq)?;
-    insert_events(&mut *tx, &[(id, &EventRow::of(seq, &event)?)]).await?;
-    sqlx::query(
-        "UPDATE inquiries SET state = $1, unit = $2, caseworker = $3, kind = $4, next_due_at = $5, \
-         next_requires = $6, next_unpaused_due_at = $7, queue_key = $8, projection = $9::jsonb, \
-         version = $10 WHERE id = $11",
-    )
-    .bind(row.state)
-    .bind(&row.unit)
-    .bind(&row.caseworker)
-    .bind(row.kind)
-    .bind(row.next_due_at)
-    .bind(row.next_requires)
-    .bind(row.next_unpaused_due_at)
-    .bind(row.queue_key)
-    .bind(&row.projection)
-    .bind(seq)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("DELETE FROM obligations WHERE inquiry_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    let obligations = obligation_rows(&inquiry)?;
-    let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
-    insert_obligations(&mut *tx, &pairs).await?;
-    Ok(StoredInquiry {
-        id,
-        policy_id,
-        inquiry,
-    })
-}
-
-pub(crate) async fn put_unit(pool: &PgPool, unit: &Unit) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO units (id, name, email, phone) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, email = excluded.email, phone = excluded.phone",
-    )
-    .bind(&unit.id)
-    .bind(&unit.name)
-    .bind(&unit.email)
-    .bind(&unit.phone)
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn put_caseworker(pool: &PgPool, c: &Caseworker) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO caseworkers (id, name, unit, email, phone, absent_until, absent_substitute) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, unit = excluded.unit, email = excluded.email, \
-         phone = excluded.phone, absent_until = excluded.absent_until, \
-         absent_substitute = excluded.absent_substitute",
-    )
-    .bind(&c.id)
-    .bind(&c.name)
-    .bind(&c.unit)
-    .bind(&c.email)
-    .bind(&c.phone)
-    .bind(c.absent.as_ref().map(|a| a.until.to_string()))
-    .bind(c.absent.as_ref().and_then(|a| a.substitute.clone()))
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn create_token(
-    pool: &PgPool,
-    name: &str,
-    role: Role,
-    token_hash: &str,
-) -> StoreResult<ApiToken> {
-    let id = sqlx::query_scalar(
-        "INSERT INTO api_tokens (name, role, token_hash, created_at) \
-         VALUES ($1, $2, $3, $4) RETURNING id",
-    )
-    .bind(name)
-    .bind(crate::directory::role_name(role))
-    .bind(token_hash)
-    .bind(to_db(Timestamp::now())?)
-    .fetch_one(pool)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("a token with this hash already exists".into())
-        } else {
-            e.into()
-        }
-    })?;
-    Ok(ApiToken {
-        id,
-        name: name.to_owned(),
-        role,
-    })
-}
-
-pub(crate) async fn log_access(
-    pool: &PgPool,
-    viewer: &str,
-    id: InquiryId,
-    what: &str,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query("INSERT INTO access_log (viewer, inquiry_id, what, at) VALUES ($1, $2, $3, $4)")
-        .bind(viewer)
-        .bind(id)
-        .bind(what)
-        .bind(to_db(at)?)
-        .execute(pool)
-        .await
-        .map_err(|e| {
-            if is_foreign_key_violation(&e) {
-                StoreError::NotFound
-            } else {
-                e.into()
-            }
-        })?;
-    Ok(())
-}
-
-pub(crate) async fn create_status_link(
-    pool: &PgPool,
-    token_hash: &str,
-    id: InquiryId,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO status_links (token_hash, inquiry_id, created_at) VALUES ($1, $2, $3)",
-    )
-    .bind(token_hash)
-    .bind(id)
-    .bind(to_db(at)?)
-    .execute(pool)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("this status link already exists".into())
-        } else if is_foreign_key_violation(&e) {
-            StoreError::NotFound
-        } else {
-            e.into()
-        }
-    })?;
     Ok(())
 }

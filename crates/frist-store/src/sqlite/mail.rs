@@ -86,7 +86,13 @@ impl MailTx for Tx<'_> {
     }
 
     async fn append(&mut self, id: InquiryId, event: Event) -> StoreResult<StoredInquiry> {
-        write::append(self.conn, self.policies, id, event).await
+        crate::ops::append::append(
+            crate::sql::Conn::Sqlite(&mut *self.conn),
+            self.policies,
+            id,
+            event,
+        )
+        .await
     }
 
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {

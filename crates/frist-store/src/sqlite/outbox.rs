@@ -1,7 +1,6 @@
 //! The outbox on SQLite: writes run on the writer's connection inside its transaction (so
 //! marking a row sent and appending its `message_sent` event commit together), reads on a reader.
 
-use super::write;
 use crate::db_error::{is_foreign_key_violation, is_unique_violation};
 use crate::outbox::{
     INTERRUPTED, NewOutboxItem, OUTBOX_COLUMNS, OutboxId, OutboxItem, OutboxRecord, OutboxState,
@@ -98,7 +97,14 @@ pub(crate) async fn mark_sent(
             message: current.message.clone(),
         },
     };
-    let note = match write::append(conn, policies, current.inquiry_id, event).await {
+    let note = match crate::ops::append::append(
+        crate::sql::Conn::Sqlite(&mut *conn),
+        policies,
+        current.inquiry_id,
+        event,
+    )
+    .await
+    {
         Ok(_) => None,
         // The refusal happens before anything is written; the transaction goes on.
         Err(StoreError::Refused(e)) => Some(not_recorded(&e)),

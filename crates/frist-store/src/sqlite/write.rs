@@ -2,21 +2,15 @@
 //! `writer.rs`). Each leaves the database unchanged when it returns an error: the writer rolls
 //! its savepoint back.
 
-use super::read;
 use crate::creations::{self, Creation, Outcome, key};
-use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::db_error::is_unique_violation;
 use crate::intake::Received;
-use crate::policies::PolicyCache;
-use crate::rows::{
-    EventRow, InquiryRow, NewRows, ObligationRow, obligation_rows, parse_projection,
-};
-use crate::time::to_db;
+use crate::ops::read;
+use crate::rows::{EventRow, NewRows, ObligationRow};
+use crate::sql::Conn;
 use crate::types::{
-    ApiToken, Caseworker, Created, ImportSummary, InquiryId, PolicyId, Role, StoreError,
-    StoreResult, StoredInquiry, Unit,
+    Created, ImportSummary, InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry,
 };
-use frist_core::Event;
-use jiff::Timestamp;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
 
@@ -30,30 +24,6 @@ const ROWS_PER_INSERT: usize = 1800;
 // connection's statement cache: those are the ones a bulk load reuses, while the partial sizes
 // (the rest of a chunk, a batch of mail) are nearly all different, and caching each would fill
 // the cache with large statements, growing memory with every batch.
-
-pub(crate) async fn register_policy(
-    conn: &mut SqliteConnection,
-    name: &str,
-    text: &str,
-    sha256: &str,
-) -> StoreResult<PolicyId> {
-    sqlx::query(
-        "INSERT INTO policies (name, sha256, text, registered_at) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (sha256) DO NOTHING",
-    )
-    .bind(name)
-    .bind(sha256)
-    .bind(text)
-    .bind(to_db(Timestamp::now())?)
-    .execute(&mut *conn)
-    .await?;
-    Ok(
-        sqlx::query_scalar("SELECT id FROM policies WHERE sha256 = ?1")
-            .bind(sha256)
-            .fetch_one(&mut *conn)
-            .await?,
-    )
-}
 
 /// Stores received inquiries, many in one go (the writer coalesces concurrent creations). Each
 /// answer is the new inquiry (`created: true`) or the one already stored with its channel and
@@ -72,7 +42,7 @@ pub(crate) async fn create_many(
         answers.push(match (creations::answer(outcome, &inserted), outcome) {
             (Some(answer), _) => answer?,
             (None, Outcome::Stored(id)) => Created {
-                stored: read::inquiry(&mut *conn, *id).await?,
+                stored: read::inquiry(Conn::Sqlite(&mut *conn), *id).await?,
                 created: false,
             },
             (None, _) => return Err(StoreError::Other("a creation has no answer".into())),
@@ -259,7 +229,7 @@ async fn insert_inquiries(
     Ok(())
 }
 
-async fn insert_events(
+pub(crate) async fn insert_events(
     conn: &mut SqliteConnection,
     events: &[(InquiryId, &EventRow)],
 ) -> StoreResult<()> {
@@ -283,7 +253,7 @@ async fn insert_events(
     Ok(())
 }
 
-async fn insert_obligations(
+pub(crate) async fn insert_obligations(
     conn: &mut SqliteConnection,
     rows: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
@@ -311,179 +281,5 @@ async fn insert_obligations(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
-}
-
-/// Applies `event` to the stored projection through the lifecycle, with the inquiry's own policy
-/// version, and stores the event, the projection and its obligation rows.
-pub(crate) async fn append(
-    conn: &mut SqliteConnection,
-    policies: &PolicyCache,
-    id: InquiryId,
-    event: Event,
-) -> StoreResult<StoredInquiry> {
-    let (policy_id, projection, version): (i64, String, i64) =
-        sqlx::query_as("SELECT policy_id, projection, version FROM inquiries WHERE id = ?1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
-    let policy = match policies.get(policy_id) {
-        Some(policy) => policy,
-        None => {
-            let policy = read::load_policy(&mut *conn, policy_id).await?;
-            policies.insert(policy_id, policy.clone());
-            policy
-        }
-    };
-    let mut inquiry = parse_projection(id, &projection)?;
-    inquiry.apply(&event, &policy)?;
-    let seq = version + 1;
-    let row = InquiryRow::of(&inquiry, seq)?;
-    insert_events(conn, &[(id, &EventRow::of(seq, &event)?)]).await?;
-    sqlx::query(
-        "UPDATE inquiries SET state = ?1, unit = ?2, caseworker = ?3, kind = ?4, next_due_at = ?5, \
-         next_requires = ?6, next_unpaused_due_at = ?7, queue_key = ?8, projection = ?9, \
-         version = ?10 WHERE id = ?11",
-    )
-    .bind(row.state)
-    .bind(&row.unit)
-    .bind(&row.caseworker)
-    .bind(row.kind)
-    .bind(row.next_due_at)
-    .bind(row.next_requires)
-    .bind(row.next_unpaused_due_at)
-    .bind(row.queue_key)
-    .bind(&row.projection)
-    .bind(seq)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM obligations WHERE inquiry_id = ?1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    let obligations = obligation_rows(&inquiry)?;
-    let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
-    insert_obligations(conn, &pairs).await?;
-    Ok(StoredInquiry {
-        id,
-        policy_id,
-        inquiry,
-    })
-}
-
-pub(crate) async fn put_unit(conn: &mut SqliteConnection, unit: &Unit) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO units (id, name, email, phone) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, email = excluded.email, phone = excluded.phone",
-    )
-    .bind(&unit.id)
-    .bind(&unit.name)
-    .bind(&unit.email)
-    .bind(&unit.phone)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn put_caseworker(conn: &mut SqliteConnection, c: &Caseworker) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO caseworkers (id, name, unit, email, phone, absent_until, absent_substitute) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, unit = excluded.unit, email = excluded.email, \
-         phone = excluded.phone, absent_until = excluded.absent_until, \
-         absent_substitute = excluded.absent_substitute",
-    )
-    .bind(&c.id)
-    .bind(&c.name)
-    .bind(&c.unit)
-    .bind(&c.email)
-    .bind(&c.phone)
-    .bind(c.absent.as_ref().map(|a| a.until.to_string()))
-    .bind(c.absent.as_ref().and_then(|a| a.substitute.clone()))
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn create_token(
-    conn: &mut SqliteConnection,
-    name: &str,
-    role: Role,
-    token_hash: &str,
-) -> StoreResult<ApiToken> {
-    let id = sqlx::query_scalar(
-        "INSERT INTO api_tokens (name, role, token_hash, created_at) \
-         VALUES (?1, ?2, ?3, ?4) RETURNING id",
-    )
-    .bind(name)
-    .bind(crate::directory::role_name(role))
-    .bind(token_hash)
-    .bind(to_db(Timestamp::now())?)
-    .fetch_one(conn)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("a token with this hash already exists".into())
-        } else {
-            e.into()
-        }
-    })?;
-    Ok(ApiToken {
-        id,
-        name: name.to_owned(),
-        role,
-    })
-}
-
-pub(crate) async fn log_access(
-    conn: &mut SqliteConnection,
-    viewer: &str,
-    id: InquiryId,
-    what: &str,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query("INSERT INTO access_log (viewer, inquiry_id, what, at) VALUES (?1, ?2, ?3, ?4)")
-        .bind(viewer)
-        .bind(id)
-        .bind(what)
-        .bind(to_db(at)?)
-        .execute(conn)
-        .await
-        .map_err(|e| {
-            if is_foreign_key_violation(&e) {
-                StoreError::NotFound
-            } else {
-                e.into()
-            }
-        })?;
-    Ok(())
-}
-
-pub(crate) async fn create_status_link(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    id: InquiryId,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO status_links (token_hash, inquiry_id, created_at) VALUES (?1, ?2, ?3)",
-    )
-    .bind(token_hash)
-    .bind(id)
-    .bind(to_db(at)?)
-    .execute(conn)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("this status link already exists".into())
-        } else if is_foreign_key_violation(&e) {
-            StoreError::NotFound
-        } else {
-            e.into()
-        }
-    })?;
     Ok(())
 }
