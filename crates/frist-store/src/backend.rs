@@ -110,6 +110,8 @@ macro_rules! writing {
     };
 }
 
+pub(crate) use {reading, writing};
+
 impl<B: Backend> Store for B {
     #[instrument(skip_all, fields(backend = self.name(), name))]
     async fn register_policy(

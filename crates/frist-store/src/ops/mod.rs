@@ -8,4 +8,6 @@
 pub(crate) mod accounts;
 pub(crate) mod append;
 pub(crate) mod directory;
+pub(crate) mod outbox;
 pub(crate) mod read;
+pub(crate) mod scan;

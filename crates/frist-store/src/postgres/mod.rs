@@ -5,8 +5,6 @@
 
 mod creator;
 mod mail;
-mod outbox;
-mod scan;
 mod write;
 
 pub(crate) use write::{insert_events, insert_obligations};

@@ -6,8 +6,6 @@
 
 mod bulk;
 mod mail;
-mod outbox;
-mod scan;
 mod write;
 
 pub(crate) use write::{insert_events, insert_obligations};
