@@ -101,4 +101,15 @@ impl Backend for AnyStore {
             Self::Postgres(s) => s.import(received, policy_id).await,
         }
     }
+
+    async fn store_mail(
+        &self,
+        prepared: Vec<crate::mail_plan::Prepared>,
+        policy_id: PolicyId,
+    ) -> StoreResult<Vec<crate::MailReceipt>> {
+        match self {
+            Self::Sqlite(s) => s.store_mail(prepared, policy_id).await,
+            Self::Postgres(s) => s.store_mail(prepared, policy_id).await,
+        }
+    }
 }

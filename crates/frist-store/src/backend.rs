@@ -74,6 +74,12 @@ pub(crate) trait Backend: Send + Sync {
         received: Vec<crate::intake::Received>,
         policy_id: PolicyId,
     ) -> impl Future<Output = StoreResult<ImportSummary>> + Send;
+    /// Stores prepared e-mail (see `mail_plan.rs`); the receipts once committed.
+    fn store_mail(
+        &self,
+        prepared: Vec<crate::mail_plan::Prepared>,
+        policy_id: PolicyId,
+    ) -> impl Future<Output = StoreResult<Vec<crate::MailReceipt>>> + Send;
 }
 
 pub(crate) fn observe<T>(result: StoreResult<T>) -> StoreResult<T> {

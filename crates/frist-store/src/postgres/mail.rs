@@ -4,13 +4,10 @@
 
 use super::{PostgresStore, write};
 use crate::intake::Received;
-use crate::mail::{
-    IncomingMail, MAX_MAIL_PAGE, MailId, MailPage, MailReceipt, MailRecord, MailStore, StoredMail,
-    mail_columns, mail_cursor, mail_page,
-};
-use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted, prepare, prepare_off_thread};
+use crate::mail::{MailId, MailReceipt};
+use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted};
 use crate::policies::PolicyCache;
-use crate::types::{InquiryId, PolicyId, PolicyVersion, StoreError, StoreResult, StoredInquiry};
+use crate::types::{InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry};
 use frist_core::Event;
 use sqlx::PgConnection;
 
@@ -18,8 +15,6 @@ use sqlx::PgConnection;
 const MAIL_CHUNK: usize = 500;
 /// Attempts at a batch that clashes with a concurrent write.
 const ATTEMPTS: usize = 3;
-/// Batches smaller than this are prepared on the calling task.
-const PREPARE_INLINE: usize = 16;
 
 struct Tx<'c> {
     conn: &'c mut PgConnection,
@@ -170,28 +165,13 @@ impl PostgresStore {
     }
 }
 
-impl MailStore for PostgresStore {
-    async fn receive_mail(
+impl PostgresStore {
+    /// One transaction per chunk of messages.
+    pub(super) async fn store_mail_chunks(
         &self,
-        mail: IncomingMail,
-        policy: &PolicyVersion,
-    ) -> StoreResult<MailReceipt> {
-        self.import_mail(vec![mail], policy)
-            .await?
-            .pop()
-            .ok_or_else(|| StoreError::Other("storing the message returned nothing".into()))
-    }
-
-    async fn import_mail(
-        &self,
-        batch: Vec<IncomingMail>,
-        policy: &PolicyVersion,
+        prepared: Vec<Prepared>,
+        policy_id: PolicyId,
     ) -> StoreResult<Vec<MailReceipt>> {
-        let prepared = if batch.len() < PREPARE_INLINE {
-            prepare(batch, &policy.policy)
-        } else {
-            prepare_off_thread(batch, std::sync::Arc::clone(&policy.policy)).await?
-        };
         let mut receipts = Vec::with_capacity(prepared.len());
         let mut prepared = prepared.into_iter();
         loop {
@@ -199,67 +179,8 @@ impl MailStore for PostgresStore {
             if chunk.is_empty() {
                 break;
             }
-            receipts.extend(self.store_chunk(chunk, policy.id).await?);
+            receipts.extend(self.store_chunk(chunk, policy_id).await?);
         }
         Ok(receipts)
-    }
-
-    async fn flagged_mail(&self, cursor: Option<&str>, limit: u32) -> StoreResult<MailPage> {
-        let after = mail_cursor(cursor)?;
-        let limit = limit.clamp(1, MAX_MAIL_PAGE);
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE outcome = 'flagged' AND id > $1 \
-             ORDER BY id LIMIT $2",
-            mail_columns("octet_length(raw)::bigint")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(after)
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
-            .await?;
-        mail_page(records, limit)
-    }
-
-    async fn mail_of_inquiry(&self, id: InquiryId) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE inquiry_id = $1 ORDER BY id",
-            mail_columns("octet_length(raw)::bigint")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql).bind(id).fetch_all(&self.pool).await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn mail_raw(&self, id: MailId) -> StoreResult<Vec<u8>> {
-        Ok(
-            sqlx::query_scalar("SELECT raw FROM mail_messages WHERE id = $1")
-                .bind(id)
-                .fetch_one(&self.pool)
-                .await?,
-        )
-    }
-
-    async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE auto_reply_due ORDER BY id LIMIT $1",
-            mail_columns("octet_length(raw)::bigint")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(i64::from(limit.clamp(1, MAX_MAIL_PAGE)))
-            .fetch_all(&self.pool)
-            .await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
-        let done = sqlx::query(
-            "UPDATE mail_messages SET auto_reply_due = FALSE WHERE id = $1 AND auto_reply_due",
-        )
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
     }
 }

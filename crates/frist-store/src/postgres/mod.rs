@@ -106,4 +106,12 @@ impl Backend for PostgresStore {
         }
         Ok(summary)
     }
+
+    async fn store_mail(
+        &self,
+        prepared: Vec<crate::mail_plan::Prepared>,
+        policy_id: PolicyId,
+    ) -> StoreResult<Vec<crate::MailReceipt>> {
+        self.store_mail_chunks(prepared, policy_id).await
+    }
 }

@@ -4,13 +4,10 @@
 
 use super::{SqliteStore, write};
 use crate::intake::Received;
-use crate::mail::{
-    IncomingMail, MAX_MAIL_PAGE, MailId, MailPage, MailReceipt, MailRecord, MailStore, StoredMail,
-    mail_columns, mail_cursor, mail_page,
-};
-use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted, prepare, prepare_off_thread};
+use crate::mail::{MailId, MailReceipt};
+use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted};
 use crate::policies::PolicyCache;
-use crate::types::{InquiryId, PolicyId, PolicyVersion, StoreError, StoreResult, StoredInquiry};
+use crate::types::{InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry};
 use frist_core::Event;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
@@ -20,8 +17,6 @@ const MAIL_CHUNK: usize = 500;
 const PER_STATEMENT: usize = 900;
 /// Rows per multi-row INSERT of mail (12 columns).
 const ROWS_PER_INSERT: usize = 250;
-/// Batches smaller than this are prepared on the calling task.
-const PREPARE_INLINE: usize = 16;
 
 /// The writer's connection inside its transaction.
 struct Tx<'c> {
@@ -170,7 +165,7 @@ where
 
 impl SqliteStore {
     /// Queues the prepared messages as writer requests; returns their receipts once committed.
-    async fn store_prepared(
+    pub(super) async fn store_mail_chunks(
         &self,
         prepared: Vec<Prepared>,
         policy_id: PolicyId,
@@ -202,100 +197,5 @@ impl SqliteStore {
             receipts.extend(part.await?);
         }
         Ok(receipts)
-    }
-}
-
-impl MailStore for SqliteStore {
-    async fn receive_mail(
-        &self,
-        mail: IncomingMail,
-        policy: &PolicyVersion,
-    ) -> StoreResult<MailReceipt> {
-        self.import_mail(vec![mail], policy)
-            .await?
-            .pop()
-            .ok_or_else(|| StoreError::Other("storing the message returned nothing".into()))
-    }
-
-    async fn import_mail(
-        &self,
-        batch: Vec<IncomingMail>,
-        policy: &PolicyVersion,
-    ) -> StoreResult<Vec<MailReceipt>> {
-        let prepared = if batch.len() < PREPARE_INLINE {
-            prepare(batch, &policy.policy)
-        } else {
-            prepare_off_thread(batch, std::sync::Arc::clone(&policy.policy)).await?
-        };
-        self.store_prepared(prepared, policy.id).await
-    }
-
-    async fn flagged_mail(&self, cursor: Option<&str>, limit: u32) -> StoreResult<MailPage> {
-        let after = mail_cursor(cursor)?;
-        let limit = limit.clamp(1, MAX_MAIL_PAGE);
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE outcome = 'flagged' AND id > ?1 \
-             ORDER BY id LIMIT ?2",
-            mail_columns("length(raw)")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(after)
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&mut *self.read().await?)
-            .await?;
-        mail_page(records, limit)
-    }
-
-    async fn mail_of_inquiry(&self, id: InquiryId) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE inquiry_id = ?1 ORDER BY id",
-            mail_columns("length(raw)")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_all(&mut *self.read().await?)
-            .await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn mail_raw(&self, id: MailId) -> StoreResult<Vec<u8>> {
-        Ok(
-            sqlx::query_scalar("SELECT raw FROM mail_messages WHERE id = ?1")
-                .bind(id)
-                .fetch_one(&mut *self.read().await?)
-                .await?,
-        )
-    }
-
-    async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE auto_reply_due = 1 ORDER BY id LIMIT ?1",
-            mail_columns("length(raw)")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(i64::from(limit.clamp(1, MAX_MAIL_PAGE)))
-            .fetch_all(&mut *self.read().await?)
-            .await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
-        self.writer
-            .run(move |conn, _| {
-                Box::pin(async move {
-                    let done = sqlx::query(
-                        "UPDATE mail_messages SET auto_reply_due = 0 \
-                         WHERE id = ?1 AND auto_reply_due = 1",
-                    )
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await?;
-                    if done.rows_affected() == 0 {
-                        return Err(StoreError::NotFound);
-                    }
-                    Ok(())
-                })
-            })
-            .await
     }
 }

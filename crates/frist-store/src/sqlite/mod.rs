@@ -75,10 +75,6 @@ impl SqliteStore {
         })
     }
 
-    async fn read(&self) -> StoreResult<sqlx::pool::PoolConnection<sqlx::Sqlite>> {
-        Ok(self.readers.acquire().await?)
-    }
-
     /// Waits for queued writes, then closes the readers. The writer stops when the last clone of
     /// this store is dropped.
     pub async fn close(&self) -> StoreResult<()> {
@@ -171,5 +167,13 @@ impl Backend for SqliteStore {
             summary.duplicates += part.duplicates;
         }
         Ok(summary)
+    }
+
+    async fn store_mail(
+        &self,
+        prepared: Vec<crate::mail_plan::Prepared>,
+        policy_id: PolicyId,
+    ) -> StoreResult<Vec<crate::MailReceipt>> {
+        self.store_mail_chunks(prepared, policy_id).await
     }
 }
