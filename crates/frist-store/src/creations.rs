@@ -7,6 +7,7 @@
 //! backend's.
 
 use crate::intake::Received;
+use crate::sql::Conn;
 use crate::types::{Created, InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry};
 use std::collections::HashMap;
 
@@ -80,4 +81,16 @@ pub(crate) fn answer(
             .map(|stored| Created { stored, created })
             .ok_or_else(|| StoreError::Other("an inserted inquiry is missing".into())),
     )
+}
+
+/// Numbers and inserts new inquiries with their first events and obligations, in the backend's
+/// multi-row form; a clash with a stored (channel, external id) is a `Conflict`.
+pub(crate) async fn insert(
+    conn: Conn<'_>,
+    creations: Vec<Creation>,
+) -> StoreResult<Vec<StoredInquiry>> {
+    match conn {
+        Conn::Sqlite(c) => crate::sqlite::insert(c, creations).await,
+        Conn::Postgres(c) => crate::postgres::insert(c, creations, false).await,
+    }
 }

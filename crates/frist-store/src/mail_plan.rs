@@ -11,6 +11,9 @@
 
 use crate::intake::Received;
 use crate::mail::{IncomingMail, MailContent, MailId, MailOutcome, MailReceipt};
+use crate::ops::append::append;
+use crate::policies::PolicyCache;
+use crate::sql::Conn;
 use crate::types::{InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry};
 use frist_core::{Event, LifecycleError};
 use frist_policy::Policy;
@@ -84,17 +87,8 @@ pub(crate) struct Known {
 pub(crate) trait MailTx: Send {
     fn lookup(&mut self, wanted: &Wanted) -> impl Future<Output = StoreResult<Known>> + Send;
     /// Numbers and inserts new inquiries; their ids, in order.
-    fn insert_inquiries(
-        &mut self,
-        received: Vec<Received>,
-        policy_id: PolicyId,
-    ) -> impl Future<Output = StoreResult<Vec<InquiryId>>> + Send;
-    /// Appends an event through the lifecycle; a refusal writes nothing.
-    fn append(
-        &mut self,
-        id: InquiryId,
-        event: Event,
-    ) -> impl Future<Output = StoreResult<StoredInquiry>> + Send;
+    /// The transaction's connection, for the writes both backends share (new inquiries, events).
+    fn shared(&mut self) -> (Conn<'_>, &PolicyCache);
     /// Inserts the rows; their ids, in order.
     fn insert_rows(
         &mut self,
@@ -330,7 +324,13 @@ pub(crate) async fn store_batch(
             fresh_of.push(i);
         }
     }
-    let ids = tx.insert_inquiries(fresh, policy_id).await?;
+    let (conn, _) = tx.shared();
+    let creations = fresh.into_iter().map(|r| (r, policy_id)).collect();
+    let ids: Vec<InquiryId> = crate::creations::insert(conn, creations)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let created: HashMap<usize, InquiryId> = fresh_of.into_iter().zip(ids).collect();
     let resolve = |target: Option<Target>| -> Option<InquiryId> {
         match target? {
@@ -487,16 +487,15 @@ async fn append_clamped(
     id: InquiryId,
     event: Event,
 ) -> StoreResult<StoredInquiry> {
-    match tx.append(id, event.clone()).await {
+    let (conn, policies) = tx.shared();
+    match append(conn, policies, id, event.clone()).await {
         Err(StoreError::Refused(LifecycleError::BeforeReceipt { received, .. })) => {
-            tx.append(
-                id,
-                Event {
-                    at: received,
-                    ..event
-                },
-            )
-            .await
+            let (conn, policies) = tx.shared();
+            let event = Event {
+                at: received,
+                ..event
+            };
+            append(conn, policies, id, event).await
         }
         other => other,
     }

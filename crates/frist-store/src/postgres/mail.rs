@@ -2,13 +2,12 @@
 //! once (it was sent to two mailboxes): the unique indexes let one win, and the other's
 //! transaction is retried, when it finds the message stored and records a duplicate.
 
-use super::{PostgresStore, write};
-use crate::intake::Received;
+use super::PostgresStore;
 use crate::mail::{MailId, MailReceipt};
 use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted};
 use crate::policies::PolicyCache;
-use crate::types::{InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry};
-use frist_core::Event;
+use crate::sql::Conn;
+use crate::types::{PolicyId, StoreError, StoreResult};
 use sqlx::PgConnection;
 
 /// Messages per transaction in a bulk import.
@@ -58,27 +57,8 @@ impl MailTx for Tx<'_> {
         Ok(known)
     }
 
-    async fn insert_inquiries(
-        &mut self,
-        received: Vec<Received>,
-        policy_id: PolicyId,
-    ) -> StoreResult<Vec<InquiryId>> {
-        let creations = received.into_iter().map(|r| (r, policy_id)).collect();
-        Ok(write::insert(self.conn, creations, false)
-            .await?
-            .into_iter()
-            .map(|s| s.id)
-            .collect())
-    }
-
-    async fn append(&mut self, id: InquiryId, event: Event) -> StoreResult<StoredInquiry> {
-        crate::ops::append::append(
-            crate::sql::Conn::Postgres(&mut *self.conn),
-            self.policies,
-            id,
-            event,
-        )
-        .await
+    fn shared(&mut self) -> (Conn<'_>, &PolicyCache) {
+        (Conn::Postgres(self.conn), self.policies)
     }
 
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {

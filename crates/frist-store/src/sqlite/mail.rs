@@ -2,13 +2,12 @@
 //! writer's next group commit together with whatever else is waiting, and a bulk import queues
 //! several batches before waiting for the first.
 
-use super::{SqliteStore, write};
-use crate::intake::Received;
+use super::SqliteStore;
 use crate::mail::{MailId, MailReceipt};
 use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted};
 use crate::policies::PolicyCache;
-use crate::types::{InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry};
-use frist_core::Event;
+use crate::sql::Conn;
+use crate::types::{PolicyId, StoreError, StoreResult};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// Messages per writer request. Raw bytes make rows large; this keeps one request to a few MB.
@@ -67,27 +66,8 @@ impl MailTx for Tx<'_> {
         Ok(known)
     }
 
-    async fn insert_inquiries(
-        &mut self,
-        received: Vec<Received>,
-        policy_id: PolicyId,
-    ) -> StoreResult<Vec<InquiryId>> {
-        let creations = received.into_iter().map(|r| (r, policy_id)).collect();
-        Ok(write::insert(self.conn, creations)
-            .await?
-            .into_iter()
-            .map(|s| s.id)
-            .collect())
-    }
-
-    async fn append(&mut self, id: InquiryId, event: Event) -> StoreResult<StoredInquiry> {
-        crate::ops::append::append(
-            crate::sql::Conn::Sqlite(&mut *self.conn),
-            self.policies,
-            id,
-            event,
-        )
-        .await
+    fn shared(&mut self) -> (Conn<'_>, &PolicyCache) {
+        (Conn::Sqlite(self.conn), self.policies)
     }
 
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {

@@ -8,7 +8,7 @@ mod bulk;
 mod mail;
 mod write;
 
-pub(crate) use write::{insert_events, insert_obligations};
+pub(crate) use write::{insert, insert_events, insert_obligations};
 mod writer;
 
 use crate::backend::{Backend, Reader, WriteOp};
