@@ -326,7 +326,7 @@ pub(crate) async fn store_batch(
     }
     let (conn, _) = tx.shared();
     let creations = fresh.into_iter().map(|r| (r, policy_id)).collect();
-    let ids: Vec<InquiryId> = crate::creations::insert(conn, creations)
+    let ids: Vec<InquiryId> = crate::creations::insert(conn, creations, false)
         .await?
         .into_iter()
         .map(|s| s.id)

@@ -94,7 +94,8 @@ async fn store(pool: &PgPool, batch: Vec<Request>) {
 async fn together(pool: &PgPool, creations: &[Creation]) -> StoreResult<Vec<Created>> {
     let mut tx = pool.begin().await?;
     // An error returns here; dropping the transaction rolls it back.
-    let created = write::create_many(&mut tx, creations).await?;
+    let created =
+        crate::creations::create_many(crate::sql::Conn::Postgres(&mut tx), creations).await?;
     tx.commit().await?;
     Ok(created)
 }

@@ -7,7 +7,7 @@ mod creator;
 mod mail;
 mod write;
 
-pub(crate) use write::{insert, insert_events, insert_obligations};
+pub(crate) use write::{existing, insert_events, insert_inquiries, insert_obligations, next_ids};
 
 use crate::backend::{Backend, Reader, WriteOp};
 use crate::creations::Creation;

@@ -2,15 +2,12 @@
 //! inquiry, the counter row's upsert) serialise what must not interleave; everything else runs
 //! concurrently on the pool.
 
-use crate::creations::{self, Creation, Key, Outcome};
-use crate::db_error::is_unique_violation;
+use crate::creations::{self, Key};
 use crate::intake::Received;
 use crate::ops::read;
 use crate::rows::{EventRow, InquiryRow, NewRows, ObligationRow};
 use crate::sql::Conn;
-use crate::types::{
-    Created, ImportSummary, InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry,
-};
+use crate::types::{Created, ImportSummary, InquiryId, PolicyId, StoreError, StoreResult};
 use sqlx::{PgConnection, PgPool};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -34,7 +31,7 @@ pub(crate) async fn create(
         });
     }
     let mut tx = pool.begin().await?;
-    match insert(&mut tx, vec![(received, policy_id)], false).await {
+    match creations::insert(Conn::Postgres(&mut tx), vec![(received, policy_id)], false).await {
         Ok(mut stored) => {
             tx.commit().await?;
             let stored = stored
@@ -70,183 +67,63 @@ pub(crate) async fn create(
     }
 }
 
-/// Stores concurrent creations in the caller's transaction (see `creator.rs`): each answer is
-/// the new inquiry or the one already stored with its channel and external id, before or
-/// earlier in the batch. A clash with a concurrent transaction fails the whole call with
-/// [`StoreError::Conflict`]; the caller then stores them one by one.
-pub(crate) async fn create_many(
-    conn: &mut PgConnection,
-    batch: &[Creation],
-) -> StoreResult<Vec<Created>> {
-    let (channels, ids): (Vec<&'static str>, Vec<&str>) = batch
-        .iter()
-        .filter_map(|(r, _)| {
-            let received = &r.inquiry.received;
-            received
-                .external_id
-                .as_deref()
-                .map(|ext| (received.channel.as_str(), ext))
-        })
-        .unzip();
-    let mut stored: HashMap<Key, InquiryId> = HashMap::new();
-    if !ids.is_empty() {
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT channel, external_id, id FROM inquiries \
-             WHERE (channel, external_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
-        )
-        .bind(&channels)
-        .bind(&ids)
-        .fetch_all(&mut *conn)
-        .await?;
-        for (channel, ext, id) in rows {
-            if let Some(channel) = channels.iter().find(|c| **c == channel) {
-                stored.insert((*channel, ext), id);
-            }
-        }
-    }
-    let (fresh, outcomes) = creations::sort(batch, &stored);
-    let inserted = insert(&mut *conn, fresh, false).await?;
-    let mut answers = Vec::with_capacity(outcomes.len());
-    for outcome in &outcomes {
-        answers.push(match (creations::answer(outcome, &inserted), outcome) {
-            (Some(answer), _) => answer?,
-            (None, Outcome::Stored(id)) => Created {
-                stored: read::inquiry(Conn::Postgres(&mut *conn), *id).await?,
-                created: false,
-            },
-            (None, _) => return Err(StoreError::Other("a creation has no answer".into())),
-        });
-    }
-    Ok(answers)
-}
-
 /// Stores a chunk of a bulk import in one transaction; skips inquiries already stored by
-/// (channel, external id), including ones a concurrent call stores meanwhile. Duplicates within
-/// the chunk were removed by the caller.
+/// (channel, external id), including ones a concurrent call stores meanwhile.
 pub(crate) async fn import(
     pool: &PgPool,
     chunk: Vec<Received>,
     policy_id: PolicyId,
 ) -> StoreResult<ImportSummary> {
-    let (channels, ids): (Vec<&str>, Vec<&str>) = chunk
-        .iter()
-        .filter_map(|r| {
-            r.inquiry
-                .received
-                .external_id
-                .as_deref()
-                .map(|ext| (r.inquiry.received.channel.as_str(), ext))
-        })
-        .unzip();
     let mut tx = pool.begin().await?;
-    let existing: Vec<(String, String)> = sqlx::query_as(
-        "SELECT channel, external_id FROM inquiries \
+    let summary = creations::import(Conn::Postgres(&mut tx), chunk, policy_id, true).await?;
+    tx.commit().await?;
+    Ok(summary)
+}
+
+/// The ids of the stored inquiries with these external ids, by channel, in one statement.
+pub(crate) async fn existing(
+    conn: &mut PgConnection,
+    by_channel: BTreeMap<&'static str, Vec<&str>>,
+) -> StoreResult<HashMap<Key, InquiryId>> {
+    let (channels, ids): (Vec<&'static str>, Vec<&str>) = by_channel
+        .iter()
+        .flat_map(|(channel, ids)| ids.iter().map(move |id| (*channel, *id)))
+        .unzip();
+    let mut stored = HashMap::new();
+    if ids.is_empty() {
+        return Ok(stored);
+    }
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT channel, external_id, id FROM inquiries \
          WHERE (channel, external_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
     )
     .bind(&channels)
     .bind(&ids)
-    .fetch_all(&mut *tx)
-    .await?;
-    let existing: HashSet<(String, String)> = existing.into_iter().collect();
-    let before = chunk.len();
-    let fresh: Vec<Creation> = chunk
-        .into_iter()
-        .filter(|r| {
-            let received = &r.inquiry.received;
-            received.external_id.as_ref().is_none_or(|ext| {
-                !existing.contains(&(received.channel.as_str().to_owned(), ext.clone()))
-            })
-        })
-        .map(|r| (r, policy_id))
-        .collect();
-    let imported = insert(&mut tx, fresh, true).await?.len();
-    tx.commit().await?;
-    Ok(ImportSummary {
-        imported: imported as u64,
-        duplicates: (before - imported) as u64,
-    })
-}
-
-/// Numbers and inserts new inquiries with their first events and obligations. A clash with a
-/// stored (channel, external id) is a [`StoreError::Conflict`], or, with `skip_conflicts`, skips
-/// that inquiry (its reference number stays unused).
-pub(crate) async fn insert(
-    conn: &mut PgConnection,
-    received: Vec<Creation>,
-    skip_conflicts: bool,
-) -> StoreResult<Vec<StoredInquiry>> {
-    if received.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut wanted: BTreeMap<(String, i16), i64> = BTreeMap::new();
-    for (r, _) in &received {
-        let (prefix, year) = r.counter();
-        *wanted.entry((prefix.to_owned(), year)).or_default() += 1;
-    }
-    let mut next = BTreeMap::new();
-    for ((prefix, year), count) in wanted {
-        let first: i64 = sqlx::query_scalar(
-            "INSERT INTO reference_counters (prefix, year, next) VALUES ($1, $2, 1 + $3::bigint) \
-             ON CONFLICT (prefix, year) DO UPDATE SET next = reference_counters.next + $3::bigint \
-             RETURNING next - $3::bigint",
-        )
-        .bind(&prefix)
-        .bind(year)
-        .bind(count)
-        .fetch_one(&mut *conn)
-        .await?;
-        next.insert((prefix, year), first);
-    }
-    let count =
-        i64::try_from(received.len()).map_err(|_| StoreError::Other("batch too large".into()))?;
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT nextval('inquiries_id_seq') FROM generate_series(1, $1::bigint)",
-    )
-    .bind(count)
     .fetch_all(&mut *conn)
     .await?;
-    let mut rows = Vec::with_capacity(received.len());
-    let mut stored = Vec::with_capacity(received.len());
-    for (id, (r, policy_id)) in ids.into_iter().zip(received) {
-        let (prefix, year) = r.counter();
-        let number = next
-            .get_mut(&(prefix.to_owned(), year))
-            .ok_or_else(|| StoreError::Other("no reference counter allocated".into()))?;
-        let r = r.numbered(*number)?;
-        *number += 1;
-        rows.push(NewRows::of(id, policy_id, &r.inquiry, &r.event)?);
-        stored.push(StoredInquiry {
-            id,
-            policy_id,
-            inquiry: r.inquiry,
-        });
+    for (channel, ext, id) in rows {
+        if let Some(channel) = by_channel.keys().find(|c| **c == channel) {
+            stored.insert((*channel, ext), id);
+        }
     }
-    let inserted: HashSet<i64> = insert_inquiries(conn, &rows, skip_conflicts)
-        .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict(
-                    "an inquiry with this channel and external id is already stored".into(),
-                )
-            } else {
-                e.into()
-            }
-        })?;
-    rows.retain(|r| inserted.contains(&r.id));
-    stored.retain(|s| inserted.contains(&s.id));
-    let events: Vec<(InquiryId, &EventRow)> = rows.iter().map(|r| (r.id, &r.event)).collect();
-    insert_events(conn, &events).await?;
-    let obligations: Vec<(InquiryId, &ObligationRow)> = rows
-        .iter()
-        .flat_map(|r| r.obligations.iter().map(|o| (r.id, o)))
-        .collect();
-    insert_obligations(conn, &obligations).await?;
     Ok(stored)
+}
+
+/// The next `count` ids of the inquiries' sequence.
+pub(crate) async fn next_ids(conn: &mut PgConnection, count: i64) -> StoreResult<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar(
+            "SELECT nextval('inquiries_id_seq') FROM generate_series(1, $1::bigint)",
+        )
+        .bind(count)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }
 
 /// Inserts the rows column-wise through UNNEST (one statement for any number of rows); returns
 /// the ids inserted.
-async fn insert_inquiries(
+pub(crate) async fn insert_inquiries(
     conn: &mut PgConnection,
     rows: &[NewRows],
     skip_conflicts: bool,

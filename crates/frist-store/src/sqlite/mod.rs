@@ -8,7 +8,7 @@ mod bulk;
 mod mail;
 mod write;
 
-pub(crate) use write::{insert, insert_events, insert_obligations};
+pub(crate) use write::{existing, insert_events, insert_inquiries, insert_obligations, next_ids};
 mod writer;
 
 use crate::backend::{Backend, Reader, WriteOp};
@@ -156,7 +156,10 @@ impl Backend for SqliteStore {
             pending.push(
                 self.writer
                     .submit(move |conn, _| {
-                        Box::pin(async move { write::import(conn, chunk, policy_id).await })
+                        Box::pin(async move {
+                            crate::creations::import(Conn::Sqlite(conn), chunk, policy_id, false)
+                                .await
+                        })
                     })
                     .await?,
             );

@@ -1,16 +1,10 @@
-//! The write operations, run by the writer on its connection inside a transaction (see
-//! `writer.rs`). Each leaves the database unchanged when it returns an error: the writer rolls
-//! its savepoint back.
+//! SQLite's own part of storing new inquiries: multi-row `VALUES` statements, ids handed out by
+//! the single writer, and the bound-parameter limit. Run by the writer on its connection inside
+//! a transaction (see `writer.rs`); the rest of a creation is shared (`creations.rs`).
 
-use crate::creations::{self, Creation, Outcome, key};
-use crate::db_error::is_unique_violation;
-use crate::intake::Received;
-use crate::ops::read;
+use crate::creations::Key;
 use crate::rows::{EventRow, NewRows, ObligationRow};
-use crate::sql::Conn;
-use crate::types::{
-    Created, ImportSummary, InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry,
-};
+use crate::types::{InquiryId, StoreResult};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,67 +19,12 @@ const ROWS_PER_INSERT: usize = 1800;
 // (the rest of a chunk, a batch of mail) are nearly all different, and caching each would fill
 // the cache with large statements, growing memory with every batch.
 
-/// Stores received inquiries, many in one go (the writer coalesces concurrent creations). Each
-/// answer is the new inquiry (`created: true`) or the one already stored with its channel and
-/// external id, before or earlier in the batch (`created: false`). The writer is this process's
-/// only writer, so the check cannot race with our own writes; a clash with another process's
-/// write fails the whole call with [`StoreError::Conflict`].
-pub(crate) async fn create_many(
+/// The ids of the stored inquiries with these external ids, by channel: `IN` lists as long as
+/// SQLite's bound parameters allow.
+pub(crate) async fn existing(
     conn: &mut SqliteConnection,
-    batch: &[Creation],
-) -> StoreResult<Vec<Created>> {
-    let stored = existing(conn, batch.iter().map(|(r, _)| r)).await?;
-    let (fresh, outcomes) = creations::sort(batch, &stored);
-    let inserted = insert(conn, fresh).await?;
-    let mut answers = Vec::with_capacity(outcomes.len());
-    for outcome in &outcomes {
-        answers.push(match (creations::answer(outcome, &inserted), outcome) {
-            (Some(answer), _) => answer?,
-            (None, Outcome::Stored(id)) => Created {
-                stored: read::inquiry(Conn::Sqlite(&mut *conn), *id).await?,
-                created: false,
-            },
-            (None, _) => return Err(StoreError::Other("a creation has no answer".into())),
-        });
-    }
-    Ok(answers)
-}
-
-/// Stores a chunk of a bulk import: skips inquiries already stored by (channel, external id).
-/// Repeats within the chunk were removed by the caller.
-pub(crate) async fn import(
-    conn: &mut SqliteConnection,
-    chunk: Vec<Received>,
-    policy_id: PolicyId,
-) -> StoreResult<ImportSummary> {
-    let stored = existing(conn, chunk.iter()).await?;
-    let before = chunk.len();
-    let fresh: Vec<Creation> = chunk
-        .into_iter()
-        .filter(|r| key(r).is_none_or(|k| !stored.contains_key(&k)))
-        .map(|r| (r, policy_id))
-        .collect();
-    let imported = insert(conn, fresh).await?.len();
-    Ok(ImportSummary {
-        imported: imported as u64,
-        duplicates: (before - imported) as u64,
-    })
-}
-
-/// The ids of the stored inquiries with the same (channel, external id) as any of `received`.
-async fn existing(
-    conn: &mut SqliteConnection,
-    received: impl Iterator<Item = &Received>,
-) -> StoreResult<HashMap<(&'static str, String), InquiryId>> {
-    let mut by_channel: BTreeMap<&'static str, Vec<&str>> = BTreeMap::new();
-    for r in received {
-        if let Some(ext) = &r.inquiry.received.external_id {
-            by_channel
-                .entry(r.inquiry.received.channel.as_str())
-                .or_default()
-                .push(ext);
-        }
-    }
+    by_channel: BTreeMap<&'static str, Vec<&str>>,
+) -> StoreResult<HashMap<Key, InquiryId>> {
     let mut stored = HashMap::new();
     for (channel, ids) in by_channel {
         for part in ids.chunks(ROWS_PER_INSERT) {
@@ -109,86 +48,28 @@ async fn existing(
     Ok(stored)
 }
 
-/// Numbers and inserts new inquiries with their first events and obligations. A clash with a
-/// stored (channel, external id) is a [`StoreError::Conflict`].
-pub(crate) async fn insert(
-    conn: &mut SqliteConnection,
-    creations: Vec<Creation>,
-) -> StoreResult<Vec<StoredInquiry>> {
-    if creations.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut wanted: BTreeMap<(String, i16), i64> = BTreeMap::new();
-    for (r, _) in &creations {
-        let (prefix, year) = r.counter();
-        *wanted.entry((prefix.to_owned(), year)).or_default() += 1;
-    }
-    let mut next = BTreeMap::new();
-    for ((prefix, year), count) in wanted {
-        let first = allocate(conn, &prefix, year, count).await?;
-        next.insert((prefix, year), first);
-    }
-    // The writer is the only writer of this file (other processes aside, whose clash fails the
-    // insert), so ids can be handed out here and the rows inserted many at a time.
+/// The next `count` ids. The writer is the only writer of this file (another process's write
+/// waits for our transaction, and a clash fails the insert), so ids can be handed out here and
+/// the rows inserted many at a time.
+pub(crate) async fn next_ids(conn: &mut SqliteConnection, count: i64) -> StoreResult<Vec<i64>> {
     let last: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM inquiries")
         .fetch_one(&mut *conn)
         .await?;
-    let mut rows = Vec::with_capacity(creations.len());
-    let mut stored = Vec::with_capacity(creations.len());
-    for (id, (r, policy_id)) in (last + 1..).zip(creations) {
-        let (prefix, year) = r.counter();
-        let number = next
-            .get_mut(&(prefix.to_owned(), year))
-            .ok_or_else(|| StoreError::Other("no reference counter allocated".into()))?;
-        let r = r.numbered(*number)?;
-        *number += 1;
-        rows.push(NewRows::of(id, policy_id, &r.inquiry, &r.event)?);
-        stored.push(StoredInquiry {
-            id,
-            policy_id,
-            inquiry: r.inquiry,
-        });
-    }
-    for part in rows.chunks(INQUIRIES_PER_INSERT) {
-        insert_inquiries(conn, part).await.map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict(
-                    "an inquiry with this channel and external id is already stored".into(),
-                )
-            } else {
-                e.into()
-            }
-        })?;
-    }
-    let events: Vec<(InquiryId, &EventRow)> = rows.iter().map(|r| (r.id, &r.event)).collect();
-    insert_events(conn, &events).await?;
-    let obligations: Vec<(InquiryId, &ObligationRow)> = rows
-        .iter()
-        .flat_map(|r| r.obligations.iter().map(|o| (r.id, o)))
-        .collect();
-    insert_obligations(conn, &obligations).await?;
-    Ok(stored)
+    Ok((last + 1..=last + count).collect())
 }
 
-/// Takes `count` consecutive numbers from the (prefix, year) counter; returns the first.
-async fn allocate(
+/// Inquiry rows, as many per statement as SQLite's bound parameters allow.
+pub(crate) async fn insert_inquiries(
     conn: &mut SqliteConnection,
-    prefix: &str,
-    year: i16,
-    count: i64,
-) -> StoreResult<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO reference_counters (prefix, year, next) VALUES (?1, ?2, 1 + ?3) \
-         ON CONFLICT (prefix, year) DO UPDATE SET next = next + ?3 RETURNING next - ?3",
-    )
-    .bind(prefix)
-    .bind(year)
-    .bind(count)
-    .fetch_one(&mut *conn)
-    .await?)
+    rows: &[NewRows],
+) -> Result<(), sqlx::Error> {
+    for part in rows.chunks(INQUIRIES_PER_INSERT) {
+        insert_inquiry_rows(conn, part).await?;
+    }
+    Ok(())
 }
 
-async fn insert_inquiries(
+async fn insert_inquiry_rows(
     conn: &mut SqliteConnection,
     rows: &[NewRows],
 ) -> Result<(), sqlx::Error> {
