@@ -84,11 +84,25 @@ pub(crate) struct Known {
 }
 
 /// The primitive writes of a backend, inside its transaction.
+/// A backend's connection inside the batch's transaction, with the policy versions appends need.
+pub(crate) struct MailConn<'c, C> {
+    pub conn: &'c mut C,
+    pub policies: &'c PolicyCache,
+}
+
+impl<C> MailConn<'_, C>
+where
+    for<'a> &'a mut C: Into<Conn<'a>>,
+{
+    /// The connection, for the writes both backends share (new inquiries, events).
+    fn shared(&mut self) -> (Conn<'_>, &PolicyCache) {
+        ((&mut *self.conn).into(), self.policies)
+    }
+}
+
 pub(crate) trait MailTx: Send {
     fn lookup(&mut self, wanted: &Wanted) -> impl Future<Output = StoreResult<Known>> + Send;
     /// Numbers and inserts new inquiries; their ids, in order.
-    /// The transaction's connection, for the writes both backends share (new inquiries, events).
-    fn shared(&mut self) -> (Conn<'_>, &PolicyCache);
     /// Inserts the rows; their ids, in order.
     fn insert_rows(
         &mut self,
@@ -305,11 +319,15 @@ impl Planner<'_> {
 
 /// Stores a batch inside the caller's transaction: looks up, plans, inserts the new inquiries,
 /// appends replies and follow-up events, inserts the rows. One receipt per message, in order.
-pub(crate) async fn store_batch(
-    tx: &mut impl MailTx,
+pub(crate) async fn store_batch<'x, C>(
+    tx: &mut MailConn<'x, C>,
     mut batch: Vec<Prepared>,
     policy_id: PolicyId,
-) -> StoreResult<Vec<MailReceipt>> {
+) -> StoreResult<Vec<MailReceipt>>
+where
+    MailConn<'x, C>: MailTx,
+    for<'a> &'a mut C: Into<Conn<'a>>,
+{
     let known = tx.lookup(&wanted(&batch)).await?;
     let mut plans = plan(&batch, &known);
 
@@ -482,11 +500,14 @@ fn root_of(plans: &[Plan], n: usize) -> Option<Target> {
 
 /// Appends `event`, moving it up to the inquiry's receipt when it lies before it: a message
 /// dated before the inquiry it answers (a wrong clock, an import out of order) is still added.
-async fn append_clamped(
-    tx: &mut impl MailTx,
+async fn append_clamped<C>(
+    tx: &mut MailConn<'_, C>,
     id: InquiryId,
     event: Event,
-) -> StoreResult<StoredInquiry> {
+) -> StoreResult<StoredInquiry>
+where
+    for<'a> &'a mut C: Into<Conn<'a>>,
+{
     let (conn, policies) = tx.shared();
     match append(conn, policies, id, event.clone()).await {
         Err(StoreError::Refused(LifecycleError::BeforeReceipt { received, .. })) => {

@@ -22,6 +22,18 @@ pub(crate) enum Conn<'c> {
     Postgres(&'c mut PgConnection),
 }
 
+impl<'c> From<&'c mut SqliteConnection> for Conn<'c> {
+    fn from(conn: &'c mut SqliteConnection) -> Self {
+        Self::Sqlite(conn)
+    }
+}
+
+impl<'c> From<&'c mut PgConnection> for Conn<'c> {
+    fn from(conn: &'c mut PgConnection) -> Self {
+        Self::Postgres(conn)
+    }
+}
+
 impl Conn<'_> {
     /// The same connection, borrowed again (for the next statement of an operation).
     pub(crate) fn re(&mut self) -> Conn<'_> {

@@ -3,24 +3,18 @@
 //! transaction is retried, when it finds the message stored and records a duplicate.
 
 use super::PostgresStore;
+use crate::db_error::conflict_if_unique;
 use crate::mail::{MailId, MailReceipt};
-use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted};
-use crate::policies::PolicyCache;
-use crate::sql::Conn;
+use crate::mail_plan::{Known, MailConn, MailRow, MailTx, Prepared, Wanted};
 use crate::types::{PolicyId, StoreError, StoreResult};
 use sqlx::PgConnection;
 
 /// Messages per transaction in a bulk import.
-const MAIL_CHUNK: usize = 500;
+pub(super) const MAIL_CHUNK: usize = 500;
 /// Attempts at a batch that clashes with a concurrent write.
 const ATTEMPTS: usize = 3;
 
-struct Tx<'c> {
-    conn: &'c mut PgConnection,
-    policies: &'c PolicyCache,
-}
-
-impl MailTx for Tx<'_> {
+impl MailTx for MailConn<'_, PgConnection> {
     async fn lookup(&mut self, wanted: &Wanted) -> StoreResult<Known> {
         let mut known = Known::default();
         let rows: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
@@ -55,10 +49,6 @@ impl MailTx for Tx<'_> {
                 .await?;
         known.by_reference.extend(rows);
         Ok(known)
-    }
-
-    fn shared(&mut self) -> (Conn<'_>, &PolicyCache) {
-        (Conn::Postgres(self.conn), self.policies)
     }
 
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {
@@ -100,20 +90,14 @@ impl MailTx for Tx<'_> {
         .bind(rows.iter().map(|r| r.raw).collect::<Vec<_>>())
         .execute(&mut *self.conn)
         .await
-        .map_err(|e| {
-            if crate::db_error::is_unique_violation(&e) {
-                StoreError::Conflict("this message was stored meanwhile; retry".into())
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(|e| conflict_if_unique(e, "this message was stored meanwhile; retry"))?;
         Ok(ids)
     }
 }
 
 impl PostgresStore {
     /// One batch in one transaction, retried when a concurrent write clashes with it.
-    async fn store_chunk(
+    pub(super) async fn store_chunk(
         &self,
         chunk: Vec<Prepared>,
         policy_id: PolicyId,
@@ -122,8 +106,8 @@ impl PostgresStore {
         loop {
             let mut tx = self.pool.begin().await?;
             let stored = crate::mail_plan::store_batch(
-                &mut Tx {
-                    conn: &mut tx,
+                &mut MailConn {
+                    conn: &mut *tx,
                     policies: &self.policies,
                 },
                 chunk.clone(),
@@ -142,25 +126,5 @@ impl PostgresStore {
                 Err(e) => return Err(e),
             }
         }
-    }
-}
-
-impl PostgresStore {
-    /// One transaction per chunk of messages.
-    pub(super) async fn store_mail_chunks(
-        &self,
-        prepared: Vec<Prepared>,
-        policy_id: PolicyId,
-    ) -> StoreResult<Vec<MailReceipt>> {
-        let mut receipts = Vec::with_capacity(prepared.len());
-        let mut prepared = prepared.into_iter();
-        loop {
-            let chunk: Vec<Prepared> = prepared.by_ref().take(MAIL_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            receipts.extend(self.store_chunk(chunk, policy_id).await?);
-        }
-        Ok(receipts)
     }
 }

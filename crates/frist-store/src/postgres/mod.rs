@@ -12,9 +12,11 @@ pub(crate) use write::{existing, insert_events, insert_inquiries, insert_obligat
 use crate::backend::{Backend, Reader, WriteOp};
 use crate::creations::Creation;
 use crate::intake::Received;
+use crate::mail_plan::Prepared;
 use crate::policies::PolicyCache;
 use crate::sql::Conn;
 use crate::types::*;
+use mail::MAIL_CHUNK;
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use std::str::FromStr;
@@ -101,8 +103,7 @@ impl Backend for PostgresStore {
                 break;
             }
             let part = write::import(&self.pool, chunk, policy_id).await?;
-            summary.imported += part.imported;
-            summary.duplicates += part.duplicates;
+            summary.add(part);
         }
         Ok(summary)
     }
@@ -112,6 +113,15 @@ impl Backend for PostgresStore {
         prepared: Vec<crate::mail_plan::Prepared>,
         policy_id: PolicyId,
     ) -> StoreResult<Vec<crate::MailReceipt>> {
-        self.store_mail_chunks(prepared, policy_id).await
+        let mut receipts = Vec::with_capacity(prepared.len());
+        let mut prepared = prepared.into_iter();
+        loop {
+            let chunk: Vec<Prepared> = prepared.by_ref().take(MAIL_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            receipts.extend(self.store_chunk(chunk, policy_id).await?);
+        }
+        Ok(receipts)
     }
 }

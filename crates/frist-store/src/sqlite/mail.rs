@@ -2,28 +2,20 @@
 //! writer's next group commit together with whatever else is waiting, and a bulk import queues
 //! several batches before waiting for the first.
 
-use super::SqliteStore;
-use crate::mail::{MailId, MailReceipt};
-use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted};
-use crate::policies::PolicyCache;
-use crate::sql::Conn;
-use crate::types::{PolicyId, StoreError, StoreResult};
+use crate::db_error::conflict_if_unique;
+use crate::mail::MailId;
+use crate::mail_plan::{Known, MailConn, MailRow, MailTx, Wanted};
+use crate::types::StoreResult;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// Messages per writer request. Raw bytes make rows large; this keeps one request to a few MB.
-const MAIL_CHUNK: usize = 500;
+pub(super) const MAIL_CHUNK: usize = 500;
 /// Values per `IN (…)` list or multi-row INSERT (SQLite allows 32,766 bound parameters).
 const PER_STATEMENT: usize = 900;
 /// Rows per multi-row INSERT of mail (12 columns).
 const ROWS_PER_INSERT: usize = 250;
 
-/// The writer's connection inside its transaction.
-struct Tx<'c> {
-    conn: &'c mut SqliteConnection,
-    policies: &'c PolicyCache,
-}
-
-impl MailTx for Tx<'_> {
+impl MailTx for MailConn<'_, SqliteConnection> {
     async fn lookup(&mut self, wanted: &Wanted) -> StoreResult<Known> {
         let mut known = Known::default();
         for part in wanted.sha256s.chunks(PER_STATEMENT) {
@@ -66,10 +58,6 @@ impl MailTx for Tx<'_> {
         Ok(known)
     }
 
-    fn shared(&mut self) -> (Conn<'_>, &PolicyCache) {
-        (Conn::Sqlite(self.conn), self.policies)
-    }
-
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {
         if rows.is_empty() {
             return Ok(Vec::new());
@@ -109,13 +97,7 @@ impl MailTx for Tx<'_> {
                 .persistent(part.len() == ROWS_PER_INSERT)
                 .execute(&mut *self.conn)
                 .await
-                .map_err(|e| {
-                    if crate::db_error::is_unique_violation(&e) {
-                        StoreError::Conflict("this message was stored meanwhile; retry".into())
-                    } else {
-                        e.into()
-                    }
-                })?;
+                .map_err(|e| conflict_if_unique(e, "this message was stored meanwhile; retry"))?;
         }
         Ok(ids)
     }
@@ -141,41 +123,4 @@ where
         .persistent(values.len() == PER_STATEMENT)
         .fetch_all(&mut *conn)
         .await?)
-}
-
-impl SqliteStore {
-    /// Queues the prepared messages as writer requests; returns their receipts once committed.
-    pub(super) async fn store_mail_chunks(
-        &self,
-        prepared: Vec<Prepared>,
-        policy_id: PolicyId,
-    ) -> StoreResult<Vec<MailReceipt>> {
-        let mut pending = Vec::new();
-        let mut prepared = prepared.into_iter();
-        loop {
-            let chunk: Vec<Prepared> = prepared.by_ref().take(MAIL_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            pending.push(
-                self.writer
-                    .submit(move |conn, policies| {
-                        Box::pin(async move {
-                            crate::mail_plan::store_batch(
-                                &mut Tx { conn, policies },
-                                chunk,
-                                policy_id,
-                            )
-                            .await
-                        })
-                    })
-                    .await?,
-            );
-        }
-        let mut receipts = Vec::new();
-        for part in pending {
-            receipts.extend(part.await?);
-        }
-        Ok(receipts)
-    }
 }

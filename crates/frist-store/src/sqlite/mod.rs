@@ -14,10 +14,12 @@ mod writer;
 use crate::backend::{Backend, Reader, WriteOp};
 use crate::creations::Creation;
 use crate::intake::Received;
+use crate::mail_plan::{MailConn, Prepared};
 use crate::ops::read;
 use crate::policies::PolicyCache;
 use crate::sql::Conn;
 use crate::types::*;
+use mail::MAIL_CHUNK;
 use sqlx::ConnectOptions;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -91,22 +93,24 @@ impl SqliteStore {
 }
 
 impl Backend for SqliteStore {
-    fn name(&self) -> &'static str {
-        "sqlite"
+    /// Every write goes through the writer, which commits it with whatever else is waiting.
+    async fn write<T: Send + 'static>(&self, op: impl WriteOp<T>) -> StoreResult<T> {
+        self.writer
+            .run(move |conn, policies| op(Conn::Sqlite(conn), policies))
+            .await
+    }
+
+    /// Reads run beside the writer (WAL); each sees the last commit.
+    async fn reader(&self) -> StoreResult<Reader> {
+        Ok(Reader::Sqlite(self.readers.acquire().await?))
     }
 
     fn policies(&self) -> &PolicyCache {
         &self.policies
     }
 
-    async fn reader(&self) -> StoreResult<Reader> {
-        Ok(Reader::Sqlite(self.readers.acquire().await?))
-    }
-
-    async fn write<T: Send + 'static>(&self, op: impl WriteOp<T>) -> StoreResult<T> {
-        self.writer
-            .run(move |conn, policies| op(Conn::Sqlite(conn), policies))
-            .await
+    fn name(&self) -> &'static str {
+        "sqlite"
     }
 
     async fn create(&self, (received, policy_id): Creation) -> StoreResult<Created> {
@@ -166,8 +170,7 @@ impl Backend for SqliteStore {
         }
         for part in pending {
             let part = part.await?;
-            summary.imported += part.imported;
-            summary.duplicates += part.duplicates;
+            summary.add(part);
         }
         Ok(summary)
     }
@@ -177,6 +180,32 @@ impl Backend for SqliteStore {
         prepared: Vec<crate::mail_plan::Prepared>,
         policy_id: PolicyId,
     ) -> StoreResult<Vec<crate::MailReceipt>> {
-        self.store_mail_chunks(prepared, policy_id).await
+        let mut pending = Vec::new();
+        let mut prepared = prepared.into_iter();
+        loop {
+            let chunk: Vec<Prepared> = prepared.by_ref().take(MAIL_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            pending.push(
+                self.writer
+                    .submit(move |conn, policies| {
+                        Box::pin(async move {
+                            crate::mail_plan::store_batch(
+                                &mut MailConn { conn, policies },
+                                chunk,
+                                policy_id,
+                            )
+                            .await
+                        })
+                    })
+                    .await?,
+            );
+        }
+        let mut receipts = Vec::new();
+        for part in pending {
+            receipts.extend(part.await?);
+        }
+        Ok(receipts)
     }
 }
