@@ -7,7 +7,7 @@
 
 use crate::db_error::is_unique_violation;
 use crate::intake::Received;
-use crate::ops::append::{insert_events, insert_obligations};
+use crate::ops::append::insert_history;
 use crate::ops::read;
 use crate::rows::{EventRow, NewRows, ObligationRow};
 use crate::sql::{Conn, query};
@@ -193,12 +193,11 @@ pub(crate) async fn insert(
         stored.retain(|s| inserted.contains(&s.id));
     }
     let events: Vec<(InquiryId, &EventRow)> = rows.iter().map(|r| (r.id, &r.event)).collect();
-    insert_events(conn.re(), &events).await?;
     let obligations: Vec<(InquiryId, &ObligationRow)> = rows
         .iter()
         .flat_map(|r| r.obligations.iter().map(|o| (r.id, o)))
         .collect();
-    insert_obligations(conn, &obligations).await?;
+    insert_history(conn, &events, &obligations).await?;
     Ok(stored)
 }
 

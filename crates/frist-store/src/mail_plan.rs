@@ -103,7 +103,7 @@ where
 pub(crate) trait MailTx: Send {
     fn lookup(&mut self, wanted: &Wanted) -> impl Future<Output = StoreResult<Known>> + Send;
     /// Numbers and inserts new inquiries; their ids, in order.
-    /// Inserts the rows; their ids, in order.
+    /// Inserts the rows (at least one); their ids, in order.
     fn insert_rows(
         &mut self,
         rows: &[MailRow<'_>],
@@ -435,7 +435,11 @@ where
             raw: p.mail.raw(),
         });
     }
-    let mail_ids = tx.insert_rows(&rows).await?;
+    let mail_ids = if rows.is_empty() {
+        Vec::new()
+    } else {
+        tx.insert_rows(&rows).await?
+    };
 
     let mut receipts: Vec<MailReceipt> = Vec::with_capacity(batch.len());
     for (i, plan) in plans.iter().enumerate() {

@@ -35,7 +35,6 @@ pub(crate) async fn append(
     inquiry.apply(&event, &policy)?;
     let seq = version + 1;
     let row = InquiryRow::of(&inquiry, seq)?;
-    insert_events(conn.re(), &[(id, &EventRow::of(seq, &event)?)]).await?;
     query(
         "UPDATE inquiries SET state = $1, unit = $2, caseworker = $3, kind = $4, next_due_at = $5, \
          next_requires = $6, next_unpaused_due_at = $7, queue_key = $8, projection = $9, \
@@ -60,7 +59,7 @@ pub(crate) async fn append(
         .await?;
     let obligations = obligation_rows(&inquiry)?;
     let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
-    insert_obligations(conn, &pairs).await?;
+    insert_history(conn, &[(id, &EventRow::of(seq, &event)?)], &pairs).await?;
     Ok(StoredInquiry {
         id,
         policy_id,
@@ -68,24 +67,15 @@ pub(crate) async fn append(
     })
 }
 
-/// Many events in few statements, each backend its own way (multi-row VALUES, UNNEST).
-pub(crate) async fn insert_events(
+/// Events and obligation rows in few statements, each backend its own way (multi-row VALUES,
+/// UNNEST).
+pub(crate) async fn insert_history(
     conn: Conn<'_>,
     events: &[(InquiryId, &EventRow)],
+    obligations: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
     match conn {
-        Conn::Sqlite(c) => crate::sqlite::insert_events(c, events).await,
-        Conn::Postgres(c) => crate::postgres::insert_events(c, events).await,
-    }
-}
-
-/// Many obligation rows in few statements, each backend its own way.
-pub(crate) async fn insert_obligations(
-    conn: Conn<'_>,
-    rows: &[(InquiryId, &ObligationRow)],
-) -> StoreResult<()> {
-    match conn {
-        Conn::Sqlite(c) => crate::sqlite::insert_obligations(c, rows).await,
-        Conn::Postgres(c) => crate::postgres::insert_obligations(c, rows).await,
+        Conn::Sqlite(c) => crate::sqlite::insert_history(c, events, obligations).await,
+        Conn::Postgres(c) => crate::postgres::insert_history(c, events, obligations).await,
     }
 }

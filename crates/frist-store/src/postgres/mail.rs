@@ -52,9 +52,6 @@ impl MailTx for MailConn<'_, PgConnection> {
     }
 
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {
-        if rows.is_empty() {
-            return Ok(Vec::new());
-        }
         let count =
             i64::try_from(rows.len()).map_err(|_| StoreError::Other("batch too large".into()))?;
         let ids: Vec<i64> = sqlx::query_scalar(

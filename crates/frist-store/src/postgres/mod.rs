@@ -7,7 +7,7 @@ mod creator;
 mod mail;
 mod write;
 
-pub(crate) use write::{existing, insert_events, insert_inquiries, insert_obligations, next_ids};
+pub(crate) use write::{existing, insert_history, insert_inquiries, next_ids};
 
 use crate::backend::{Backend, Reader, WriteOp};
 use crate::creations::Creation;
@@ -25,10 +25,6 @@ use std::time::Duration;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
-const CONNECTIONS: u32 = 10;
-/// New inquiries per transaction in a bulk import.
-const IMPORT_CHUNK: usize = 2_000;
-
 /// Storage in a PostgreSQL database.
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
@@ -36,6 +32,10 @@ pub struct PostgresStore {
     creator: creator::Creator,
     policies: Arc<PolicyCache>,
 }
+
+const CONNECTIONS: u32 = 10;
+/// New inquiries per transaction in a bulk import.
+const IMPORT_CHUNK: usize = 2_000;
 
 impl PostgresStore {
     /// Connects to `url` (`postgres://…` or `postgresql://…`) and migrates the database.

@@ -178,7 +178,7 @@ pub(crate) async fn insert_inquiries(
     Ok(ids.into_iter().collect())
 }
 
-pub(crate) async fn insert_events(
+async fn insert_events(
     conn: &mut PgConnection,
     events: &[(InquiryId, &EventRow)],
 ) -> StoreResult<()> {
@@ -209,7 +209,7 @@ pub(crate) async fn insert_events(
     Ok(())
 }
 
-pub(crate) async fn insert_obligations(
+async fn insert_obligations(
     conn: &mut PgConnection,
     rows: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
@@ -254,4 +254,14 @@ pub(crate) async fn insert_obligations(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// Events and obligation rows of inquiries just inserted or changed, in few statements.
+pub(crate) async fn insert_history(
+    conn: &mut PgConnection,
+    events: &[(InquiryId, &EventRow)],
+    obligations: &[(InquiryId, &ObligationRow)],
+) -> StoreResult<()> {
+    insert_events(&mut *conn, events).await?;
+    insert_obligations(conn, obligations).await
 }

@@ -59,9 +59,6 @@ impl MailTx for MailConn<'_, SqliteConnection> {
     }
 
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {
-        if rows.is_empty() {
-            return Ok(Vec::new());
-        }
         // The writer is this process's only writer, and another process's write waits for our
         // transaction (BEGIN IMMEDIATE): ids can be handed out here.
         let last: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM mail_messages")

@@ -8,7 +8,7 @@ mod bulk;
 mod mail;
 mod write;
 
-pub(crate) use write::{existing, insert_events, insert_inquiries, insert_obligations, next_ids};
+pub(crate) use write::{existing, insert_history, insert_inquiries, next_ids};
 mod writer;
 
 use crate::backend::{Backend, Reader, WriteOp};
