@@ -75,7 +75,10 @@ pub(crate) async fn insert_history(
     obligations: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
     match conn {
-        Conn::Sqlite(c) => crate::sqlite::insert_history(c, events, obligations).await,
+        Conn::Sqlite(c) => {
+            crate::sqlite::insert_events(&mut *c, events).await?;
+            crate::sqlite::insert_obligations(c, obligations).await
+        }
         Conn::Postgres(c) => crate::postgres::insert_history(c, events, obligations).await,
     }
 }

@@ -92,10 +92,7 @@ impl Backend for PostgresStore {
         received: Vec<Received>,
         policy_id: PolicyId,
     ) -> StoreResult<ImportSummary> {
-        let mut summary = ImportSummary {
-            imported: 0,
-            duplicates: 0,
-        };
+        let mut summary = ImportSummary::default();
         let mut received = received.into_iter();
         loop {
             let chunk: Vec<Received> = received.by_ref().take(IMPORT_CHUNK).collect();

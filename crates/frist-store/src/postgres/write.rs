@@ -178,9 +178,11 @@ pub(crate) async fn insert_inquiries(
     Ok(ids.into_iter().collect())
 }
 
-async fn insert_events(
+/// Events and obligation rows, each in one statement through UNNEST.
+pub(crate) async fn insert_history(
     conn: &mut PgConnection,
     events: &[(InquiryId, &EventRow)],
+    rows: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO events (inquiry_id, seq, at, type, actor, data) \
@@ -206,13 +208,7 @@ async fn insert_events(
     )
     .execute(&mut *conn)
     .await?;
-    Ok(())
-}
 
-async fn insert_obligations(
-    conn: &mut PgConnection,
-    rows: &[(InquiryId, &ObligationRow)],
-) -> StoreResult<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -254,14 +250,4 @@ async fn insert_obligations(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-/// Events and obligation rows of inquiries just inserted or changed, in few statements.
-pub(crate) async fn insert_history(
-    conn: &mut PgConnection,
-    events: &[(InquiryId, &EventRow)],
-    obligations: &[(InquiryId, &ObligationRow)],
-) -> StoreResult<()> {
-    insert_events(&mut *conn, events).await?;
-    insert_obligations(conn, obligations).await
 }

@@ -8,7 +8,7 @@ mod bulk;
 mod mail;
 mod write;
 
-pub(crate) use write::{existing, insert_history, insert_inquiries, next_ids};
+pub(crate) use write::{existing, insert_events, insert_inquiries, insert_obligations, next_ids};
 mod writer;
 
 use crate::backend::{Backend, Reader, WriteOp};
@@ -133,48 +133,6 @@ impl Backend for SqliteStore {
         }
     }
 
-    async fn import(
-        &self,
-        received: Vec<Received>,
-        policy_id: PolicyId,
-    ) -> StoreResult<ImportSummary> {
-        let mut summary = ImportSummary {
-            imported: 0,
-            duplicates: 0,
-        };
-        if received.len() >= bulk::LARGE_IMPORT
-            && !self.indexes_dropped.swap(true, Ordering::SeqCst)
-        {
-            self.writer
-                .run(|conn, _| Box::pin(async move { bulk::drop_sender_indexes(conn).await }))
-                .await?;
-        }
-        // Queue every chunk before waiting: the writer may commit several in one transaction.
-        let mut pending = Vec::new();
-        let mut received = received.into_iter();
-        loop {
-            let chunk: Vec<Received> = received.by_ref().take(IMPORT_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            pending.push(
-                self.writer
-                    .submit(move |conn, _| {
-                        Box::pin(async move {
-                            crate::creations::import(Conn::Sqlite(conn), chunk, policy_id, false)
-                                .await
-                        })
-                    })
-                    .await?,
-            );
-        }
-        for part in pending {
-            let part = part.await?;
-            summary.add(part);
-        }
-        Ok(summary)
-    }
-
     async fn store_mail(
         &self,
         prepared: Vec<crate::mail_plan::Prepared>,
@@ -207,5 +165,44 @@ impl Backend for SqliteStore {
             receipts.extend(part.await?);
         }
         Ok(receipts)
+    }
+
+    async fn import(
+        &self,
+        received: Vec<Received>,
+        policy_id: PolicyId,
+    ) -> StoreResult<ImportSummary> {
+        if received.len() >= bulk::LARGE_IMPORT
+            && !self.indexes_dropped.swap(true, Ordering::SeqCst)
+        {
+            self.writer
+                .run(|conn, _| Box::pin(async move { bulk::drop_sender_indexes(conn).await }))
+                .await?;
+        }
+        let mut summary = ImportSummary::default();
+        // Queue every chunk before waiting: the writer may commit several in one transaction.
+        let mut pending = Vec::new();
+        let mut received = received.into_iter();
+        loop {
+            let chunk: Vec<Received> = received.by_ref().take(IMPORT_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            pending.push(
+                self.writer
+                    .submit(move |conn, _| {
+                        Box::pin(async move {
+                            crate::creations::import(Conn::Sqlite(conn), chunk, policy_id, false)
+                                .await
+                        })
+                    })
+                    .await?,
+            );
+        }
+        for part in pending {
+            let part = part.await?;
+            summary.add(part);
+        }
+        Ok(summary)
     }
 }

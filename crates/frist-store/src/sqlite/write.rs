@@ -110,7 +110,7 @@ async fn insert_inquiry_rows(
     Ok(())
 }
 
-async fn insert_events(
+pub(crate) async fn insert_events(
     conn: &mut SqliteConnection,
     events: &[(InquiryId, &EventRow)],
 ) -> StoreResult<()> {
@@ -134,7 +134,7 @@ async fn insert_events(
     Ok(())
 }
 
-async fn insert_obligations(
+pub(crate) async fn insert_obligations(
     conn: &mut SqliteConnection,
     rows: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
@@ -163,14 +163,4 @@ async fn insert_obligations(
             .await?;
     }
     Ok(())
-}
-
-/// Events and obligation rows of inquiries just inserted or changed, in few statements.
-pub(crate) async fn insert_history(
-    conn: &mut SqliteConnection,
-    events: &[(InquiryId, &EventRow)],
-    obligations: &[(InquiryId, &ObligationRow)],
-) -> StoreResult<()> {
-    insert_events(&mut *conn, events).await?;
-    insert_obligations(conn, obligations).await
 }
