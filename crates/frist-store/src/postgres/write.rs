@@ -1,6 +1,7 @@
-//! The write operations on PostgreSQL, each one transaction. Row locks (`FOR UPDATE` on the
-//! inquiry, the counter row's upsert) serialise what must not interleave; everything else runs
-//! concurrently on the pool.
+//! PostgreSQL's own part of storing new inquiries: column-wise inserts through UNNEST, ids from
+//! the sequence, one statement for the existing-key check, and a single creation in its own
+//! transaction (the creator's fallback). The rest of a creation is shared (`creations.rs`); the
+//! counter row's lock, taken by its upsert, orders creating transactions.
 
 use crate::creations::{self, Key};
 use crate::intake::Received;

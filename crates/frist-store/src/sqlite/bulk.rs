@@ -41,3 +41,69 @@ pub(crate) async fn build_sender_indexes(conn: &mut SqliteConnection) -> StoreRe
     )
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::LARGE_IMPORT;
+    use crate::{SenderQuery, SqliteStore, Store};
+    use frist_core::{NewInquiry, Sender};
+    use frist_policy::{Addressee, Channel, InquiryKind, Policy};
+    use std::sync::Arc;
+
+    const ROSKILDE: &str = include_str!("../../../../policies/roskilde.toml");
+
+    fn letter(i: usize) -> NewInquiry {
+        NewInquiry {
+            channel: Channel::Letter,
+            to: Addressee::General,
+            unit: None,
+            caseworker: None,
+            kind: InquiryKind::GeneralQuestion,
+            case_type: None,
+            received_at: "2026-03-02T09:00:00+01:00".parse().unwrap(),
+            sender: Sender {
+                phone: Some(format!("2{i:07}")),
+                ..Sender::default()
+            },
+            language: None,
+            subject: "Brev".into(),
+            body: "Et brev".into(),
+            attachments: Vec::new(),
+            external_id: None,
+        }
+    }
+
+    async fn sender_indexes(url: &str) -> i64 {
+        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(url)
+            .await
+            .unwrap();
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' \
+             AND name IN ('inquiries_sender_phone', 'inquiries_sender_email', \
+             'inquiries_sender_name')",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_large_import_is_searchable_at_once_and_has_its_indexes_again_after_closing() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("bulk.db").display());
+        let store = SqliteStore::open(&url).await.unwrap();
+        let policy = Arc::new(Policy::from_toml("roskilde", ROSKILDE).unwrap());
+        let version = store
+            .register_policy("roskilde", ROSKILDE, policy)
+            .await
+            .unwrap();
+        let batch: Vec<NewInquiry> = (0..LARGE_IMPORT).map(letter).collect();
+        let summary = store.import_inquiries(batch, &version).await.unwrap();
+        assert_eq!(summary.imported, LARGE_IMPORT as u64);
+        assert_eq!(sender_indexes(&url).await, 0, "dropped during the import");
+        let query = SenderQuery::parse("20000042").unwrap();
+        assert_eq!(store.find_by_sender(&query, 10).await.unwrap().len(), 1);
+        store.close().await.unwrap();
+        assert_eq!(sender_indexes(&url).await, 3, "built again by close");
+    }
+}
