@@ -21,9 +21,15 @@ OUT="bench/out"
 mkdir -p "$OUT"
 for tool in wrk curl; do command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install $tool)" >&2; exit 1; }; done
 
-cargo build --release -p frist 2>&1 | tail -n 1
-cp target/release/frist "$OUT/frist-engine"
-FRIST="$OUT/frist-engine"
+# FRIST_BENCH_BIN=path measures that binary instead of building this checkout (e.g. an earlier
+# commit's, to compare in one run).
+if [ -n "${FRIST_BENCH_BIN:-}" ]; then
+  FRIST="$FRIST_BENCH_BIN"
+else
+  cargo build --release -p frist 2>&1 | tail -n 1
+  cp target/release/frist "$OUT/frist-engine"
+  FRIST="$OUT/frist-engine"
+fi
 export FRIST_POLICY=hoeje-taastrup
 
 case "$BACKEND" in
@@ -37,7 +43,7 @@ case "$BACKEND" in
   *) echo "usage: bash bench/engine.sh [sqlite|postgres] [N]" >&2; exit 2 ;;
 esac
 
-echo "== 1. bulk import of $N inquiries ($BACKEND)"
+echo "== 1. bulk import of $N inquiries ($BACKEND); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
 "$FRIST" demo --without-history --inquiries "$N" --days 90 --seed 7 2>/dev/null | tee "$OUT/engine-import.txt"
 end=$(date +%s.%N)
@@ -52,7 +58,7 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.05; done
 
-echo "== 2. POST /api/v1/inquiries, 64 connections, 20 s"
+echo "== 2. POST /api/v1/inquiries, 64 connections, 20 s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t2 -c64 -d20s -s bench/post_inquiry.lua "http://127.0.0.1:$PORT/api/v1/inquiries" | tee "$OUT/engine-post.txt"
 POST_RATE=$(awk '/Requests\/sec/ {print $2}' "$OUT/engine-post.txt")
 

@@ -1,18 +1,16 @@
 //! The backend chosen once, from the database URL's scheme.
 //!
-//! [`Store`] returns `impl Future`, so it is not object-safe; [`AnyStore`] is an enum that
-//! delegates instead. Every call gets a tracing span here, for both backends. Errors are logged
-//! with their message only (never the inquiry's content): `Other` at error level, the rest —
-//! normal answers such as "not found" or a refused event — at debug level.
+//! [`Store`] returns `impl Future`, so it is not object-safe; [`AnyStore`] is an enum that says
+//! where each operation runs by asking the backend it holds ([`Backend`]); the operations
+//! themselves are written once, in `backend.rs` and `ops/`.
 
+use crate::backend::{Backend, Reader, WriteOp};
+use crate::creations::Creation;
+use crate::intake::Received;
+use crate::policies::PolicyCache;
 use crate::postgres::PostgresStore;
 use crate::sqlite::SqliteStore;
 use crate::types::*;
-use frist_core::{Event, NewInquiry, Reference};
-use frist_policy::Policy;
-use jiff::Timestamp;
-use std::sync::Arc;
-use tracing::instrument;
 
 /// Opens the database at `url`: `sqlite://path`, `sqlite:path` (the file is created if missing)
 /// or `postgres://…` / `postgresql://…`. Runs the backend's migrations.
@@ -60,223 +58,58 @@ impl AnyStore {
     }
 }
 
-macro_rules! delegate {
-    ($self:ident, $s:ident => $call:expr) => {
-        observe(match $self {
-            AnyStore::Sqlite($s) => $call.await,
-            AnyStore::Postgres($s) => $call.await,
-        })
-    };
-}
-
-pub(crate) fn observe<T>(result: StoreResult<T>) -> StoreResult<T> {
-    match &result {
-        Err(e @ StoreError::Other(_)) => tracing::error!(error = %e, "storage failed"),
-        Err(e) => tracing::debug!(error = %e, "storage answered with an error"),
-        Ok(_) => {}
+impl Backend for AnyStore {
+    fn name(&self) -> &'static str {
+        self.backend()
     }
-    result
-}
 
-impl Store for AnyStore {
-    #[instrument(skip_all, fields(backend = self.backend(), name))]
-    async fn register_policy(
+    fn policies(&self) -> &PolicyCache {
+        match self {
+            Self::Sqlite(s) => s.policies(),
+            Self::Postgres(s) => s.policies(),
+        }
+    }
+
+    async fn reader(&self) -> StoreResult<Reader> {
+        match self {
+            Self::Sqlite(s) => s.reader().await,
+            Self::Postgres(s) => s.reader().await,
+        }
+    }
+
+    async fn write<T: Send + 'static>(&self, op: impl WriteOp<T>) -> StoreResult<T> {
+        match self {
+            Self::Sqlite(s) => s.write(op).await,
+            Self::Postgres(s) => s.write(op).await,
+        }
+    }
+
+    async fn create(&self, creation: Creation) -> StoreResult<Created> {
+        match self {
+            Self::Sqlite(s) => s.create(creation).await,
+            Self::Postgres(s) => s.create(creation).await,
+        }
+    }
+
+    async fn import(
         &self,
-        name: &str,
-        text: &str,
-        policy: Arc<Policy>,
-    ) -> StoreResult<PolicyVersion> {
-        delegate!(self, s => s.register_policy(name, text, policy))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
-    async fn policy(&self, id: PolicyId) -> StoreResult<PolicyVersion> {
-        delegate!(self, s => s.policy(id))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), channel = %new.channel))]
-    async fn create_inquiry(
-        &self,
-        new: NewInquiry,
-        policy: &PolicyVersion,
-    ) -> StoreResult<Created> {
-        delegate!(self, s => s.create_inquiry(new, policy))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), rows = batch.len()))]
-    async fn import_inquiries(
-        &self,
-        batch: Vec<NewInquiry>,
-        policy: &PolicyVersion,
+        received: Vec<Received>,
+        policy_id: PolicyId,
     ) -> StoreResult<ImportSummary> {
-        delegate!(self, s => s.import_inquiries(batch, policy))
+        match self {
+            Self::Sqlite(s) => s.import(received, policy_id).await,
+            Self::Postgres(s) => s.import(received, policy_id).await,
+        }
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id, event = event.kind.name()))]
-    async fn append_event(&self, id: InquiryId, event: Event) -> StoreResult<StoredInquiry> {
-        delegate!(self, s => s.append_event(id, event))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
-    async fn get_inquiry(&self, id: InquiryId) -> StoreResult<StoredInquiry> {
-        delegate!(self, s => s.get_inquiry(id))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), %reference))]
-    async fn find_by_reference(&self, reference: &Reference) -> StoreResult<StoredInquiry> {
-        delegate!(self, s => s.find_by_reference(reference))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
-    async fn events(&self, id: InquiryId) -> StoreResult<Vec<Event>> {
-        delegate!(self, s => s.events(id))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), limit))]
-    async fn list_inquiries(
+    async fn store_mail(
         &self,
-        filter: &InquiryFilter,
-        cursor: Option<&str>,
-        limit: u32,
-    ) -> StoreResult<Page> {
-        delegate!(self, s => s.list_inquiries(filter, cursor, limit))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), ?group_by))]
-    async fn compliance(
-        &self,
-        from: Timestamp,
-        to: Timestamp,
-        group_by: GroupBy,
-        now: Timestamp,
-    ) -> StoreResult<Vec<ComplianceRow>> {
-        delegate!(self, s => s.compliance(from, to, group_by, now))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), limit))]
-    async fn find_by_sender(
-        &self,
-        query: &SenderQuery,
-        limit: u32,
-    ) -> StoreResult<Vec<InquirySummary>> {
-        delegate!(self, s => s.find_by_sender(query, limit))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn workload(&self, bounds: WorkloadBounds) -> StoreResult<Vec<Workload>> {
-        delegate!(self, s => s.workload(bounds))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn put_unit(&self, unit: Unit) -> StoreResult<()> {
-        delegate!(self, s => s.put_unit(unit))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn units(&self) -> StoreResult<Vec<Unit>> {
-        delegate!(self, s => s.units())
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn put_caseworker(&self, caseworker: Caseworker) -> StoreResult<()> {
-        delegate!(self, s => s.put_caseworker(caseworker))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn caseworkers(&self) -> StoreResult<Vec<Caseworker>> {
-        delegate!(self, s => s.caseworkers())
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), name, ?role))]
-    async fn create_token(
-        &self,
-        name: &str,
-        role: Role,
-        token_hash: &str,
-    ) -> StoreResult<ApiToken> {
-        delegate!(self, s => s.create_token(name, role, token_hash))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn token_by_hash(&self, token_hash: &str) -> StoreResult<ApiToken> {
-        delegate!(self, s => s.token_by_hash(token_hash))
-    }
-
-    // The token hash is as good as the link: never in a span.
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
-    async fn create_status_link(
-        &self,
-        token_hash: &str,
-        id: InquiryId,
-        at: Timestamp,
-    ) -> StoreResult<()> {
-        delegate!(self, s => s.create_status_link(token_hash, id, at))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn status_link(&self, token_hash: &str) -> StoreResult<InquiryId> {
-        delegate!(self, s => s.status_link(token_hash))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), viewer, id, what))]
-    async fn log_access(
-        &self,
-        viewer: &str,
-        id: InquiryId,
-        what: &str,
-        at: Timestamp,
-    ) -> StoreResult<()> {
-        delegate!(self, s => s.log_access(viewer, id, what, at))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
-    async fn access_log(&self, id: InquiryId) -> StoreResult<Vec<AccessEntry>> {
-        delegate!(self, s => s.access_log(id))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), username = %user.username))]
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
-        delegate!(self, s => s.create_user(user))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), username))]
-    async fn user(&self, username: &str) -> StoreResult<User> {
-        delegate!(self, s => s.user(username))
-    }
-
-    // Session token hashes are as good as the cookie: never in a span.
-    #[instrument(skip_all, fields(backend = self.backend(), username))]
-    async fn create_session(
-        &self,
-        token_hash: &str,
-        username: &str,
-        expires_at: Timestamp,
-    ) -> StoreResult<()> {
-        delegate!(self, s => s.create_session(token_hash, username, expires_at))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn session_user(&self, token_hash: &str, now: Timestamp) -> StoreResult<User> {
-        delegate!(self, s => s.session_user(token_hash, now))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
-        delegate!(self, s => s.delete_session(token_hash))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn delete_expired_sessions(&self, now: Timestamp) -> StoreResult<u64> {
-        delegate!(self, s => s.delete_expired_sessions(now))
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend()))]
-    async fn users(&self) -> StoreResult<Vec<User>> {
-        delegate!(self, s => s.users())
-    }
-
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
-    async fn policy_text(&self, id: PolicyId) -> StoreResult<String> {
-        delegate!(self, s => s.policy_text(id))
+        prepared: Vec<crate::mail_plan::Prepared>,
+        policy_id: PolicyId,
+    ) -> StoreResult<Vec<crate::MailReceipt>> {
+        match self {
+            Self::Sqlite(s) => s.store_mail(prepared, policy_id).await,
+            Self::Postgres(s) => s.store_mail(prepared, policy_id).await,
+        }
     }
 }

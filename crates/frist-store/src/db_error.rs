@@ -37,3 +37,12 @@ pub(crate) fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
     e.as_database_error()
         .is_some_and(|d| d.is_foreign_key_violation())
 }
+
+/// A unique violation as [`StoreError::Conflict`] saying `why`; any other error as it is.
+pub(crate) fn conflict_if_unique(e: sqlx::Error, why: &str) -> StoreError {
+    if is_unique_violation(&e) {
+        StoreError::Conflict(why.into())
+    } else {
+        e.into()
+    }
+}

@@ -12,12 +12,15 @@
 //! bodies or CPR numbers; the queue's summaries carry subjects and names with CPR numbers masked.
 
 mod any;
+mod backend;
+mod creations;
 mod cursor;
 mod db_error;
 mod directory;
 mod intake;
 mod mail;
 mod mail_plan;
+mod ops;
 mod outbox;
 mod outbox_any;
 mod policies;
@@ -27,6 +30,7 @@ mod report;
 mod rows;
 mod scan;
 mod search;
+mod sql;
 mod sqlite;
 mod time;
 mod types;

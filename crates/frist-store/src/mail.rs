@@ -17,8 +17,10 @@
 //! These are separate from [`crate::Store`] (a trait of its own, in files of their own) so that
 //! channel work does not touch the inquiry storage contract.
 
-use crate::any::AnyStore;
-use crate::types::{InquiryId, PolicyVersion, StoreResult};
+use crate::backend::{Backend, observe, reading, writing};
+use crate::mail_plan::{prepare, prepare_off_thread};
+use crate::ops::mail;
+use crate::types::{InquiryId, PolicyVersion, StoreError, StoreResult};
 use frist_core::{Event, NewInquiry, Reference};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -291,57 +293,64 @@ pub trait MailStore: Send + Sync {
     fn auto_reply_handled(&self, id: MailId) -> impl Future<Output = StoreResult<()>> + Send;
 }
 
-macro_rules! delegate {
-    ($self:ident, $s:ident => $call:expr) => {
-        crate::any::observe(match $self {
-            AnyStore::Sqlite($s) => $call.await,
-            AnyStore::Postgres($s) => $call.await,
-        })
-    };
-}
+/// Batches smaller than this are prepared on the calling task.
+const PREPARE_INLINE: usize = 16;
 
-impl MailStore for AnyStore {
-    #[instrument(skip_all, fields(backend = self.backend(), source = %mail.source))]
+impl<B: Backend> MailStore for B {
+    #[instrument(skip_all, fields(backend = self.name(), source = %mail.source))]
     async fn receive_mail(
         &self,
         mail: IncomingMail,
         policy: &PolicyVersion,
     ) -> StoreResult<MailReceipt> {
-        delegate!(self, s => s.receive_mail(mail, policy))
+        self.import_mail(vec![mail], policy)
+            .await?
+            .pop()
+            .ok_or_else(|| StoreError::Other("storing the message returned nothing".into()))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), messages = batch.len()))]
+    #[instrument(skip_all, fields(backend = self.name(), messages = batch.len()))]
     async fn import_mail(
         &self,
         batch: Vec<IncomingMail>,
         policy: &PolicyVersion,
     ) -> StoreResult<Vec<MailReceipt>> {
-        delegate!(self, s => s.import_mail(batch, policy))
+        observe(
+            async {
+                let prepared = if batch.len() < PREPARE_INLINE {
+                    prepare(batch, &policy.policy)
+                } else {
+                    prepare_off_thread(batch, std::sync::Arc::clone(&policy.policy)).await?
+                };
+                self.store_mail(prepared, policy.id).await
+            }
+            .await,
+        )
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), limit))]
+    #[instrument(skip_all, fields(backend = self.name(), limit))]
     async fn flagged_mail(&self, cursor: Option<&str>, limit: u32) -> StoreResult<MailPage> {
-        delegate!(self, s => s.flagged_mail(cursor, limit))
+        reading!(self, |c| mail::flagged(c, cursor, limit))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn mail_of_inquiry(&self, id: InquiryId) -> StoreResult<Vec<StoredMail>> {
-        delegate!(self, s => s.mail_of_inquiry(id))
+        reading!(self, |c| mail::of_inquiry(c, id))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn mail_raw(&self, id: MailId) -> StoreResult<Vec<u8>> {
-        delegate!(self, s => s.mail_raw(id))
+        reading!(self, |c| mail::raw(c, id))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), limit))]
+    #[instrument(skip_all, fields(backend = self.name(), limit))]
     async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
-        delegate!(self, s => s.auto_replies_due(limit))
+        reading!(self, |c| mail::auto_replies_due(c, limit))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
-        delegate!(self, s => s.auto_reply_handled(id))
+        writing!(self, move |c| mail::auto_reply_handled(c, id))
     }
 }
 
@@ -362,14 +371,11 @@ pub(crate) struct MailRecord {
     pub size: i64,
 }
 
-/// The columns of [`MailRecord`], for `SELECT {MAIL_COLUMNS} FROM mail_messages`; `SIZE` is the
-/// backend's byte length of `raw` (read without the bytes).
-pub(crate) fn mail_columns(size: &str) -> String {
-    format!(
-        "id, message_id, source, received_at, outcome, inquiry_id, flag_reason, subject, \
-         from_address, absent_caseworker, auto_reply_due, {size} AS size"
-    )
-}
+/// The columns of [`MailRecord`], for `SELECT {MAIL_COLUMNS} FROM mail_messages`; `size` is the
+/// byte length of `raw`, read without the bytes (`length` counts bytes of a BLOB and a bytea).
+pub(crate) const MAIL_COLUMNS: &str = "id, message_id, source, received_at, outcome, inquiry_id, \
+     flag_reason, subject, from_address, absent_caseworker, auto_reply_due, \
+     CAST(length(raw) AS BIGINT) AS size";
 
 impl MailRecord {
     pub(crate) fn into_stored(self) -> StoreResult<StoredMail> {

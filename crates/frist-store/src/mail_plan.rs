@@ -11,6 +11,9 @@
 
 use crate::intake::Received;
 use crate::mail::{IncomingMail, MailContent, MailId, MailOutcome, MailReceipt};
+use crate::ops::append::append;
+use crate::policies::PolicyCache;
+use crate::sql::Conn;
 use crate::types::{InquiryId, PolicyId, StoreError, StoreResult, StoredInquiry};
 use frist_core::{Event, LifecycleError};
 use frist_policy::Policy;
@@ -81,21 +84,26 @@ pub(crate) struct Known {
 }
 
 /// The primitive writes of a backend, inside its transaction.
+/// A backend's connection inside the batch's transaction, with the policy versions appends need.
+pub(crate) struct MailConn<'c, C> {
+    pub conn: &'c mut C,
+    pub policies: &'c PolicyCache,
+}
+
+impl<C> MailConn<'_, C>
+where
+    for<'a> &'a mut C: Into<Conn<'a>>,
+{
+    /// The connection, for the writes both backends share (new inquiries, events).
+    fn shared(&mut self) -> (Conn<'_>, &PolicyCache) {
+        ((&mut *self.conn).into(), self.policies)
+    }
+}
+
 pub(crate) trait MailTx: Send {
     fn lookup(&mut self, wanted: &Wanted) -> impl Future<Output = StoreResult<Known>> + Send;
     /// Numbers and inserts new inquiries; their ids, in order.
-    fn insert_inquiries(
-        &mut self,
-        received: Vec<Received>,
-        policy_id: PolicyId,
-    ) -> impl Future<Output = StoreResult<Vec<InquiryId>>> + Send;
-    /// Appends an event through the lifecycle; a refusal writes nothing.
-    fn append(
-        &mut self,
-        id: InquiryId,
-        event: Event,
-    ) -> impl Future<Output = StoreResult<StoredInquiry>> + Send;
-    /// Inserts the rows; their ids, in order.
+    /// Inserts the rows (at least one); their ids, in order.
     fn insert_rows(
         &mut self,
         rows: &[MailRow<'_>],
@@ -311,11 +319,15 @@ impl Planner<'_> {
 
 /// Stores a batch inside the caller's transaction: looks up, plans, inserts the new inquiries,
 /// appends replies and follow-up events, inserts the rows. One receipt per message, in order.
-pub(crate) async fn store_batch(
-    tx: &mut impl MailTx,
+pub(crate) async fn store_batch<'x, C>(
+    tx: &mut MailConn<'x, C>,
     mut batch: Vec<Prepared>,
     policy_id: PolicyId,
-) -> StoreResult<Vec<MailReceipt>> {
+) -> StoreResult<Vec<MailReceipt>>
+where
+    MailConn<'x, C>: MailTx,
+    for<'a> &'a mut C: Into<Conn<'a>>,
+{
     let known = tx.lookup(&wanted(&batch)).await?;
     let mut plans = plan(&batch, &known);
 
@@ -330,7 +342,13 @@ pub(crate) async fn store_batch(
             fresh_of.push(i);
         }
     }
-    let ids = tx.insert_inquiries(fresh, policy_id).await?;
+    let (conn, _) = tx.shared();
+    let creations = fresh.into_iter().map(|r| (r, policy_id)).collect();
+    let ids: Vec<InquiryId> = crate::creations::insert(conn, creations, false)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let created: HashMap<usize, InquiryId> = fresh_of.into_iter().zip(ids).collect();
     let resolve = |target: Option<Target>| -> Option<InquiryId> {
         match target? {
@@ -417,7 +435,11 @@ pub(crate) async fn store_batch(
             raw: p.mail.raw(),
         });
     }
-    let mail_ids = tx.insert_rows(&rows).await?;
+    let mail_ids = if rows.is_empty() {
+        Vec::new()
+    } else {
+        tx.insert_rows(&rows).await?
+    };
 
     let mut receipts: Vec<MailReceipt> = Vec::with_capacity(batch.len());
     for (i, plan) in plans.iter().enumerate() {
@@ -482,21 +504,23 @@ fn root_of(plans: &[Plan], n: usize) -> Option<Target> {
 
 /// Appends `event`, moving it up to the inquiry's receipt when it lies before it: a message
 /// dated before the inquiry it answers (a wrong clock, an import out of order) is still added.
-async fn append_clamped(
-    tx: &mut impl MailTx,
+async fn append_clamped<C>(
+    tx: &mut MailConn<'_, C>,
     id: InquiryId,
     event: Event,
-) -> StoreResult<StoredInquiry> {
-    match tx.append(id, event.clone()).await {
+) -> StoreResult<StoredInquiry>
+where
+    for<'a> &'a mut C: Into<Conn<'a>>,
+{
+    let (conn, policies) = tx.shared();
+    match append(conn, policies, id, event.clone()).await {
         Err(StoreError::Refused(LifecycleError::BeforeReceipt { received, .. })) => {
-            tx.append(
-                id,
-                Event {
-                    at: received,
-                    ..event
-                },
-            )
-            .await
+            let (conn, policies) = tx.shared();
+            let event = Event {
+                at: received,
+                ..event
+            };
+            append(conn, policies, id, event).await
         }
         other => other,
     }

@@ -1,85 +1,113 @@
-//! [`OutboxStore`] for [`AnyStore`]: delegates to the backend, with a tracing span per call
-//! (ids, channels and states only; never a body or a recipient).
+//! [`OutboxStore`] for every backend, written once over [`Backend`] (the SQL is in
+//! `ops/outbox.rs`), with a tracing span per call (ids, channels and states only; never a body or
+//! a recipient).
 
-use crate::any::{AnyStore, observe};
+use crate::backend::{Backend, observe, reading, writing};
+use crate::ops::outbox;
 use crate::outbox::*;
 use crate::types::{InquiryId, StoreResult};
 use frist_policy::Channel;
 use jiff::Timestamp;
 use tracing::instrument;
 
-macro_rules! delegate {
-    ($self:ident, $s:ident => $call:expr) => {
-        observe(match $self {
-            AnyStore::Sqlite($s) => $call.await,
-            AnyStore::Postgres($s) => $call.await,
-        })
-    };
-}
-
-impl OutboxStore for AnyStore {
-    #[instrument(skip_all, fields(backend = self.backend(), inquiry = new.inquiry_id, channel = %new.message.channel))]
+impl<B: Backend> OutboxStore for B {
+    #[instrument(skip_all, fields(backend = self.name(), inquiry = new.inquiry_id, channel = %new.message.channel))]
     async fn enqueue(&self, new: NewOutboxItem) -> StoreResult<OutboxItem> {
-        delegate!(self, s => s.enqueue(new))
+        writing!(self, move |c| outbox::enqueue(c, &new))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), limit))]
+    #[instrument(skip_all, fields(backend = self.name(), limit))]
     async fn claim_due(
         &self,
         now: Timestamp,
         channels: &[Channel],
         limit: u32,
     ) -> StoreResult<Vec<OutboxItem>> {
-        delegate!(self, s => s.claim_due(now, channels, limit))
+        let channels = channels.to_vec();
+        writing!(self, move |c| outbox::claim(c, now, &channels, limit))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn mark_sent(&self, id: OutboxId, at: Timestamp) -> StoreResult<OutboxItem> {
-        delegate!(self, s => s.mark_sent(id, at))
+        observe(
+            self.write(move |c, policies| {
+                Box::pin(async move { outbox::mark_sent(c, policies, id, at).await })
+            })
+            .await,
+        )
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn retry_later(
         &self,
         id: OutboxId,
         error: &str,
         next_attempt_at: Timestamp,
     ) -> StoreResult<OutboxItem> {
-        delegate!(self, s => s.retry_later(id, error, next_attempt_at))
+        let error = error.to_owned();
+        let (from, to) = ([OutboxState::Sending], OutboxState::Queued);
+        writing!(self, move |c| outbox::transition(
+            c,
+            id,
+            &from,
+            to,
+            Some(&error),
+            Some(next_attempt_at)
+        ))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn mark_failed(&self, id: OutboxId, error: &str) -> StoreResult<OutboxItem> {
-        delegate!(self, s => s.mark_failed(id, error))
+        let error = error.to_owned();
+        let (from, to) = ([OutboxState::Sending], OutboxState::Failed);
+        writing!(self, move |c| outbox::transition(
+            c,
+            id,
+            &from,
+            to,
+            Some(&error),
+            None
+        ))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend()))]
+    #[instrument(skip_all, fields(backend = self.name()))]
     async fn recover_interrupted(&self) -> StoreResult<u64> {
-        delegate!(self, s => s.recover_interrupted())
+        writing!(self, move |c| outbox::recover(c))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn requeue(&self, id: OutboxId, now: Timestamp) -> StoreResult<OutboxItem> {
-        delegate!(self, s => s.requeue(id, now))
+        let (from, to) = (
+            [OutboxState::Uncertain, OutboxState::Failed],
+            OutboxState::Queued,
+        );
+        writing!(self, move |c| outbox::transition(
+            c,
+            id,
+            &from,
+            to,
+            None,
+            Some(now)
+        ))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), id))]
+    #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn outbox_item(&self, id: OutboxId) -> StoreResult<OutboxItem> {
-        delegate!(self, s => s.outbox_item(id))
+        reading!(self, |c| outbox::item(c, id))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), inquiry_id))]
+    #[instrument(skip_all, fields(backend = self.name(), inquiry_id))]
     async fn outbox_for_inquiry(&self, inquiry_id: InquiryId) -> StoreResult<Vec<OutboxSummary>> {
-        delegate!(self, s => s.outbox_for_inquiry(inquiry_id))
+        reading!(self, |c| outbox::for_inquiry(c, inquiry_id))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), ?state, limit))]
+    #[instrument(skip_all, fields(backend = self.name(), ?state, limit))]
     async fn list_outbox(
         &self,
         state: Option<OutboxState>,
         after: Option<OutboxId>,
         limit: u32,
     ) -> StoreResult<Vec<OutboxSummary>> {
-        delegate!(self, s => s.list_outbox(state, after, limit))
+        reading!(self, |c| outbox::list(c, state, after, limit))
     }
 }

@@ -1,7 +1,9 @@
 //! Scans of letters received on paper: the file exactly as uploaded, kept with its inquiry.
-//! A separate trait, [`ScanStore`], implemented by both backends and [`AnyStore`].
+//! A separate trait, [`ScanStore`], implemented once for every backend (`ops/scan.rs` holds
+//! the SQL).
 
-use crate::any::{AnyStore, observe};
+use crate::backend::{Backend, observe, reading, writing};
+use crate::ops::scan;
 use crate::time::from_db;
 use crate::types::{InquiryId, StoreError, StoreResult};
 use jiff::Timestamp;
@@ -84,28 +86,19 @@ impl ScanRecord {
     }
 }
 
-macro_rules! delegate {
-    ($self:ident, $s:ident => $call:expr) => {
-        observe(match $self {
-            AnyStore::Sqlite($s) => $call.await,
-            AnyStore::Postgres($s) => $call.await,
-        })
-    };
-}
-
-impl ScanStore for AnyStore {
-    #[instrument(skip_all, fields(backend = self.backend(), inquiry = scan.inquiry_id))]
+impl<B: Backend> ScanStore for B {
+    #[instrument(skip_all, fields(backend = self.name(), inquiry = scan.inquiry_id))]
     async fn add_scan(&self, scan: NewScan) -> StoreResult<ScanInfo> {
-        delegate!(self, s => s.add_scan(scan))
+        writing!(self, move |c| scan::add(c, &scan))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), inquiry = id))]
+    #[instrument(skip_all, fields(backend = self.name(), inquiry = id))]
     async fn scans_of_inquiry(&self, id: InquiryId) -> StoreResult<Vec<ScanInfo>> {
-        delegate!(self, s => s.scans_of_inquiry(id))
+        reading!(self, |c| scan::of_inquiry(c, id))
     }
 
-    #[instrument(skip_all, fields(backend = self.backend(), scan = id))]
+    #[instrument(skip_all, fields(backend = self.name(), scan = id))]
     async fn scan(&self, id: ScanId) -> StoreResult<(ScanInfo, Vec<u8>)> {
-        delegate!(self, s => s.scan(id))
+        reading!(self, |c| scan::one(c, id))
     }
 }

@@ -193,6 +193,14 @@ pub struct ImportSummary {
     pub duplicates: u64,
 }
 
+impl ImportSummary {
+    /// Counts a part of the import in.
+    pub(crate) fn add(&mut self, part: ImportSummary) {
+        self.imported += part.imported;
+        self.duplicates += part.duplicates;
+    }
+}
+
 /// A department with its mailbox and phone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,31 +2,19 @@
 //! once (it was sent to two mailboxes): the unique indexes let one win, and the other's
 //! transaction is retried, when it finds the message stored and records a duplicate.
 
-use super::{PostgresStore, write};
-use crate::intake::Received;
-use crate::mail::{
-    IncomingMail, MAX_MAIL_PAGE, MailId, MailPage, MailReceipt, MailRecord, MailStore, StoredMail,
-    mail_columns, mail_cursor, mail_page,
-};
-use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted, prepare, prepare_off_thread};
-use crate::policies::PolicyCache;
-use crate::types::{InquiryId, PolicyId, PolicyVersion, StoreError, StoreResult, StoredInquiry};
-use frist_core::Event;
+use super::PostgresStore;
+use crate::db_error::conflict_if_unique;
+use crate::mail::{MailId, MailReceipt};
+use crate::mail_plan::{Known, MailConn, MailRow, MailTx, Prepared, Wanted};
+use crate::types::{PolicyId, StoreError, StoreResult};
 use sqlx::PgConnection;
 
 /// Messages per transaction in a bulk import.
-const MAIL_CHUNK: usize = 500;
+pub(super) const MAIL_CHUNK: usize = 500;
 /// Attempts at a batch that clashes with a concurrent write.
 const ATTEMPTS: usize = 3;
-/// Batches smaller than this are prepared on the calling task.
-const PREPARE_INLINE: usize = 16;
 
-struct Tx<'c> {
-    conn: &'c mut PgConnection,
-    policies: &'c PolicyCache,
-}
-
-impl MailTx for Tx<'_> {
+impl MailTx for MailConn<'_, PgConnection> {
     async fn lookup(&mut self, wanted: &Wanted) -> StoreResult<Known> {
         let mut known = Known::default();
         let rows: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
@@ -63,26 +51,7 @@ impl MailTx for Tx<'_> {
         Ok(known)
     }
 
-    async fn insert_inquiries(
-        &mut self,
-        received: Vec<Received>,
-        policy_id: PolicyId,
-    ) -> StoreResult<Vec<InquiryId>> {
-        Ok(write::insert(self.conn, received, policy_id, false)
-            .await?
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect())
-    }
-
-    async fn append(&mut self, id: InquiryId, event: Event) -> StoreResult<StoredInquiry> {
-        write::append_in(self.conn, self.policies, id, event).await
-    }
-
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {
-        if rows.is_empty() {
-            return Ok(Vec::new());
-        }
         let count =
             i64::try_from(rows.len()).map_err(|_| StoreError::Other("batch too large".into()))?;
         let ids: Vec<i64> = sqlx::query_scalar(
@@ -118,20 +87,14 @@ impl MailTx for Tx<'_> {
         .bind(rows.iter().map(|r| r.raw).collect::<Vec<_>>())
         .execute(&mut *self.conn)
         .await
-        .map_err(|e| {
-            if crate::db_error::is_unique_violation(&e) {
-                StoreError::Conflict("this message was stored meanwhile; retry".into())
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(|e| conflict_if_unique(e, "this message was stored meanwhile; retry"))?;
         Ok(ids)
     }
 }
 
 impl PostgresStore {
     /// One batch in one transaction, retried when a concurrent write clashes with it.
-    async fn store_chunk(
+    pub(super) async fn store_chunk(
         &self,
         chunk: Vec<Prepared>,
         policy_id: PolicyId,
@@ -140,8 +103,8 @@ impl PostgresStore {
         loop {
             let mut tx = self.pool.begin().await?;
             let stored = crate::mail_plan::store_batch(
-                &mut Tx {
-                    conn: &mut tx,
+                &mut MailConn {
+                    conn: &mut *tx,
                     policies: &self.policies,
                 },
                 chunk.clone(),
@@ -160,99 +123,5 @@ impl PostgresStore {
                 Err(e) => return Err(e),
             }
         }
-    }
-}
-
-impl MailStore for PostgresStore {
-    async fn receive_mail(
-        &self,
-        mail: IncomingMail,
-        policy: &PolicyVersion,
-    ) -> StoreResult<MailReceipt> {
-        self.import_mail(vec![mail], policy)
-            .await?
-            .pop()
-            .ok_or_else(|| StoreError::Other("storing the message returned nothing".into()))
-    }
-
-    async fn import_mail(
-        &self,
-        batch: Vec<IncomingMail>,
-        policy: &PolicyVersion,
-    ) -> StoreResult<Vec<MailReceipt>> {
-        let prepared = if batch.len() < PREPARE_INLINE {
-            prepare(batch, &policy.policy)
-        } else {
-            prepare_off_thread(batch, std::sync::Arc::clone(&policy.policy)).await?
-        };
-        let mut receipts = Vec::with_capacity(prepared.len());
-        let mut prepared = prepared.into_iter();
-        loop {
-            let chunk: Vec<Prepared> = prepared.by_ref().take(MAIL_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            receipts.extend(self.store_chunk(chunk, policy.id).await?);
-        }
-        Ok(receipts)
-    }
-
-    async fn flagged_mail(&self, cursor: Option<&str>, limit: u32) -> StoreResult<MailPage> {
-        let after = mail_cursor(cursor)?;
-        let limit = limit.clamp(1, MAX_MAIL_PAGE);
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE outcome = 'flagged' AND id > $1 \
-             ORDER BY id LIMIT $2",
-            mail_columns("octet_length(raw)::bigint")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(after)
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
-            .await?;
-        mail_page(records, limit)
-    }
-
-    async fn mail_of_inquiry(&self, id: InquiryId) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE inquiry_id = $1 ORDER BY id",
-            mail_columns("octet_length(raw)::bigint")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql).bind(id).fetch_all(&self.pool).await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn mail_raw(&self, id: MailId) -> StoreResult<Vec<u8>> {
-        Ok(
-            sqlx::query_scalar("SELECT raw FROM mail_messages WHERE id = $1")
-                .bind(id)
-                .fetch_one(&self.pool)
-                .await?,
-        )
-    }
-
-    async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE auto_reply_due ORDER BY id LIMIT $1",
-            mail_columns("octet_length(raw)::bigint")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(i64::from(limit.clamp(1, MAX_MAIL_PAGE)))
-            .fetch_all(&self.pool)
-            .await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
-        let done = sqlx::query(
-            "UPDATE mail_messages SET auto_reply_due = FALSE WHERE id = $1 AND auto_reply_due",
-        )
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
     }
 }

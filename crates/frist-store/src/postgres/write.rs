@@ -1,47 +1,16 @@
-//! The write operations on PostgreSQL, each one transaction. Row locks (`FOR UPDATE` on the
-//! inquiry, the counter row's upsert) serialise what must not interleave; everything else runs
-//! concurrently on the pool.
+//! PostgreSQL's own part of storing new inquiries: column-wise inserts through UNNEST, ids from
+//! the sequence, one statement for the existing-key check, and a single creation in its own
+//! transaction (the creator's fallback). The rest of a creation is shared (`creations.rs`); the
+//! counter row's lock, taken by its upsert, orders creating transactions.
 
-use super::read;
-use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::creations::{self, Key};
 use crate::intake::Received;
-use crate::policies::PolicyCache;
-use crate::rows::{
-    EventRow, InquiryRow, NewRows, ObligationRow, obligation_rows, parse_projection,
-};
-use crate::time::to_db;
-use crate::types::{
-    ApiToken, Caseworker, Created, ImportSummary, InquiryId, PolicyId, Role, StoreError,
-    StoreResult, StoredInquiry, Unit,
-};
-use frist_core::{Event, Inquiry};
-use jiff::Timestamp;
+use crate::ops::read;
+use crate::rows::{EventRow, InquiryRow, NewRows, ObligationRow};
+use crate::sql::Conn;
+use crate::types::{Created, ImportSummary, InquiryId, PolicyId, StoreError, StoreResult};
 use sqlx::{PgConnection, PgPool};
-use std::collections::{BTreeMap, HashSet};
-
-pub(crate) async fn register_policy(
-    pool: &PgPool,
-    name: &str,
-    text: &str,
-    sha256: &str,
-) -> StoreResult<PolicyId> {
-    sqlx::query(
-        "INSERT INTO policies (name, sha256, text, registered_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (sha256) DO NOTHING",
-    )
-    .bind(name)
-    .bind(sha256)
-    .bind(text)
-    .bind(to_db(Timestamp::now())?)
-    .execute(pool)
-    .await?;
-    Ok(
-        sqlx::query_scalar("SELECT id FROM policies WHERE sha256 = $1")
-            .bind(sha256)
-            .fetch_one(pool)
-            .await?,
-    )
-}
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Stores a received inquiry, or returns the one already stored with its channel and external id
 /// (also when a concurrent call stores it first: the unique index decides, and the loser's
@@ -54,7 +23,8 @@ pub(crate) async fn create(
     let channel = received.inquiry.received.channel.as_str();
     let external_id = received.inquiry.received.external_id.clone();
     if let Some(ext) = &external_id
-        && let Some(stored) = read::by_external_id(pool, channel, ext).await?
+        && let Some(stored) =
+            read::by_external_id(Conn::Postgres(&mut *pool.acquire().await?), channel, ext).await?
     {
         return Ok(Created {
             stored,
@@ -62,25 +32,27 @@ pub(crate) async fn create(
         });
     }
     let mut tx = pool.begin().await?;
-    match insert(&mut tx, vec![received], policy_id, false).await {
+    match creations::insert(Conn::Postgres(&mut tx), vec![(received, policy_id)], false).await {
         Ok(mut stored) => {
             tx.commit().await?;
-            let (id, inquiry) = stored
+            let stored = stored
                 .pop()
                 .ok_or_else(|| StoreError::Other("the insert returned nothing".into()))?;
             Ok(Created {
-                stored: StoredInquiry {
-                    id,
-                    policy_id,
-                    inquiry,
-                },
+                stored,
                 created: true,
             })
         }
         Err(StoreError::Conflict(why)) => {
             tx.rollback().await?;
             match &external_id {
-                Some(ext) => match read::by_external_id(pool, channel, ext).await? {
+                Some(ext) => match read::by_external_id(
+                    Conn::Postgres(&mut *pool.acquire().await?),
+                    channel,
+                    ext,
+                )
+                .await?
+                {
                     Some(stored) => Ok(Created {
                         stored,
                         created: false,
@@ -97,130 +69,63 @@ pub(crate) async fn create(
 }
 
 /// Stores a chunk of a bulk import in one transaction; skips inquiries already stored by
-/// (channel, external id), including ones a concurrent call stores meanwhile. Duplicates within
-/// the chunk were removed by the caller.
+/// (channel, external id), including ones a concurrent call stores meanwhile.
 pub(crate) async fn import(
     pool: &PgPool,
     chunk: Vec<Received>,
     policy_id: PolicyId,
 ) -> StoreResult<ImportSummary> {
-    let (channels, ids): (Vec<&str>, Vec<&str>) = chunk
-        .iter()
-        .filter_map(|r| {
-            r.inquiry
-                .received
-                .external_id
-                .as_deref()
-                .map(|ext| (r.inquiry.received.channel.as_str(), ext))
-        })
-        .unzip();
     let mut tx = pool.begin().await?;
-    let existing: Vec<(String, String)> = sqlx::query_as(
-        "SELECT channel, external_id FROM inquiries \
+    let summary = creations::import(Conn::Postgres(&mut tx), chunk, policy_id, true).await?;
+    tx.commit().await?;
+    Ok(summary)
+}
+
+/// The ids of the stored inquiries with these external ids, by channel, in one statement.
+pub(crate) async fn existing(
+    conn: &mut PgConnection,
+    by_channel: BTreeMap<&'static str, Vec<&str>>,
+) -> StoreResult<HashMap<Key, InquiryId>> {
+    let (channels, ids): (Vec<&'static str>, Vec<&str>) = by_channel
+        .iter()
+        .flat_map(|(channel, ids)| ids.iter().map(move |id| (*channel, *id)))
+        .unzip();
+    let mut stored = HashMap::new();
+    if ids.is_empty() {
+        return Ok(stored);
+    }
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT channel, external_id, id FROM inquiries \
          WHERE (channel, external_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
     )
     .bind(&channels)
     .bind(&ids)
-    .fetch_all(&mut *tx)
-    .await?;
-    let existing: HashSet<(String, String)> = existing.into_iter().collect();
-    let before = chunk.len();
-    let fresh: Vec<Received> = chunk
-        .into_iter()
-        .filter(|r| {
-            let received = &r.inquiry.received;
-            received.external_id.as_ref().is_none_or(|ext| {
-                !existing.contains(&(received.channel.as_str().to_owned(), ext.clone()))
-            })
-        })
-        .collect();
-    let imported = insert(&mut tx, fresh, policy_id, true).await?.len();
-    tx.commit().await?;
-    Ok(ImportSummary {
-        imported: imported as u64,
-        duplicates: (before - imported) as u64,
-    })
-}
-
-/// Numbers and inserts new inquiries with their first events and obligations. A clash with a
-/// stored (channel, external id) is a [`StoreError::Conflict`], or, with `skip_conflicts`, skips
-/// that inquiry (its reference number stays unused).
-pub(crate) async fn insert(
-    conn: &mut PgConnection,
-    received: Vec<Received>,
-    policy_id: PolicyId,
-    skip_conflicts: bool,
-) -> StoreResult<Vec<(InquiryId, Inquiry)>> {
-    if received.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut wanted: BTreeMap<(String, i16), i64> = BTreeMap::new();
-    for r in &received {
-        let (prefix, year) = r.counter();
-        *wanted.entry((prefix.to_owned(), year)).or_default() += 1;
-    }
-    let mut next = BTreeMap::new();
-    for ((prefix, year), count) in wanted {
-        let first: i64 = sqlx::query_scalar(
-            "INSERT INTO reference_counters (prefix, year, next) VALUES ($1, $2, 1 + $3::bigint) \
-             ON CONFLICT (prefix, year) DO UPDATE SET next = reference_counters.next + $3::bigint \
-             RETURNING next - $3::bigint",
-        )
-        .bind(&prefix)
-        .bind(year)
-        .bind(count)
-        .fetch_one(&mut *conn)
-        .await?;
-        next.insert((prefix, year), first);
-    }
-    let count =
-        i64::try_from(received.len()).map_err(|_| StoreError::Other("batch too large".into()))?;
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT nextval('inquiries_id_seq') FROM generate_series(1, $1::bigint)",
-    )
-    .bind(count)
     .fetch_all(&mut *conn)
     .await?;
-    let mut rows = Vec::with_capacity(received.len());
-    let mut stored = Vec::with_capacity(received.len());
-    for (id, r) in ids.into_iter().zip(received) {
-        let (prefix, year) = r.counter();
-        let number = next
-            .get_mut(&(prefix.to_owned(), year))
-            .ok_or_else(|| StoreError::Other("no reference counter allocated".into()))?;
-        let r = r.numbered(*number)?;
-        *number += 1;
-        rows.push(NewRows::of(id, policy_id, &r.inquiry, &r.event)?);
-        stored.push((id, r.inquiry));
+    for (channel, ext, id) in rows {
+        if let Some(channel) = by_channel.keys().find(|c| **c == channel) {
+            stored.insert((*channel, ext), id);
+        }
     }
-    let inserted: HashSet<i64> = insert_inquiries(conn, policy_id, &rows, skip_conflicts)
-        .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict(
-                    "an inquiry with this channel and external id is already stored".into(),
-                )
-            } else {
-                e.into()
-            }
-        })?;
-    rows.retain(|r| inserted.contains(&r.id));
-    stored.retain(|(id, _)| inserted.contains(id));
-    let events: Vec<(InquiryId, &EventRow)> = rows.iter().map(|r| (r.id, &r.event)).collect();
-    insert_events(conn, &events).await?;
-    let obligations: Vec<(InquiryId, &ObligationRow)> = rows
-        .iter()
-        .flat_map(|r| r.obligations.iter().map(|o| (r.id, o)))
-        .collect();
-    insert_obligations(conn, &obligations).await?;
     Ok(stored)
+}
+
+/// The next `count` ids of the inquiries' sequence.
+pub(crate) async fn next_ids(conn: &mut PgConnection, count: i64) -> StoreResult<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar(
+            "SELECT nextval('inquiries_id_seq') FROM generate_series(1, $1::bigint)",
+        )
+        .bind(count)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }
 
 /// Inserts the rows column-wise through UNNEST (one statement for any number of rows); returns
 /// the ids inserted.
-async fn insert_inquiries(
+pub(crate) async fn insert_inquiries(
     conn: &mut PgConnection,
-    policy_id: PolicyId,
     rows: &[NewRows],
     skip_conflicts: bool,
 ) -> Result<HashSet<i64>, sqlx::Error> {
@@ -238,15 +143,15 @@ async fn insert_inquiries(
         "INSERT INTO inquiries (id, reference, policy_id, channel, external_id, state, unit, \
          caseworker, kind, received_at, subject, sender_name, next_due_at, next_requires, \
          next_unpaused_due_at, queue_key, projection, version, sender_phone, sender_email, sender_name_key) \
-         SELECT id, reference, $17, channel, external_id, state, unit, caseworker, kind, \
+         SELECT id, reference, policy_id, channel, external_id, state, unit, caseworker, kind, \
          received_at, subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, \
          queue_key, projection::jsonb, 1, sender_phone, sender_email, sender_name_key \
          FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], \
          $7::text[], $8::text[], $9::bigint[], $10::text[], $11::text[], $12::bigint[], \
-         $13::text[], $14::bigint[], $15::bigint[], $16::text[], $18::text[], $19::text[], $20::text[]) \
+         $13::text[], $14::bigint[], $15::bigint[], $16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[]) \
          AS t(id, reference, channel, external_id, state, unit, caseworker, kind, received_at, \
          subject, sender_name, next_due_at, next_requires, next_unpaused_due_at, queue_key, \
-         projection, sender_phone, sender_email, sender_name_key) {on_conflict} RETURNING id"
+         projection, policy_id, sender_phone, sender_email, sender_name_key) {on_conflict} RETURNING id"
     );
     let ids: Vec<i64> = sqlx::query_scalar(&sql)
         .bind(rows.iter().map(|r| r.id).collect::<Vec<_>>())
@@ -265,7 +170,7 @@ async fn insert_inquiries(
         .bind(number(|i| i.next_unpaused_due_at))
         .bind(number(|i| Some(i.queue_key)))
         .bind(column(|i| Some(i.projection.clone())))
-        .bind(policy_id)
+        .bind(rows.iter().map(|r| r.policy_id).collect::<Vec<_>>())
         .bind(column(|i| i.sender_phone.clone()))
         .bind(column(|i| i.sender_email.clone()))
         .bind(column(|i| i.sender_name_key.clone()))
@@ -274,9 +179,11 @@ async fn insert_inquiries(
     Ok(ids.into_iter().collect())
 }
 
-async fn insert_events(
+/// Events and obligation rows, each in one statement through UNNEST.
+pub(crate) async fn insert_history(
     conn: &mut PgConnection,
     events: &[(InquiryId, &EventRow)],
+    rows: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO events (inquiry_id, seq, at, type, actor, data) \
@@ -302,13 +209,7 @@ async fn insert_events(
     )
     .execute(&mut *conn)
     .await?;
-    Ok(())
-}
 
-async fn insert_obligations(
-    conn: &mut PgConnection,
-    rows: &[(InquiryId, &ObligationRow)],
-) -> StoreResult<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -349,195 +250,5 @@ async fn insert_obligations(
     )
     .execute(&mut *conn)
     .await?;
-    Ok(())
-}
-
-/// Applies `event` to the projection, locked for the transaction, through the lifecycle with the
-/// inquiry's own policy version; stores the event, the projection and its obligation rows.
-pub(crate) async fn append(
-    pool: &PgPool,
-    policies: &PolicyCache,
-    id: InquiryId,
-    event: Event,
-) -> StoreResult<StoredInquiry> {
-    let mut tx = pool.begin().await?;
-    // A refusal returns here; dropping the transaction rolls it back.
-    let stored = append_in(&mut tx, policies, id, event).await?;
-    tx.commit().await?;
-    Ok(stored)
-}
-
-/// [`append`] inside the caller's transaction (the outbox marks a row sent in the same one).
-/// A refusal returns before anything is written.
-pub(crate) async fn append_in(
-    tx: &mut PgConnection,
-    policies: &PolicyCache,
-    id: InquiryId,
-    event: Event,
-) -> StoreResult<StoredInquiry> {
-    let (policy_id, projection, version): (i64, String, i64) = sqlx::query_as(
-        "SELECT policy_id, projection::text, version FROM inquiries WHERE id = $1 FOR UPDATE",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let policy = match policies.get(policy_id) {
-        Some(policy) => policy,
-        None => {
-            let policy = read::load_policy(&mut *tx, policy_id).await?;
-            policies.insert(policy_id, policy.clone());
-            policy
-        }
-    };
-    let mut inquiry = parse_projection(id, &projection)?;
-    inquiry.apply(&event, &policy)?;
-    let seq = version + 1;
-    let row = InquiryRow::of(&inquiry, seq)?;
-    insert_events(&mut *tx, &[(id, &EventRow::of(seq, &event)?)]).await?;
-    sqlx::query(
-        "UPDATE inquiries SET state = $1, unit = $2, caseworker = $3, kind = $4, next_due_at = $5, \
-         next_requires = $6, next_unpaused_due_at = $7, queue_key = $8, projection = $9::jsonb, \
-         version = $10 WHERE id = $11",
-    )
-    .bind(row.state)
-    .bind(&row.unit)
-    .bind(&row.caseworker)
-    .bind(row.kind)
-    .bind(row.next_due_at)
-    .bind(row.next_requires)
-    .bind(row.next_unpaused_due_at)
-    .bind(row.queue_key)
-    .bind(&row.projection)
-    .bind(seq)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("DELETE FROM obligations WHERE inquiry_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    let obligations = obligation_rows(&inquiry)?;
-    let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
-    insert_obligations(&mut *tx, &pairs).await?;
-    Ok(StoredInquiry {
-        id,
-        policy_id,
-        inquiry,
-    })
-}
-
-pub(crate) async fn put_unit(pool: &PgPool, unit: &Unit) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO units (id, name, email, phone) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, email = excluded.email, phone = excluded.phone",
-    )
-    .bind(&unit.id)
-    .bind(&unit.name)
-    .bind(&unit.email)
-    .bind(&unit.phone)
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn put_caseworker(pool: &PgPool, c: &Caseworker) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO caseworkers (id, name, unit, email, phone, absent_until, absent_substitute) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, unit = excluded.unit, email = excluded.email, \
-         phone = excluded.phone, absent_until = excluded.absent_until, \
-         absent_substitute = excluded.absent_substitute",
-    )
-    .bind(&c.id)
-    .bind(&c.name)
-    .bind(&c.unit)
-    .bind(&c.email)
-    .bind(&c.phone)
-    .bind(c.absent.as_ref().map(|a| a.until.to_string()))
-    .bind(c.absent.as_ref().and_then(|a| a.substitute.clone()))
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn create_token(
-    pool: &PgPool,
-    name: &str,
-    role: Role,
-    token_hash: &str,
-) -> StoreResult<ApiToken> {
-    let id = sqlx::query_scalar(
-        "INSERT INTO api_tokens (name, role, token_hash, created_at) \
-         VALUES ($1, $2, $3, $4) RETURNING id",
-    )
-    .bind(name)
-    .bind(crate::directory::role_name(role))
-    .bind(token_hash)
-    .bind(to_db(Timestamp::now())?)
-    .fetch_one(pool)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("a token with this hash already exists".into())
-        } else {
-            e.into()
-        }
-    })?;
-    Ok(ApiToken {
-        id,
-        name: name.to_owned(),
-        role,
-    })
-}
-
-pub(crate) async fn log_access(
-    pool: &PgPool,
-    viewer: &str,
-    id: InquiryId,
-    what: &str,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query("INSERT INTO access_log (viewer, inquiry_id, what, at) VALUES ($1, $2, $3, $4)")
-        .bind(viewer)
-        .bind(id)
-        .bind(what)
-        .bind(to_db(at)?)
-        .execute(pool)
-        .await
-        .map_err(|e| {
-            if is_foreign_key_violation(&e) {
-                StoreError::NotFound
-            } else {
-                e.into()
-            }
-        })?;
-    Ok(())
-}
-
-pub(crate) async fn create_status_link(
-    pool: &PgPool,
-    token_hash: &str,
-    id: InquiryId,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO status_links (token_hash, inquiry_id, created_at) VALUES ($1, $2, $3)",
-    )
-    .bind(token_hash)
-    .bind(id)
-    .bind(to_db(at)?)
-    .execute(pool)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("this status link already exists".into())
-        } else if is_foreign_key_violation(&e) {
-            StoreError::NotFound
-        } else {
-            e.into()
-        }
-    })?;
     Ok(())
 }

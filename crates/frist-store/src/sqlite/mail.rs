@@ -2,34 +2,20 @@
 //! writer's next group commit together with whatever else is waiting, and a bulk import queues
 //! several batches before waiting for the first.
 
-use super::{SqliteStore, write};
-use crate::intake::Received;
-use crate::mail::{
-    IncomingMail, MAX_MAIL_PAGE, MailId, MailPage, MailReceipt, MailRecord, MailStore, StoredMail,
-    mail_columns, mail_cursor, mail_page,
-};
-use crate::mail_plan::{Known, MailRow, MailTx, Prepared, Wanted, prepare, prepare_off_thread};
-use crate::policies::PolicyCache;
-use crate::types::{InquiryId, PolicyId, PolicyVersion, StoreError, StoreResult, StoredInquiry};
-use frist_core::Event;
+use crate::db_error::conflict_if_unique;
+use crate::mail::MailId;
+use crate::mail_plan::{Known, MailConn, MailRow, MailTx, Wanted};
+use crate::types::StoreResult;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// Messages per writer request. Raw bytes make rows large; this keeps one request to a few MB.
-const MAIL_CHUNK: usize = 500;
+pub(super) const MAIL_CHUNK: usize = 500;
 /// Values per `IN (…)` list or multi-row INSERT (SQLite allows 32,766 bound parameters).
 const PER_STATEMENT: usize = 900;
 /// Rows per multi-row INSERT of mail (12 columns).
 const ROWS_PER_INSERT: usize = 250;
-/// Batches smaller than this are prepared on the calling task.
-const PREPARE_INLINE: usize = 16;
 
-/// The writer's connection inside its transaction.
-struct Tx<'c> {
-    conn: &'c mut SqliteConnection,
-    policies: &'c PolicyCache,
-}
-
-impl MailTx for Tx<'_> {
+impl MailTx for MailConn<'_, SqliteConnection> {
     async fn lookup(&mut self, wanted: &Wanted) -> StoreResult<Known> {
         let mut known = Known::default();
         for part in wanted.sha256s.chunks(PER_STATEMENT) {
@@ -72,27 +58,7 @@ impl MailTx for Tx<'_> {
         Ok(known)
     }
 
-    async fn insert_inquiries(
-        &mut self,
-        received: Vec<Received>,
-        policy_id: PolicyId,
-    ) -> StoreResult<Vec<InquiryId>> {
-        let creations = received.into_iter().map(|r| (r, policy_id)).collect();
-        Ok(write::insert(self.conn, creations)
-            .await?
-            .into_iter()
-            .map(|s| s.id)
-            .collect())
-    }
-
-    async fn append(&mut self, id: InquiryId, event: Event) -> StoreResult<StoredInquiry> {
-        write::append(self.conn, self.policies, id, event).await
-    }
-
     async fn insert_rows(&mut self, rows: &[MailRow<'_>]) -> StoreResult<Vec<MailId>> {
-        if rows.is_empty() {
-            return Ok(Vec::new());
-        }
         // The writer is this process's only writer, and another process's write waits for our
         // transaction (BEGIN IMMEDIATE): ids can be handed out here.
         let last: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM mail_messages")
@@ -128,13 +94,7 @@ impl MailTx for Tx<'_> {
                 .persistent(part.len() == ROWS_PER_INSERT)
                 .execute(&mut *self.conn)
                 .await
-                .map_err(|e| {
-                    if crate::db_error::is_unique_violation(&e) {
-                        StoreError::Conflict("this message was stored meanwhile; retry".into())
-                    } else {
-                        e.into()
-                    }
-                })?;
+                .map_err(|e| conflict_if_unique(e, "this message was stored meanwhile; retry"))?;
         }
         Ok(ids)
     }
@@ -160,136 +120,4 @@ where
         .persistent(values.len() == PER_STATEMENT)
         .fetch_all(&mut *conn)
         .await?)
-}
-
-impl SqliteStore {
-    /// Queues the prepared messages as writer requests; returns their receipts once committed.
-    async fn store_prepared(
-        &self,
-        prepared: Vec<Prepared>,
-        policy_id: PolicyId,
-    ) -> StoreResult<Vec<MailReceipt>> {
-        let mut pending = Vec::new();
-        let mut prepared = prepared.into_iter();
-        loop {
-            let chunk: Vec<Prepared> = prepared.by_ref().take(MAIL_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            pending.push(
-                self.writer
-                    .submit(move |conn, policies| {
-                        Box::pin(async move {
-                            crate::mail_plan::store_batch(
-                                &mut Tx { conn, policies },
-                                chunk,
-                                policy_id,
-                            )
-                            .await
-                        })
-                    })
-                    .await?,
-            );
-        }
-        let mut receipts = Vec::new();
-        for part in pending {
-            receipts.extend(part.await?);
-        }
-        Ok(receipts)
-    }
-}
-
-impl MailStore for SqliteStore {
-    async fn receive_mail(
-        &self,
-        mail: IncomingMail,
-        policy: &PolicyVersion,
-    ) -> StoreResult<MailReceipt> {
-        self.import_mail(vec![mail], policy)
-            .await?
-            .pop()
-            .ok_or_else(|| StoreError::Other("storing the message returned nothing".into()))
-    }
-
-    async fn import_mail(
-        &self,
-        batch: Vec<IncomingMail>,
-        policy: &PolicyVersion,
-    ) -> StoreResult<Vec<MailReceipt>> {
-        let prepared = if batch.len() < PREPARE_INLINE {
-            prepare(batch, &policy.policy)
-        } else {
-            prepare_off_thread(batch, std::sync::Arc::clone(&policy.policy)).await?
-        };
-        self.store_prepared(prepared, policy.id).await
-    }
-
-    async fn flagged_mail(&self, cursor: Option<&str>, limit: u32) -> StoreResult<MailPage> {
-        let after = mail_cursor(cursor)?;
-        let limit = limit.clamp(1, MAX_MAIL_PAGE);
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE outcome = 'flagged' AND id > ?1 \
-             ORDER BY id LIMIT ?2",
-            mail_columns("length(raw)")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(after)
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&mut *self.read().await?)
-            .await?;
-        mail_page(records, limit)
-    }
-
-    async fn mail_of_inquiry(&self, id: InquiryId) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE inquiry_id = ?1 ORDER BY id",
-            mail_columns("length(raw)")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_all(&mut *self.read().await?)
-            .await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn mail_raw(&self, id: MailId) -> StoreResult<Vec<u8>> {
-        Ok(
-            sqlx::query_scalar("SELECT raw FROM mail_messages WHERE id = ?1")
-                .bind(id)
-                .fetch_one(&mut *self.read().await?)
-                .await?,
-        )
-    }
-
-    async fn auto_replies_due(&self, limit: u32) -> StoreResult<Vec<StoredMail>> {
-        let sql = format!(
-            "SELECT {} FROM mail_messages WHERE auto_reply_due = 1 ORDER BY id LIMIT ?1",
-            mail_columns("length(raw)")
-        );
-        let records: Vec<MailRecord> = sqlx::query_as(&sql)
-            .bind(i64::from(limit.clamp(1, MAX_MAIL_PAGE)))
-            .fetch_all(&mut *self.read().await?)
-            .await?;
-        records.into_iter().map(MailRecord::into_stored).collect()
-    }
-
-    async fn auto_reply_handled(&self, id: MailId) -> StoreResult<()> {
-        self.writer
-            .run(move |conn, _| {
-                Box::pin(async move {
-                    let done = sqlx::query(
-                        "UPDATE mail_messages SET auto_reply_due = 0 \
-                         WHERE id = ?1 AND auto_reply_due = 1",
-                    )
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await?;
-                    if done.rows_affected() == 0 {
-                        return Err(StoreError::NotFound);
-                    }
-                    Ok(())
-                })
-            })
-            .await
-    }
 }

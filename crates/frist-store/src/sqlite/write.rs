@@ -1,21 +1,10 @@
-//! The write operations, run by the writer on its connection inside a transaction (see
-//! `writer.rs`). Each leaves the database unchanged when it returns an error: the writer rolls
-//! its savepoint back.
+//! SQLite's own part of storing new inquiries: multi-row `VALUES` statements, ids handed out by
+//! the single writer, and the bound-parameter limit. Run by the writer on its connection inside
+//! a transaction (see `writer.rs`); the rest of a creation is shared (`creations.rs`).
 
-use super::read;
-use crate::db_error::{is_foreign_key_violation, is_unique_violation};
-use crate::intake::Received;
-use crate::policies::PolicyCache;
-use crate::rows::{
-    EventRow, InquiryRow, NewRows, ObligationRow, obligation_rows, parse_projection,
-};
-use crate::time::to_db;
-use crate::types::{
-    ApiToken, Caseworker, Created, ImportSummary, InquiryId, PolicyId, Role, StoreError,
-    StoreResult, StoredInquiry, Unit,
-};
-use frist_core::Event;
-use jiff::Timestamp;
+use crate::creations::Key;
+use crate::rows::{EventRow, NewRows, ObligationRow};
+use crate::types::{InquiryId, StoreResult};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
 
@@ -30,131 +19,12 @@ const ROWS_PER_INSERT: usize = 1800;
 // (the rest of a chunk, a batch of mail) are nearly all different, and caching each would fill
 // the cache with large statements, growing memory with every batch.
 
-pub(crate) async fn register_policy(
+/// The ids of the stored inquiries with these external ids, by channel: `IN` lists as long as
+/// SQLite's bound parameters allow.
+pub(crate) async fn existing(
     conn: &mut SqliteConnection,
-    name: &str,
-    text: &str,
-    sha256: &str,
-) -> StoreResult<PolicyId> {
-    sqlx::query(
-        "INSERT INTO policies (name, sha256, text, registered_at) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (sha256) DO NOTHING",
-    )
-    .bind(name)
-    .bind(sha256)
-    .bind(text)
-    .bind(to_db(Timestamp::now())?)
-    .execute(&mut *conn)
-    .await?;
-    Ok(
-        sqlx::query_scalar("SELECT id FROM policies WHERE sha256 = ?1")
-            .bind(sha256)
-            .fetch_one(&mut *conn)
-            .await?,
-    )
-}
-
-/// A request to store a received inquiry under a policy version.
-pub(crate) type Creation = (Received, PolicyId);
-
-/// What a creation of a batch comes to.
-enum Outcome {
-    /// Inserted now, as the `n`-th new inquiry.
-    New(usize),
-    /// The same (channel, external id) as the `n`-th new inquiry of this batch.
-    Repeat(usize),
-    /// Already stored with this id.
-    Stored(InquiryId),
-}
-
-/// Stores received inquiries, many in one go (the writer coalesces concurrent creations). Each
-/// answer is the new inquiry (`created: true`) or the one already stored with its channel and
-/// external id, before or earlier in the batch (`created: false`). The writer is this process's
-/// only writer, so the check cannot race with our own writes; a clash with another process's
-/// write fails the whole call with [`StoreError::Conflict`].
-pub(crate) async fn create_many(
-    conn: &mut SqliteConnection,
-    batch: &[Creation],
-) -> StoreResult<Vec<Created>> {
-    let stored = existing(conn, batch.iter().map(|(r, _)| r)).await?;
-    let mut claimed = HashMap::new();
-    let mut fresh = Vec::new();
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for (received, policy_id) in batch {
-        let key = key(received);
-        let known = key.as_ref().and_then(|k| stored.get(k).copied());
-        let repeat = key.as_ref().and_then(|k| claimed.get(k).copied());
-        let outcome = match (known, repeat) {
-            (Some(id), _) => Outcome::Stored(id),
-            (None, Some(n)) => Outcome::Repeat(n),
-            (None, None) => {
-                if let Some(k) = key {
-                    claimed.insert(k, fresh.len());
-                }
-                fresh.push((received.clone(), *policy_id));
-                Outcome::New(fresh.len() - 1)
-            }
-        };
-        outcomes.push(outcome);
-    }
-    let inserted = insert(conn, fresh).await?;
-    let mut answers = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        let (stored, created) = match outcome {
-            Outcome::New(n) => (inserted.get(n).cloned(), true),
-            Outcome::Repeat(n) => (inserted.get(n).cloned(), false),
-            Outcome::Stored(id) => (Some(read::inquiry(&mut *conn, id).await?), false),
-        };
-        let stored =
-            stored.ok_or_else(|| StoreError::Other("an inserted inquiry is missing".into()))?;
-        answers.push(Created { stored, created });
-    }
-    Ok(answers)
-}
-
-/// Stores a chunk of a bulk import: skips inquiries already stored by (channel, external id).
-/// Repeats within the chunk were removed by the caller.
-pub(crate) async fn import(
-    conn: &mut SqliteConnection,
-    chunk: Vec<Received>,
-    policy_id: PolicyId,
-) -> StoreResult<ImportSummary> {
-    let stored = existing(conn, chunk.iter()).await?;
-    let before = chunk.len();
-    let fresh: Vec<Creation> = chunk
-        .into_iter()
-        .filter(|r| key(r).is_none_or(|k| !stored.contains_key(&k)))
-        .map(|r| (r, policy_id))
-        .collect();
-    let imported = insert(conn, fresh).await?.len();
-    Ok(ImportSummary {
-        imported: imported as u64,
-        duplicates: (before - imported) as u64,
-    })
-}
-
-/// The key intake is idempotent on: (channel, external id).
-fn key(r: &Received) -> Option<(&'static str, String)> {
-    let new = &r.inquiry.received;
-    new.external_id
-        .as_ref()
-        .map(|ext| (new.channel.as_str(), ext.clone()))
-}
-
-/// The ids of the stored inquiries with the same (channel, external id) as any of `received`.
-async fn existing(
-    conn: &mut SqliteConnection,
-    received: impl Iterator<Item = &Received>,
-) -> StoreResult<HashMap<(&'static str, String), InquiryId>> {
-    let mut by_channel: BTreeMap<&'static str, Vec<&str>> = BTreeMap::new();
-    for r in received {
-        if let Some(ext) = &r.inquiry.received.external_id {
-            by_channel
-                .entry(r.inquiry.received.channel.as_str())
-                .or_default()
-                .push(ext);
-        }
-    }
+    by_channel: BTreeMap<&'static str, Vec<&str>>,
+) -> StoreResult<HashMap<Key, InquiryId>> {
     let mut stored = HashMap::new();
     for (channel, ids) in by_channel {
         for part in ids.chunks(ROWS_PER_INSERT) {
@@ -178,86 +48,28 @@ async fn existing(
     Ok(stored)
 }
 
-/// Numbers and inserts new inquiries with their first events and obligations. A clash with a
-/// stored (channel, external id) is a [`StoreError::Conflict`].
-pub(crate) async fn insert(
-    conn: &mut SqliteConnection,
-    creations: Vec<Creation>,
-) -> StoreResult<Vec<StoredInquiry>> {
-    if creations.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut wanted: BTreeMap<(String, i16), i64> = BTreeMap::new();
-    for (r, _) in &creations {
-        let (prefix, year) = r.counter();
-        *wanted.entry((prefix.to_owned(), year)).or_default() += 1;
-    }
-    let mut next = BTreeMap::new();
-    for ((prefix, year), count) in wanted {
-        let first = allocate(conn, &prefix, year, count).await?;
-        next.insert((prefix, year), first);
-    }
-    // The writer is the only writer of this file (other processes aside, whose clash fails the
-    // insert), so ids can be handed out here and the rows inserted many at a time.
+/// The next `count` ids. The writer is the only writer of this file (another process's write
+/// waits for our transaction, and a clash fails the insert), so ids can be handed out here and
+/// the rows inserted many at a time.
+pub(crate) async fn next_ids(conn: &mut SqliteConnection, count: i64) -> StoreResult<Vec<i64>> {
     let last: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM inquiries")
         .fetch_one(&mut *conn)
         .await?;
-    let mut rows = Vec::with_capacity(creations.len());
-    let mut stored = Vec::with_capacity(creations.len());
-    for (id, (r, policy_id)) in (last + 1..).zip(creations) {
-        let (prefix, year) = r.counter();
-        let number = next
-            .get_mut(&(prefix.to_owned(), year))
-            .ok_or_else(|| StoreError::Other("no reference counter allocated".into()))?;
-        let r = r.numbered(*number)?;
-        *number += 1;
-        rows.push(NewRows::of(id, policy_id, &r.inquiry, &r.event)?);
-        stored.push(StoredInquiry {
-            id,
-            policy_id,
-            inquiry: r.inquiry,
-        });
-    }
-    for part in rows.chunks(INQUIRIES_PER_INSERT) {
-        insert_inquiries(conn, part).await.map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict(
-                    "an inquiry with this channel and external id is already stored".into(),
-                )
-            } else {
-                e.into()
-            }
-        })?;
-    }
-    let events: Vec<(InquiryId, &EventRow)> = rows.iter().map(|r| (r.id, &r.event)).collect();
-    insert_events(conn, &events).await?;
-    let obligations: Vec<(InquiryId, &ObligationRow)> = rows
-        .iter()
-        .flat_map(|r| r.obligations.iter().map(|o| (r.id, o)))
-        .collect();
-    insert_obligations(conn, &obligations).await?;
-    Ok(stored)
+    Ok((last + 1..=last + count).collect())
 }
 
-/// Takes `count` consecutive numbers from the (prefix, year) counter; returns the first.
-async fn allocate(
+/// Inquiry rows, as many per statement as SQLite's bound parameters allow.
+pub(crate) async fn insert_inquiries(
     conn: &mut SqliteConnection,
-    prefix: &str,
-    year: i16,
-    count: i64,
-) -> StoreResult<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO reference_counters (prefix, year, next) VALUES (?1, ?2, 1 + ?3) \
-         ON CONFLICT (prefix, year) DO UPDATE SET next = next + ?3 RETURNING next - ?3",
-    )
-    .bind(prefix)
-    .bind(year)
-    .bind(count)
-    .fetch_one(&mut *conn)
-    .await?)
+    rows: &[NewRows],
+) -> Result<(), sqlx::Error> {
+    for part in rows.chunks(INQUIRIES_PER_INSERT) {
+        insert_inquiry_rows(conn, part).await?;
+    }
+    Ok(())
 }
 
-async fn insert_inquiries(
+async fn insert_inquiry_rows(
     conn: &mut SqliteConnection,
     rows: &[NewRows],
 ) -> Result<(), sqlx::Error> {
@@ -298,7 +110,7 @@ async fn insert_inquiries(
     Ok(())
 }
 
-async fn insert_events(
+pub(crate) async fn insert_events(
     conn: &mut SqliteConnection,
     events: &[(InquiryId, &EventRow)],
 ) -> StoreResult<()> {
@@ -322,7 +134,7 @@ async fn insert_events(
     Ok(())
 }
 
-async fn insert_obligations(
+pub(crate) async fn insert_obligations(
     conn: &mut SqliteConnection,
     rows: &[(InquiryId, &ObligationRow)],
 ) -> StoreResult<()> {
@@ -350,179 +162,5 @@ async fn insert_obligations(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
-}
-
-/// Applies `event` to the stored projection through the lifecycle, with the inquiry's own policy
-/// version, and stores the event, the projection and its obligation rows.
-pub(crate) async fn append(
-    conn: &mut SqliteConnection,
-    policies: &PolicyCache,
-    id: InquiryId,
-    event: Event,
-) -> StoreResult<StoredInquiry> {
-    let (policy_id, projection, version): (i64, String, i64) =
-        sqlx::query_as("SELECT policy_id, projection, version FROM inquiries WHERE id = ?1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
-    let policy = match policies.get(policy_id) {
-        Some(policy) => policy,
-        None => {
-            let policy = read::load_policy(&mut *conn, policy_id).await?;
-            policies.insert(policy_id, policy.clone());
-            policy
-        }
-    };
-    let mut inquiry = parse_projection(id, &projection)?;
-    inquiry.apply(&event, &policy)?;
-    let seq = version + 1;
-    let row = InquiryRow::of(&inquiry, seq)?;
-    insert_events(conn, &[(id, &EventRow::of(seq, &event)?)]).await?;
-    sqlx::query(
-        "UPDATE inquiries SET state = ?1, unit = ?2, caseworker = ?3, kind = ?4, next_due_at = ?5, \
-         next_requires = ?6, next_unpaused_due_at = ?7, queue_key = ?8, projection = ?9, \
-         version = ?10 WHERE id = ?11",
-    )
-    .bind(row.state)
-    .bind(&row.unit)
-    .bind(&row.caseworker)
-    .bind(row.kind)
-    .bind(row.next_due_at)
-    .bind(row.next_requires)
-    .bind(row.next_unpaused_due_at)
-    .bind(row.queue_key)
-    .bind(&row.projection)
-    .bind(seq)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM obligations WHERE inquiry_id = ?1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    let obligations = obligation_rows(&inquiry)?;
-    let pairs: Vec<(InquiryId, &ObligationRow)> = obligations.iter().map(|o| (id, o)).collect();
-    insert_obligations(conn, &pairs).await?;
-    Ok(StoredInquiry {
-        id,
-        policy_id,
-        inquiry,
-    })
-}
-
-pub(crate) async fn put_unit(conn: &mut SqliteConnection, unit: &Unit) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO units (id, name, email, phone) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, email = excluded.email, phone = excluded.phone",
-    )
-    .bind(&unit.id)
-    .bind(&unit.name)
-    .bind(&unit.email)
-    .bind(&unit.phone)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn put_caseworker(conn: &mut SqliteConnection, c: &Caseworker) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO caseworkers (id, name, unit, email, phone, absent_until, absent_substitute) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
-         ON CONFLICT (id) DO UPDATE \
-         SET name = excluded.name, unit = excluded.unit, email = excluded.email, \
-         phone = excluded.phone, absent_until = excluded.absent_until, \
-         absent_substitute = excluded.absent_substitute",
-    )
-    .bind(&c.id)
-    .bind(&c.name)
-    .bind(&c.unit)
-    .bind(&c.email)
-    .bind(&c.phone)
-    .bind(c.absent.as_ref().map(|a| a.until.to_string()))
-    .bind(c.absent.as_ref().and_then(|a| a.substitute.clone()))
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-pub(crate) async fn create_token(
-    conn: &mut SqliteConnection,
-    name: &str,
-    role: Role,
-    token_hash: &str,
-) -> StoreResult<ApiToken> {
-    let id = sqlx::query_scalar(
-        "INSERT INTO api_tokens (name, role, token_hash, created_at) \
-         VALUES (?1, ?2, ?3, ?4) RETURNING id",
-    )
-    .bind(name)
-    .bind(crate::directory::role_name(role))
-    .bind(token_hash)
-    .bind(to_db(Timestamp::now())?)
-    .fetch_one(conn)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("a token with this hash already exists".into())
-        } else {
-            e.into()
-        }
-    })?;
-    Ok(ApiToken {
-        id,
-        name: name.to_owned(),
-        role,
-    })
-}
-
-pub(crate) async fn log_access(
-    conn: &mut SqliteConnection,
-    viewer: &str,
-    id: InquiryId,
-    what: &str,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query("INSERT INTO access_log (viewer, inquiry_id, what, at) VALUES (?1, ?2, ?3, ?4)")
-        .bind(viewer)
-        .bind(id)
-        .bind(what)
-        .bind(to_db(at)?)
-        .execute(conn)
-        .await
-        .map_err(|e| {
-            if is_foreign_key_violation(&e) {
-                StoreError::NotFound
-            } else {
-                e.into()
-            }
-        })?;
-    Ok(())
-}
-
-pub(crate) async fn create_status_link(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    id: InquiryId,
-    at: Timestamp,
-) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO status_links (token_hash, inquiry_id, created_at) VALUES (?1, ?2, ?3)",
-    )
-    .bind(token_hash)
-    .bind(id)
-    .bind(to_db(at)?)
-    .execute(conn)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("this status link already exists".into())
-        } else if is_foreign_key_violation(&e) {
-            StoreError::NotFound
-        } else {
-            e.into()
-        }
-    })?;
     Ok(())
 }

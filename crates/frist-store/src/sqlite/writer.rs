@@ -12,9 +12,10 @@
 //! statement is mostly the hop to SQLite's thread). Should that call fail, they are run again
 //! one by one, each in its own savepoint, so that a failure stays with its own request.
 
-use super::write::{self, Creation};
+use crate::creations::Creation;
 use crate::intake::Received;
 use crate::policies::PolicyCache;
+use crate::sql::Conn;
 use crate::types::{Created, PolicyId, StoreError, StoreResult};
 use sqlx::SqliteConnection;
 use std::collections::VecDeque;
@@ -260,7 +261,7 @@ async fn create_all(
     }
     let (creations, answers): (Vec<Creation>, Vec<_>) = creations.into_iter().unzip();
     exec(conn, "SAVEPOINT request").await?;
-    let together = write::create_many(conn, &creations).await;
+    let together = crate::creations::create_many(Conn::Sqlite(&mut *conn), &creations).await;
     end_savepoint(conn, together.is_ok()).await?;
     match together {
         Ok(created) => {
@@ -276,7 +277,11 @@ async fn create_all(
         Err(_) => {
             for (creation, answer) in creations.iter().zip(answers) {
                 exec(conn, "SAVEPOINT request").await?;
-                let alone = write::create_many(conn, std::slice::from_ref(creation)).await;
+                let alone = crate::creations::create_many(
+                    Conn::Sqlite(&mut *conn),
+                    std::slice::from_ref(creation),
+                )
+                .await;
                 end_savepoint(conn, alone.is_ok()).await?;
                 let result = alone.and_then(|mut c| {
                     c.pop()

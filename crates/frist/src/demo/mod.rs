@@ -64,6 +64,8 @@ pub fn run(args: &DemoArgs, out: &mut impl Write) -> Result<(), Failure> {
         } else {
             with_history(args, &store, &policy, now).await?
         };
+        // Closing finishes what a bulk import deferred (the search indexes): part of the time.
+        store.close().await.map_err(storage)?;
         let seconds = started.elapsed().as_secs_f64();
         writeln!(
             out,
