@@ -480,26 +480,26 @@ fn root_of(plans: &[Plan], n: usize) -> Option<Target> {
     None
 }
 
-/// Appends `event`, moving it up to the inquiry's receipt when it lies before it: a message
-/// dated before the inquiry it answers (a wrong clock, an import out of order) is still added.
+/// Appends `event`, moving it up to the inquiry's receipt or latest event when it lies before
+/// it: a message dated before the inquiry it answers (a wrong clock, an import out of order) is
+/// still added.
 async fn append_clamped(
     tx: &mut impl MailTx,
     id: InquiryId,
     event: Event,
 ) -> StoreResult<StoredInquiry> {
-    match tx.append(id, event.clone()).await {
-        Err(StoreError::Refused(LifecycleError::BeforeReceipt { received, .. })) => {
-            tx.append(
-                id,
-                Event {
-                    at: received,
-                    ..event
-                },
-            )
-            .await
+    let mut event = event;
+    // Twice at most: moved up to the receipt, it may still lie before the latest event.
+    for _ in 0..2 {
+        match tx.append(id, event.clone()).await {
+            Err(StoreError::Refused(
+                LifecycleError::BeforeReceipt { received: at, .. }
+                | LifecycleError::BeforeLatestEvent { latest: at, .. },
+            )) => event.at = at,
+            other => return other,
         }
-        other => other,
     }
+    tx.append(id, event).await
 }
 
 /// A lifecycle refusal as a reason; any other error fails the batch.
