@@ -51,10 +51,16 @@ pub enum EventKind {
     MessageReceived {
         message: CitizenMessage,
     },
-    /// The citizen was called back (meets `callback`).
+    /// The citizen was called back and reached (meets `callback`); `summary` is the outcome.
     CallbackCompleted {
         #[serde(default)]
         summary: Option<String>,
+    },
+    /// A call back that did not reach the citizen (no answer, busy, voicemail): recorded as an
+    /// attempt, it handles the inquiry (meets `triage`) but not the `callback` itself.
+    CallbackAttempted {
+        #[serde(default)]
+        outcome: Option<String>,
     },
     Note {
         text: String,
@@ -100,10 +106,35 @@ pub enum EventKind {
     Closed {
         reason: CloseReason,
     },
-    Reopened,
+    /// Opened again after closing, with why (a member of staff gives a reason; a citizen's new
+    /// message reopens through `message_received` instead).
+    Reopened {
+        #[serde(default)]
+        reason: Option<String>,
+    },
 }
 
 impl EventKind {
+    /// Whether the event is someone handling the inquiry, so it meets `triage` ("åbnet eller
+    /// fordelt", HTK-4): opening, assigning, any message sent, a call back or an attempt,
+    /// referring, handing over, reclassifying, asking the citizen, closing.
+    pub fn is_handling(&self) -> bool {
+        matches!(
+            self,
+            Self::Opened
+                | Self::Assigned { .. }
+                | Self::MessageSent { .. }
+                | Self::CallbackCompleted { .. }
+                | Self::CallbackAttempted { .. }
+                | Self::Referred { .. }
+                | Self::HandedOver { .. }
+                | Self::Reclassified { .. }
+                | Self::AwaitingCitizenStarted
+                | Self::DeadlineExtended { .. }
+                | Self::Closed { .. }
+        )
+    }
+
     /// The wire name, e.g. `message_sent`.
     pub fn name(&self) -> &'static str {
         match self {
@@ -113,6 +144,7 @@ impl EventKind {
             Self::MessageSent { .. } => "message_sent",
             Self::MessageReceived { .. } => "message_received",
             Self::CallbackCompleted { .. } => "callback_completed",
+            Self::CallbackAttempted { .. } => "callback_attempted",
             Self::Note { .. } => "note",
             Self::Referred { .. } => "referred",
             Self::HandedOver { .. } => "handed_over",
@@ -123,7 +155,7 @@ impl EventKind {
             Self::ErrorRegistered { .. } => "error_registered",
             Self::FeedbackReceived { .. } => "feedback_received",
             Self::Closed { .. } => "closed",
-            Self::Reopened => "reopened",
+            Self::Reopened { .. } => "reopened",
         }
     }
 }

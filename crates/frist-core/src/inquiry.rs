@@ -16,6 +16,12 @@ use frist_policy::{
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+/// How far before the inquiry's latest event a new event may be dated; see [`Inquiry::apply`].
+pub const CLOCK_TOLERANCE: jiff::SignedDuration = jiff::SignedDuration::from_secs(60);
+
+/// The goal a promised answer date counts under when the policy has no acknowledgment goal.
+pub const PROMISED_GOAL: &str = "promised";
+
 /// Metadata of an attachment (the bytes are stored elsewhere).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -133,6 +139,21 @@ pub enum LifecycleError {
         "events must not go back in time: {at} is before the inquiry was received ({received})"
     )]
     BeforeReceipt { at: Timestamp, received: Timestamp },
+    #[error(
+        "events must not go back in time: {at} is before the inquiry's latest event ({latest})"
+    )]
+    BeforeLatestEvent { at: Timestamp, latest: Timestamp },
+    #[error("{field} {at} is in the future")]
+    InFuture { field: &'static str, at: Timestamp },
+    #[error(
+        "the inquiry already promises an answer by {current}; to move the date, extend the \
+         deadline with a notice to the citizen"
+    )]
+    PromiseMoved { current: String },
+    #[error(
+        "the expected answer date {date} is before the day the acknowledgment is sent ({sent})"
+    )]
+    PromiseInPast { date: String, sent: String },
     #[error(transparent)]
     Deadline(#[from] DeadlineError),
     #[error("{0}")]
@@ -152,6 +173,10 @@ pub struct Inquiry {
     pub caseworker: Option<String>,
     pub state: InquiryState,
     pub obligations: Vec<TrackedObligation>,
+    /// Obligations that a reclassification made no longer apply, kept with what happened to them
+    /// (an extension, time met) so that classifying back restores them as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<TrackedObligation>,
     /// Referrals to another unit or authority (SKA-3, SKA-8).
     pub transfers: u32,
     /// Whether a final answer or decision has been sent.
@@ -197,6 +222,7 @@ impl Inquiry {
             caseworker: new.caseworker.clone(),
             state: InquiryState::New,
             obligations,
+            set_aside: Vec::new(),
             transfers: 0,
             answered: false,
             handed_over_to: None,
@@ -252,7 +278,23 @@ impl Inquiry {
             || self.cpr_in_messages
     }
 
+    /// Refuses an inquiry said to have arrived after `now`: nothing can be received in the
+    /// future, and its deadlines would be wrong.
+    pub fn check_receipt(new: &NewInquiry, now: Timestamp) -> Result<(), LifecycleError> {
+        if new.received_at > now {
+            return Err(LifecycleError::InFuture {
+                field: "received_at",
+                at: new.received_at,
+            });
+        }
+        Ok(())
+    }
+
     /// Checks `event` against the current state and applies it; on error nothing changes.
+    ///
+    /// Events are in time order: one dated before receipt, or more than [`CLOCK_TOLERANCE`]
+    /// before the inquiry's latest event, is refused (the tolerance absorbs two requests
+    /// stamped a moment apart that commit in the other order, and clocks of two app nodes).
     pub fn apply(&mut self, event: &Event, policy: &Policy) -> Result<(), LifecycleError> {
         if event.at < self.received.received_at {
             return Err(LifecycleError::BeforeReceipt {
@@ -260,10 +302,21 @@ impl Inquiry {
                 received: self.received.received_at,
             });
         }
+        if event
+            .at
+            .checked_add(CLOCK_TOLERANCE)
+            .is_ok_and(|at| at < self.updated_at)
+        {
+            return Err(LifecycleError::BeforeLatestEvent {
+                at: event.at,
+                latest: self.updated_at,
+            });
+        }
         let closed = self.state == InquiryState::Closed;
         let allowed_when_closed = matches!(
             event.kind,
-            EventKind::Reopened
+            EventKind::Reopened { .. }
+                | EventKind::Opened
                 | EventKind::FeedbackReceived { .. }
                 | EventKind::Note { .. }
                 | EventKind::ErrorRegistered { .. }
@@ -274,6 +327,11 @@ impl Inquiry {
         }
         // Work on a copy so that a refusal half-way leaves the projection as it was.
         let mut next = self.clone();
+        // Handling meets triage before the event's own effect, so that closing as spam counts
+        // as handled rather than waiving the triage (which reopening would take back).
+        if event.kind.is_handling() {
+            next.meet(&[Requirement::Triage], event.at, policy)?;
+        }
         next.transition(event, policy)?;
         next.event_count += 1;
         next.updated_at = event.at.max(self.updated_at);
@@ -287,7 +345,14 @@ impl Inquiry {
         }
     }
 
-    fn meet(&mut self, done: &[Requirement], at: Timestamp, policy: &Policy) {
+    /// Meets the open obligations of these requirements at `at`. One that is paused is resumed
+    /// first, so it is judged against its deadline moved by the pause so far.
+    fn meet(
+        &mut self,
+        done: &[Requirement],
+        at: Timestamp,
+        policy: &Policy,
+    ) -> Result<(), LifecycleError> {
         let received = COPENHAGEN.to_datetime(self.received.received_at).date();
         let met = COPENHAGEN.to_datetime(at).date();
         // Out of the calendar's range only for instants the lifecycle never accepts; then the
@@ -298,45 +363,31 @@ impl Inquiry {
             .ok()
             .map(|d| d.max(0));
         for o in &mut self.obligations {
-            if done.iter().any(|r| o.is_met_by(*r)) {
+            if o.is_open() && done.iter().any(|r| o.is_met_by(*r)) {
+                o.resume(at, &policy.calendar)?;
                 o.meet(at, working_days);
             }
         }
+        Ok(())
     }
 
     fn transition(&mut self, event: &Event, policy: &Policy) -> Result<(), LifecycleError> {
         let at = event.at;
         match &event.kind {
             EventKind::Received { .. } => return Err(LifecycleError::AlreadyReceived),
-            EventKind::Opened => {
-                self.open_if_new();
-                self.meet(&[Requirement::Triage], at, policy);
-            }
+            EventKind::Opened => self.open_if_new(),
             EventKind::Assigned { caseworker } => {
                 non_empty(caseworker, "caseworker")?;
                 self.caseworker = Some(caseworker.clone());
                 self.open_if_new();
-                self.meet(&[Requirement::Triage], at, policy);
             }
-            EventKind::MessageSent { message } => {
-                non_empty(&message.body, "body")?;
-                self.open_if_new();
-                if message.kind.is_final() {
-                    self.answered = true;
-                    self.meet(
-                        &[Requirement::Acknowledgment, Requirement::Answer],
-                        at,
-                        policy,
-                    );
-                } else if message.kind == crate::message::MessageKind::Acknowledgment {
-                    self.meet(&[Requirement::Acknowledgment], at, policy);
-                }
-            }
+            EventKind::MessageSent { message } => self.message_sent(message, at, policy)?,
             EventKind::MessageReceived { message } => self.message_received(message, at, policy)?,
             EventKind::CallbackCompleted { .. } => {
                 self.open_if_new();
-                self.meet(&[Requirement::Callback], at, policy);
+                self.meet(&[Requirement::Callback], at, policy)?;
             }
+            EventKind::CallbackAttempted { .. } => self.open_if_new(),
             EventKind::Note { text, .. } => non_empty(text, "text")?,
             EventKind::Referred { to_unit } => {
                 non_empty(to_unit, "to_unit")?;
@@ -385,7 +436,10 @@ impl Inquiry {
                 let target = self
                     .obligations
                     .iter_mut()
-                    .find(|o| &o.goal == goal && o.requires == *requires && o.is_open())
+                    .filter(|o| &o.goal == goal && o.requires == *requires && o.is_open())
+                    // A promised date and a policy deadline of one goal: the promise is what
+                    // the citizen was told, so an extension moves it.
+                    .max_by_key(|o| o.promised)
                     .ok_or_else(|| LifecycleError::NoSuchObligation {
                         goal: goal.clone(),
                         requires: *requires,
@@ -399,7 +453,7 @@ impl Inquiry {
                 target.extend_to(*new_due_date);
             }
             EventKind::Reclassified { kind, case_type } => {
-                self.reclassify(*kind, case_type.clone(), policy)?
+                self.reclassify(*kind, case_type.clone(), at, policy)?
             }
             EventKind::ErrorRegistered { what } => {
                 non_empty(what, "what")?;
@@ -440,14 +494,116 @@ impl Inquiry {
                 self.state = InquiryState::Closed;
                 self.close_reason = Some(*reason);
             }
-            EventKind::Reopened => {
+            EventKind::Reopened { .. } => {
                 if self.state != InquiryState::Closed {
                     return Err(LifecycleError::NotClosed);
                 }
                 self.state = InquiryState::Open;
                 self.close_reason = None;
+                self.obligations
+                    .iter_mut()
+                    .for_each(TrackedObligation::unwaive);
             }
         }
+        Ok(())
+    }
+
+    /// A message went to the citizen:
+    /// - an answer or decision meets `acknowledgment` and `answer` obligations;
+    /// - an acknowledgment meets `acknowledgment` obligations, and its expected answer date
+    ///   becomes a promised `answer` obligation (see [`Self::promise`]);
+    /// - anything said on the phone meets `callback`: the citizen was reached.
+    fn message_sent(
+        &mut self,
+        message: &crate::message::OutgoingMessage,
+        at: Timestamp,
+        policy: &Policy,
+    ) -> Result<(), LifecycleError> {
+        non_empty(&message.body, "body")?;
+        self.open_if_new();
+        if message.channel == Channel::Phone {
+            self.meet(&[Requirement::Callback], at, policy)?;
+        }
+        if message.kind.is_final() {
+            self.answered = true;
+            self.meet(
+                &[Requirement::Acknowledgment, Requirement::Answer],
+                at,
+                policy,
+            )?;
+        } else if message.kind == crate::message::MessageKind::Acknowledgment {
+            let goal = self.promise_goal(policy);
+            self.meet(&[Requirement::Acknowledgment], at, policy)?;
+            if let Some(date) = message.expected_answer_date {
+                self.promise(goal, date, at, policy)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The goal a promised answer date counts under: the goal of the inquiry's
+    /// acknowledgment obligation (the promise made in answer to it), else the policy's goal
+    /// whose rule is the acknowledgment's content, else `"promised"`.
+    fn promise_goal(&self, policy: &Policy) -> String {
+        self.obligations
+            .iter()
+            .find(|o| o.requires == Requirement::Acknowledgment && !o.promised)
+            .map(|o| o.goal.clone())
+            .or_else(|| {
+                policy
+                    .goals
+                    .iter()
+                    .find(|g| {
+                        g.rules
+                            .contains(&frist_policy::RuleKind::AcknowledgmentContent)
+                    })
+                    .map(|g| g.source.clone())
+            })
+            .unwrap_or_else(|| PROMISED_GOAL.to_owned())
+    }
+
+    /// Tracks the answer date an acknowledgment promised as an `answer` obligation. A second
+    /// acknowledgment may repeat the promise, not move it: moving it is an extension, which
+    /// tells the citizen the new date and why (STE-3).
+    fn promise(
+        &mut self,
+        goal: String,
+        date: frist_calendar::Date,
+        at: Timestamp,
+        policy: &Policy,
+    ) -> Result<(), LifecycleError> {
+        if let Some(current) = self.obligations.iter().find(|o| o.promised && o.is_open()) {
+            if current.due_date == date {
+                return Ok(());
+            }
+            return Err(LifecycleError::PromiseMoved {
+                current: current.due_date.to_string(),
+            });
+        }
+        let sent = COPENHAGEN.to_datetime(at).date();
+        if date < sent {
+            return Err(LifecycleError::PromiseInPast {
+                date: date.to_string(),
+                sent: sent.to_string(),
+            });
+        }
+        let received = COPENHAGEN.to_datetime(self.received.received_at).date();
+        let within = policy.calendar.working_days_between(received, date)?.max(0);
+        let pausable = self
+            .obligations
+            .iter()
+            .find(|o| o.goal == goal)
+            .is_some_and(|o| o.pausable);
+        let mut promised = TrackedObligation::promised(
+            &goal,
+            date,
+            u32::try_from(within).unwrap_or(u32::MAX),
+            pausable,
+        );
+        if let Some(since) = self.awaiting_since {
+            promised.pause(since.max(at));
+        }
+        self.obligations.push(promised);
         Ok(())
     }
 
@@ -477,6 +633,9 @@ impl Inquiry {
             InquiryState::Closed if self.close_reason != Some(CloseReason::Spam) => {
                 self.state = InquiryState::Open;
                 self.close_reason = None;
+                self.obligations
+                    .iter_mut()
+                    .for_each(TrackedObligation::unwaive);
             }
             InquiryState::New | InquiryState::Open | InquiryState::Closed => {}
         }
@@ -490,6 +649,7 @@ impl Inquiry {
         &mut self,
         kind: InquiryKind,
         case_type: Option<String>,
+        at: Timestamp,
         policy: &Policy,
     ) -> Result<(), LifecycleError> {
         let facts = InquiryFacts {
@@ -500,21 +660,40 @@ impl Inquiry {
             received_at: self.received.received_at,
         };
         let derived = policy.obligations(&facts)?;
+        let mut current = std::mem::take(&mut self.obligations);
         let mut next = Vec::with_capacity(derived.len());
         for o in &derived {
-            let kept = self
-                .obligations
-                .iter()
-                .find(|t| t.goal == o.goal && t.requires == o.requires);
-            let mut tracked = kept
-                .cloned()
-                .unwrap_or_else(|| TrackedObligation::derived(o));
-            if kept.is_none()
-                && let Some(since) = self.awaiting_since
-            {
-                tracked.pause(since);
+            let same =
+                |t: &TrackedObligation| !t.promised && t.goal == o.goal && t.requires == o.requires;
+            if let Some(i) = current.iter().position(same) {
+                next.push(current.remove(i));
+            } else if let Some(i) = self.set_aside.iter().position(same) {
+                // Classified back: as it was set aside, extension and all; paused again if the
+                // inquiry awaits the citizen now.
+                let mut back = self.set_aside.remove(i);
+                if self.awaiting_since.is_some() {
+                    back.pause(at);
+                }
+                next.push(back);
+            } else {
+                let mut tracked = TrackedObligation::derived(o);
+                if let Some(since) = self.awaiting_since {
+                    tracked.pause(since);
+                }
+                next.push(tracked);
             }
-            next.push(tracked);
+        }
+        for mut left in current {
+            if left.promised {
+                // A promise made to the citizen stands whatever the classification.
+                next.push(left);
+            } else {
+                // No longer applies: set aside, its pause (if any) ended now.
+                left.resume(at, &policy.calendar)?;
+                self.set_aside
+                    .retain(|t| !(t.goal == left.goal && t.requires == left.requires));
+                self.set_aside.push(left);
+            }
         }
         self.obligations = next;
         self.kind = kind;

@@ -9,6 +9,39 @@
 //! - `breached` — not met and `now` is after `due_at`;
 //! - `pending` — otherwise.
 //!
+//! What meets what. Every event below is also refused, and changes nothing, when it is dated
+//! before receipt or more than a minute before the inquiry's latest event.
+//!
+//! | event | meets |
+//! |---|---|
+//! | `opened` (also on a closed inquiry, which stays closed) | `triage` |
+//! | `assigned`, `handed_over`, `referred`, `reclassified` | `triage` |
+//! | `awaiting_citizen_started`, `deadline_extended`, `closed` (any reason) | `triage` |
+//! | `callback_attempted` (the citizen was not reached) | `triage` |
+//! | `callback_completed` (reached; the summary is the outcome) | `triage`, `callback` |
+//! | `message_sent`, kind `acknowledgment` | `triage`, `acknowledgment`; its `expected_answer_date` becomes a promised `answer` |
+//! | `message_sent`, kind `answer` or `decision` | `triage`, `acknowledgment`, `answer` (promised ones too) |
+//! | `message_sent`, kind `information_request`, `extension_notice`, `other` | `triage` |
+//! | `message_sent` on channel `phone`, any kind | `callback` as well: the citizen was reached |
+//! | `note`, `error_registered`, `feedback_received`, `message_received` | nothing |
+//!
+//! Decided open points:
+//! - **Promised dates.** An acknowledgment's expected answer date D becomes an `answer`
+//!   obligation due D at 23:59:59, `promised`, under the goal of the inquiry's acknowledgment
+//!   obligation (else the policy's goal with the acknowledgment-content rule, else
+//!   `"promised"`). A later acknowledgment may repeat D but not change it: moving a promise is an
+//!   extension, which carries a notice to the citizen and a later date (STE-3). A promise
+//!   before the day it is made is refused. Reclassifying never drops a promise.
+//! - **Met while paused.** An obligation met while the inquiry awaits the citizen is first
+//!   resumed, so it is judged against its deadline moved by the pause so far.
+//! - **Reclassifying away and back.** An obligation that no longer applies is set aside with
+//!   what happened to it (extension, pause so far); classifying back restores it.
+//! - **Reopening** takes back the waivers that closing (withdrawn, duplicate, spam) made: what
+//!   was owed is owed again, from its own due date.
+//! - **Time order.** An inquiry received after "now" is refused; so is an event dated before
+//!   the latest one by more than a minute (two requests stamped a moment apart may commit in
+//!   the other order, and two app nodes' clocks differ slightly).
+//!
 //! Pausing moves the deadline by what was paused: for working-day and week deadlines, by the
 //! number of working days `d` with `start < d <= end` (local dates of the pause's start and
 //! end); for hour deadlines, by the exact duration of the pause. An extension sets a new due
@@ -73,6 +106,14 @@ pub struct TrackedObligation {
     pub paused_since: Option<Timestamp>,
     /// Whether the due date was moved by an extension.
     pub extended: bool,
+    /// Whether this is a promised answer date: the date an acknowledgment told the citizen,
+    /// tracked as an `answer` obligation from then on (not derived from the policy).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub promised: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl TrackedObligation {
@@ -91,6 +132,29 @@ impl TrackedObligation {
             waived: None,
             paused_since: None,
             extended: false,
+            promised: false,
+        }
+    }
+
+    /// Starts tracking the answer date an acknowledgment promised: an `answer` obligation of
+    /// `goal` due at the end of `date`. `within` is the working days from receipt to that date,
+    /// so a pause moves it like any working-day deadline.
+    pub fn promised(goal: &str, date: Date, within_working_days: u32, pausable: bool) -> Self {
+        let due_at = end_of_day(date);
+        Self {
+            goal: goal.to_owned(),
+            requires: Requirement::Answer,
+            within: Within::WorkingDays(within_working_days),
+            pausable,
+            original_due_at: due_at,
+            due_at,
+            due_date: date,
+            met_at: None,
+            met_working_days: None,
+            waived: None,
+            paused_since: None,
+            extended: false,
+            promised: true,
         }
     }
 
@@ -171,6 +235,12 @@ impl TrackedObligation {
         self.due_date = date;
         self.due_at = end_of_day(date);
         self.extended = true;
+    }
+
+    /// Takes back a waiver made when the inquiry was closed: reopening means there is something
+    /// to answer again, so what was owed is owed again, from its own due date.
+    pub fn unwaive(&mut self) {
+        self.waived = None;
     }
 
     /// Waives it with a reason, if still open.

@@ -502,8 +502,9 @@ fn root_of(plans: &[Plan], n: usize) -> Option<Target> {
     None
 }
 
-/// Appends `event`, moving it up to the inquiry's receipt when it lies before it: a message
-/// dated before the inquiry it answers (a wrong clock, an import out of order) is still added.
+/// Appends `event`, moving it up to the inquiry's receipt or latest event when it lies before
+/// it: a message dated before the inquiry it answers (a wrong clock, an import out of order) is
+/// still added.
 async fn append_clamped<C>(
     tx: &mut MailConn<'_, C>,
     id: InquiryId,
@@ -512,18 +513,20 @@ async fn append_clamped<C>(
 where
     for<'a> &'a mut C: Into<Conn<'a>>,
 {
-    let (conn, policies) = tx.shared();
-    match append(conn, policies, id, event.clone()).await {
-        Err(StoreError::Refused(LifecycleError::BeforeReceipt { received, .. })) => {
-            let (conn, policies) = tx.shared();
-            let event = Event {
-                at: received,
-                ..event
-            };
-            append(conn, policies, id, event).await
+    let mut event = event;
+    // Twice at most: moved up to the receipt, it may still lie before the latest event.
+    for _ in 0..2 {
+        let (conn, policies) = tx.shared();
+        match append(conn, policies, id, event.clone()).await {
+            Err(StoreError::Refused(
+                LifecycleError::BeforeReceipt { received: at, .. }
+                | LifecycleError::BeforeLatestEvent { latest: at, .. },
+            )) => event.at = at,
+            other => return other,
         }
-        other => other,
     }
+    let (conn, policies) = tx.shared();
+    append(conn, policies, id, event).await
 }
 
 /// A lifecycle refusal as a reason; any other error fails the batch.

@@ -227,6 +227,10 @@ pub(crate) fn refusal_code(e: &LifecycleError) -> (&'static str, Option<&'static
         LifecycleError::ExtensionWithoutNotice => ("extension_without_notice", Some("notice")),
         LifecycleError::BadScore(_) => ("bad_score", Some("score")),
         LifecycleError::BeforeReceipt { .. } => ("before_receipt", Some("at")),
+        LifecycleError::BeforeLatestEvent { .. } => ("before_latest_event", Some("at")),
+        LifecycleError::InFuture { field, .. } => ("in_future", Some(field)),
+        LifecycleError::PromiseMoved { .. } => ("promise_moved", Some("expected_answer_date")),
+        LifecycleError::PromiseInPast { .. } => ("promise_in_past", Some("expected_answer_date")),
         LifecycleError::Deadline(DeadlineError::UnknownCaseType { .. }) => {
             ("unknown_case_type", Some("case_type"))
         }

@@ -84,6 +84,7 @@ pub fn obligation(o: &TrackedObligation, now: Timestamp) -> Value {
         "pausable": o.pausable,
         "original_due_at": local(o.original_due_at),
         "extended": o.extended,
+        "promised": o.promised,
         "met_at": o.met_at.map(local),
         "paused_since": o.paused_since.map(local),
         "waived": o.waived,

@@ -81,6 +81,12 @@ fn an_acknowledgment_meets_the_acknowledgment_and_the_answer_meets_the_answer() 
                 "ROS-1".into(),
                 Requirement::Answer,
                 ObligationState::Breached
+            ),
+            // The acknowledgment's expected answer date, now a promise of its own.
+            (
+                "ROS-2".into(),
+                Requirement::Answer,
+                ObligationState::Pending
             )
         ]
     );
@@ -106,7 +112,8 @@ fn an_acknowledgment_meets_the_acknowledgment_and_the_answer_meets_the_answer() 
                 "ROS-1".into(),
                 Requirement::Answer,
                 ObligationState::MetLate
-            )
+            ),
+            ("ROS-2".into(), Requirement::Answer, ObligationState::Met)
         ]
     );
     assert!(i.answered);
@@ -345,6 +352,12 @@ fn reclassifying_derives_obligations_again_from_the_same_receipt_and_keeps_what_
                 "ROS-1".into(),
                 Requirement::Answer,
                 ObligationState::Pending
+            ),
+            // The promise stands whatever the classification.
+            (
+                "ROS-2".into(),
+                Requirement::Answer,
+                ObligationState::Pending
             )
         ]
     );
@@ -421,11 +434,25 @@ fn closing_needs_an_answer_or_a_hand_over_and_withdrawal_waives() {
     .unwrap();
     assert_eq!(i.state, InquiryState::Closed);
     assert_eq!(
-        i.apply(&event("2026-11-18T10:00:00+01:00", EventKind::Opened), p),
+        i.apply(
+            &event(
+                "2026-11-18T10:00:00+01:00",
+                EventKind::Assigned {
+                    caseworker: "Mette Hansen".into()
+                }
+            ),
+            p
+        ),
         Err(LifecycleError::Closed)
     );
-    i.apply(&event("2026-11-18T10:00:00+01:00", EventKind::Reopened), p)
-        .unwrap();
+    i.apply(
+        &event(
+            "2026-11-18T10:00:00+01:00",
+            EventKind::Reopened { reason: None },
+        ),
+        p,
+    )
+    .unwrap();
     i.apply(
         &event(
             "2026-11-18T11:00:00+01:00",
@@ -533,7 +560,7 @@ fn any_event_kind() -> impl Strategy<Value = EventKind> {
         Just(EventKind::Closed {
             reason: CloseReason::Withdrawn
         }),
-        Just(EventKind::Reopened),
+        Just(EventKind::Reopened { reason: None }),
         Just(EventKind::Closed {
             reason: CloseReason::Spam
         }),

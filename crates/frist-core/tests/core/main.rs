@@ -8,6 +8,7 @@
 
 mod citizen_messages;
 mod lifecycle;
+mod promises;
 mod rules;
 
 use frist_core::{Event, EventKind, Inquiry, NewInquiry, Reference, Sender};

@@ -132,10 +132,15 @@ async fn a_failing_request_does_not_fail_the_requests_committed_with_it(db: &Tes
         let policy = if i % 10 == 0 { &unregistered } else { &ros };
         s.create_inquiry(email("2026-03-02T09:00:00+01:00", None), policy)
     }));
-    let refused = join_all(
-        (0..50)
-            .map(|_| s.append_event(id, event("2026-03-02T10:00:00+01:00", EventKind::Reopened))),
-    );
+    let refused = join_all((0..50).map(|_| {
+        s.append_event(
+            id,
+            event(
+                "2026-03-02T10:00:00+01:00",
+                EventKind::Reopened { reason: None },
+            ),
+        )
+    }));
     let unknown = join_all((0..50).map(|i| {
         s.log_access(
             "auditor",

@@ -181,13 +181,24 @@ async fn a_closed_inquiry_can_be_reopened(db: &TestDb) {
     assert_eq!(queue.items[0].state, InquiryState::Closed);
     assert_eq!(queue.items[0].next_due_at, None);
 
-    let note = event("2026-03-02T10:30:00+01:00", EventKind::Opened);
+    let note = event(
+        "2026-03-02T10:30:00+01:00",
+        EventKind::Assigned {
+            caseworker: "mette".into(),
+        },
+    );
     assert!(matches!(
         s.append_event(id, note).await,
         Err(StoreError::Refused(LifecycleError::Closed))
     ));
     let reopened = s
-        .append_event(id, event("2026-03-02T11:00:00+01:00", EventKind::Reopened))
+        .append_event(
+            id,
+            event(
+                "2026-03-02T11:00:00+01:00",
+                EventKind::Reopened { reason: None },
+            ),
+        )
         .await
         .unwrap();
     assert_eq!(reopened.inquiry.state, InquiryState::Open);
@@ -197,7 +208,13 @@ async fn a_closed_inquiry_can_be_reopened(db: &TestDb) {
         .unwrap();
     assert_eq!(queue.items[0].state, InquiryState::Open);
     let again = s
-        .append_event(id, event("2026-03-02T11:00:00+01:00", EventKind::Reopened))
+        .append_event(
+            id,
+            event(
+                "2026-03-02T11:00:00+01:00",
+                EventKind::Reopened { reason: None },
+            ),
+        )
         .await;
     assert!(matches!(
         again,

@@ -222,6 +222,7 @@ fn inquiry_schemas() -> Value {
                 "pausable": {"type": "boolean"},
                 "original_due_at": instant,
                 "extended": {"type": "boolean"},
+                "promised": {"type": "boolean", "description": "An answer date an acknowledgment promised the citizen (its expected_answer_date), tracked as an answer obligation; moved only by an extension with a notice."},
                 "met_at": nullable("string"),
                 "paused_since": nullable("string"),
                 "waived": nullable("string")

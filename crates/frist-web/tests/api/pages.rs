@@ -305,6 +305,8 @@ async fn once_answered_the_citizen_can_rate_the_service_once() {
         .append_event(id, answer("Vi tømmer den i morgen."))
         .await
         .unwrap();
+    // The citizen rates after the answer: events are in time order.
+    app.set_now("2026-12-28T11:00:00+01:00");
     let answered = me.get(&path).await;
     assert!(answered.html.contains("Besvaret."));
     assert!(answered.html.contains("Vi tømmer den i morgen."));

@@ -52,7 +52,7 @@ pub(crate) fn event_label(s: &StaffMessages, kind: &EventKind) -> &'static str {
         EventKind::Assigned { .. } => s.ev_assigned,
         EventKind::MessageSent { .. } => s.ev_message_sent,
         EventKind::MessageReceived { .. } => s.ev_message_received,
-        EventKind::CallbackCompleted { .. } => s.ev_callback,
+        EventKind::CallbackCompleted { .. } | EventKind::CallbackAttempted { .. } => s.ev_callback,
         EventKind::Note { .. } => s.ev_note,
         EventKind::Referred { .. } => s.ev_referred,
         EventKind::HandedOver { .. } => s.ev_handed_over,
@@ -63,7 +63,7 @@ pub(crate) fn event_label(s: &StaffMessages, kind: &EventKind) -> &'static str {
         EventKind::ErrorRegistered { .. } => s.ev_error,
         EventKind::FeedbackReceived { .. } => s.ev_feedback,
         EventKind::Closed { .. } => s.ev_closed,
-        EventKind::Reopened => s.ev_reopened,
+        EventKind::Reopened { .. } => s.ev_reopened,
     }
 }
 
@@ -86,6 +86,8 @@ pub(crate) fn event_detail(
         EventKind::DeadlineExtended { reason, .. } => reason.clone(),
         EventKind::Note { text, .. } => text.clone(),
         EventKind::CallbackCompleted { summary } => summary.clone().unwrap_or_default(),
+        EventKind::CallbackAttempted { outcome } => outcome.clone().unwrap_or_default(),
+        EventKind::Reopened { reason } => reason.clone().unwrap_or_default(),
         EventKind::ErrorRegistered { what } => what.clone(),
         EventKind::FeedbackReceived { score, comment } => {
             let score = score.map(|n| format!("{n}/5")).unwrap_or_default();
