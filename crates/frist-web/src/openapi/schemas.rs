@@ -197,7 +197,7 @@ fn inquiry_schemas() -> Value {
                 "channel": schema("Channel"),
                 "to": {"allOf": [schema("Addressee")], "default": "general"},
                 "kind": {"allOf": [schema("InquiryKind")], "default": "other"},
-                "received_at": calendar_instant("When it arrived."),
+                "received_at": calendar_instant("When it arrived; not after the server's clock (a future instant is refused with 422)."),
                 "subject": {"type": "string", "default": ""},
                 "body": {"type": "string", "default": ""},
                 "sender": schema("SenderRequest"),

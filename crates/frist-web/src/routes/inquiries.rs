@@ -30,6 +30,9 @@ pub async fn create<S: Store + 'static>(
     _caller: Caller,
     JsonBody(new): JsonBody<NewInquiry>,
 ) -> Result<Response, ApiError> {
+    // Nothing arrives in the future: its deadlines would be wrong from the start.
+    frist_core::Inquiry::check_receipt(&new, state.now())
+        .map_err(|e| ApiError::from(StoreError::Refused(e)))?;
     let created = state.store.create_inquiry(new, &state.policy).await?;
     let id = created.stored.id;
     Span::current().record("inquiry", id);

@@ -273,3 +273,21 @@ async fn an_inquiry_shows_its_events_oldest_first_and_obligation_states_at_now()
     assert_eq!(ros1["state"], "breached");
     assert_eq!(shown["body"], "Hvornår bliver mit affald hentet?");
 }
+
+#[tokio::test]
+async fn an_inquiry_received_after_the_servers_clock_is_refused_and_nothing_is_stored() {
+    let app = spawn_app("roskilde").await;
+    app.set_now("2026-12-23T16:00:00+01:00");
+    let refused = app
+        .post("/api/v1/inquiries", &email("2026-12-23T16:00:01+01:00"))
+        .await;
+    let body = problem(refused, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(body["reason"], "in_future", "{body}");
+    assert_eq!(body["field"], "received_at", "{body}");
+    let list: Value = app.get("/api/v1/inquiries").await.json().await.unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 0, "{list}");
+    let accepted = app
+        .post("/api/v1/inquiries", &email("2026-12-23T16:00:00+01:00"))
+        .await;
+    assert_eq!(accepted.status(), StatusCode::CREATED);
+}
