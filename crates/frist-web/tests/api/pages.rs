@@ -418,7 +418,7 @@ async fn the_service_goals_page_is_the_policys_own_explanation() {
     let mut me = Visitor::new(&app);
     let page = me.get(paths::GOALS).await;
     assert_eq!(page.status, StatusCode::OK);
-    let explanation = frist_policy::Explanation::of(&app.policy.policy, frist_policy::Lang::Da);
+    let explanation = frist_policy::Explanation::of(&app.policy.policy, frist_i18n::Lang::Da);
     for section in &explanation.sections {
         assert!(page.html.contains(&section.heading), "{}", section.heading);
     }
