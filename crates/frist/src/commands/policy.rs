@@ -42,7 +42,9 @@ pub fn explain(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
 
 pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
     let policy = policy_source::load(&args.file)?;
-    let l = lang(args.lang);
+    // The check is an administrator's report, written in the staff pages' languages: German
+    // readers get it in Danish rather than half in each.
+    let l = lang(args.lang).for_audience(frist_i18n::Audience::Staff);
     let mut warnings = 0;
     header(&policy, l, out)?;
 
