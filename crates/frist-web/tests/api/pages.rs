@@ -416,7 +416,7 @@ async fn pages_are_danish_by_default_and_english_by_toggle_or_accept_language() 
 async fn german_is_chosen_by_toggle_or_accept_language_and_staff_pages_stay_danish() {
     let app = spawn_app("roskilde").await;
     let mut me = Visitor::new(&app);
-    let goals = me.get("/forventninger?lang=de").await;
+    let goals = me.get(&format!("{}?lang=de", paths::GOALS)).await;
     assert!(goals.html.contains("<html lang=\"de\">"));
     assert!(
         goals
@@ -430,14 +430,14 @@ async fn german_is_chosen_by_toggle_or_accept_language_and_staff_pages_stay_dani
     );
     // A staff page has no German catalogue: it is Danish throughout, and its switcher offers
     // only the languages it has.
-    let login = me.get("/login").await;
+    let login = me.get(paths::LOGIN).await;
     assert!(login.html.contains("<html lang=\"da\">"));
     assert!(login.html.contains("Log ind"));
     assert!(!login.html.contains("Deutsch"));
 
     let asked = app
         .client
-        .get(app.url("/skriv"))
+        .get(app.url(paths::WRITE))
         .header(ACCEPT_LANGUAGE, "de-AT,de;q=0.9,en;q=0.5")
         .send()
         .await
