@@ -1,6 +1,6 @@
 // The citizen pages in real headless Chromium: a citizen writes and follows the inquiry, a
 // form with a missing field keeps its input, every public page passes an axe-core audit
-// (WCAG 2.1 A and AA) in Danish and English, and screenshots go to e2e/screenshots/.
+// (WCAG 2.1 A and AA) in Danish, English and German, and screenshots go to e2e/screenshots/.
 //
 // Builds nothing: it runs target/debug/frist (or $FRIST_BIN) with a temporary SQLite file
 // (see helpers.js).
@@ -131,9 +131,9 @@ test('the citizen rates the service once the inquiry is answered', async () => {
   await page.context().close();
 });
 
-test('every public page passes axe (WCAG 2.1 A/AA) in Danish and English', async () => {
+test('every public page passes axe (WCAG 2.1 A/AA) in Danish, English and German', async () => {
   const audited = [];
-  for (const lang of ['da', 'en']) {
+  for (const lang of ['da', 'en', 'de']) {
     const page = await newPage(lang, undefined, true);
     const go = async (p) => page.goto(`${base}${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
     for (const p of ['/', '/forventninger', '/skriv', '/tilgaengelighed', '/status/ukendt', '/findes-ikke']) {
@@ -187,4 +187,24 @@ test('screenshots of the form and the status page, desktop and phone', async () 
     await page.screenshot({ path: path.join(SHOTS, `status-${name}.png`), fullPage: true });
     await page.context().close();
   }
+});
+
+test('German pages: the switcher offers three languages, and screenshots of the form and status page', async () => {
+  const page = await newPage('de');
+  await page.goto(`${base}/skriv`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.match(await page.textContent('h1'), /Schreiben Sie der Gemeinde/);
+  const langs = await page.$$eval('.lang-switch a', (as) => as.map((a) => [a.lang, a.textContent.trim(), a.getAttribute('aria-current')]));
+  assert.deepEqual(langs, [['da', 'Dansk', null], ['en', 'English', null], ['de', 'Deutsch', 'true']]);
+  await page.screenshot({ path: path.join(SHOTS, 'form-de.png'), fullPage: true });
+  const status = await submit(page);
+  const reference = (await page.textContent('.reference')).trim();
+  await answer(reference);
+  await page.goto(`${base}${status}`);
+  assert.match(await page.textContent('main'), /Stand Ihres Anliegens/);
+  await page.screenshot({ path: path.join(SHOTS, 'status-de.png'), fullPage: true });
+  await page.goto(`${base}/forventninger`);
+  assert.match(await page.textContent('main'), /Arbeitstag/);
+  await page.screenshot({ path: path.join(SHOTS, 'goals-de.png'), fullPage: true });
+  await page.context().close();
 });

@@ -121,7 +121,7 @@ async function start(common) {
 // `bypassCSP` only so axe can be injected; the pages' own CSP stays in force elsewhere.
 async function newPage(browser, lang = 'da', viewport = { width: 1280, height: 800 }, bypassCSP = false) {
   const context = await browser.newContext({
-    viewport, bypassCSP, locale: lang === 'en' ? 'en-GB' : 'da-DK',
+    viewport, bypassCSP, locale: { en: 'en-GB', de: 'de-DE' }[lang] ?? 'da-DK',
   });
   return context.newPage();
 }

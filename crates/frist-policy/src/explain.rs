@@ -4,18 +4,11 @@
 //! render the same [`Explanation`].
 
 use crate::policy::{Deadline, Goal, Policy};
-use crate::vocabulary::{Addressee, Channel, InquiryKind, Requirement};
+use crate::vocabulary::Channel;
 use crate::within::Within;
 use frist_calendar::{Recurrence, Weekday, WeeklyHours};
+use frist_i18n::{Arg, Audience, Lang};
 use std::fmt;
-
-/// Language of generated text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Da,
-    En,
-}
 
 /// The measurable promises that apply to one channel.
 #[derive(Debug)]
@@ -54,46 +47,48 @@ pub struct Explanation {
     pub sections: Vec<Section>,
 }
 
-fn t(lang: Lang, da: &str, en: &str) -> String {
-    match lang {
-        Lang::Da => da.to_owned(),
-        Lang::En => en.to_owned(),
-    }
+/// A message of the policy catalogue.
+fn t(lang: Lang, key: &str) -> String {
+    frist_i18n::text(lang, Audience::Policy, key, &[])
 }
 
-fn channel_phrase(c: Channel, lang: Lang) -> &'static str {
-    match (lang, c) {
-        (Lang::Da, Channel::Email) => "på e-mail",
-        (Lang::Da, Channel::Letter) => "med brev",
-        (Lang::Da, Channel::DigitalPost) => "med Digital Post",
-        (Lang::Da, Channel::WebForm) => "via selvbetjeningsformularen",
-        (Lang::Da, Channel::Facebook) => "på Facebook",
-        (Lang::Da, Channel::Phone) => "på telefon",
-        (Lang::Da, Channel::InPerson) => "ved personligt fremmøde",
-        (Lang::En, Channel::Email) => "by e-mail",
-        (Lang::En, Channel::Letter) => "by letter",
-        (Lang::En, Channel::DigitalPost) => "by Digital Post",
-        (Lang::En, Channel::WebForm) => "through the self-service form",
-        (Lang::En, Channel::Facebook) => "on Facebook",
-        (Lang::En, Channel::Phone) => "by phone",
-        (Lang::En, Channel::InPerson) => "in person",
-    }
+/// A message of the policy catalogue with arguments.
+fn ta(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    frist_i18n::text(lang, Audience::Policy, key, args)
 }
 
-fn within_phrase(w: Within, lang: Lang) -> String {
-    match lang {
-        Lang::Da => w.danish(),
-        Lang::En => w.to_string(),
-    }
+/// "e-mail", "digital-post": the catalogue's spelling of a wire name.
+fn kebab(wire: &str) -> String {
+    wire.replace('_', "-")
 }
 
-/// "e-mail og brev", "e-mail, brev og telefon".
-fn join(items: &[String], lang: Lang) -> String {
-    let and = t(lang, " og ", " and ");
+fn channel_phrase(c: Channel, lang: Lang) -> String {
+    t(lang, &format!("how-{}", kebab(c.as_str())))
+}
+
+/// A length of time; `dative` where the sentence governs it ("innerhalb von 2 Arbeitstagen").
+fn within_phrase(w: Within, lang: Lang, dative: bool) -> String {
+    let (key, n) = match w {
+        Within::WorkingDays(n) => ("within-working-days", n),
+        Within::Hours(n) => ("within-hours", n),
+        Within::Weeks(n) => ("within-weeks", n),
+    };
+    let case = if dative { "dative" } else { "nominative" };
+    ta(lang, key, &[("n", Arg::from(n)), ("case", Arg::from(case))])
+}
+
+/// "2 arbejdsdage", "2 working days", "2 Arbeitstage": a length of time on its own.
+pub fn within_text(w: Within, lang: Lang) -> String {
+    within_phrase(w, lang, false)
+}
+
+/// "e-mail og brev", "e-mail, brev og telefon"; with `word` "or", "e-mail eller brev".
+fn join(items: &[String], lang: Lang, word: &str) -> String {
+    let word = t(lang, word);
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
     }
 }
 
@@ -101,77 +96,57 @@ fn join(items: &[String], lang: Lang) -> String {
 /// på e-mail med et generelt spørgsmål til kommunens fælles postkasse, får du et endeligt svar
 /// inden for 2 arbejdsdage."
 fn deadline_sentence(channels: &[Channel], d: &Deadline, lang: Lang) -> String {
-    let or = |items: &[String]| match lang {
-        Lang::Da => join(items, lang).replace(" og ", " eller "),
-        Lang::En => join(items, lang).replace(" and ", " or "),
-    };
     let mut condition = String::new();
     if let Some(kinds) = &d.kinds {
         let names: Vec<String> = kinds
             .iter()
-            .map(|k| kind_phrase(*k, lang).to_owned())
+            .map(|k| t(lang, &format!("kind-{}", kebab(k.as_str()))))
             .collect();
-        condition.push_str(&format!(" {} {}", t(lang, "med", "with"), or(&names)));
+        let kinds = join(&names, lang, "or");
+        condition.push_str(&ta(lang, "condition-kinds", &[("kinds", Arg::from(kinds))]));
     }
     if let Some(to) = &d.to {
         let names: Vec<String> = to
             .iter()
-            .map(|a| addressee_phrase(*a, lang).to_owned())
+            .map(|a| t(lang, &format!("addressee-{}", kebab(a.as_str()))))
             .collect();
-        condition.push_str(&format!(" {} {}", t(lang, "til", "to"), or(&names)));
+        let to = join(&names, lang, "or");
+        condition.push_str(&ta(lang, "condition-to", &[("addressees", Arg::from(to))]));
     }
-    let within = within_phrase(d.within, lang);
-    let what = match (lang, d.requires) {
-        (Lang::Da, Requirement::Acknowledgment) => format!(
-            "får du inden for {within} enten et svar eller en kvittering, der fortæller, hvem der behandler din sag, hvad der nu skal ske, og hvornår du kan forvente svar"
-        ),
-        (Lang::Da, Requirement::Answer) => format!("får du et endeligt svar inden for {within}"),
-        (Lang::Da, Requirement::Callback) => format!("ringer vi dig op inden for {within}"),
-        (Lang::Da, Requirement::Triage) => {
-            format!(
-                "læser vi din henvendelse og sender den til den rette medarbejder inden for {within}"
-            )
-        }
-        (Lang::En, Requirement::Acknowledgment) => format!(
-            "within {within} you get either an answer or a receipt telling you who handles your case, what happens next and when to expect an answer"
-        ),
-        (Lang::En, Requirement::Answer) => format!("you get a final answer within {within}"),
-        (Lang::En, Requirement::Callback) => format!("we call you back within {within}"),
-        (Lang::En, Requirement::Triage) => {
-            format!("we read your inquiry and pass it to the right member of staff within {within}")
-        }
-    };
+    let within = within_phrase(d.within, lang, true);
+    let what = ta(
+        lang,
+        &format!("requires-{}", kebab(d.requires.as_str())),
+        &[("within", Arg::from(within))],
+    );
     if channels == [Channel::Phone] {
-        return match lang {
-            Lang::Da => format!("Ringer du{condition}, og tager vi imod en besked, {what}."),
-            Lang::En => format!("If you call us{condition} and we take a message, {what}."),
-        };
+        return ta(
+            lang,
+            "sentence-phone",
+            &[
+                ("condition", Arg::from(condition)),
+                ("what", Arg::from(what)),
+            ],
+        );
     }
     let written = channels
         .iter()
         .all(|c| *c != Channel::Phone && *c != Channel::InPerson);
-    let how: Vec<String> = channels
-        .iter()
-        .map(|c| channel_phrase(*c, lang).to_owned())
-        .collect();
-    match lang {
-        Lang::Da => {
-            let verb = if written {
-                "Skriver du"
-            } else {
-                "Henvender du dig"
-            };
-            format!("{verb} {}{condition}, {what}.", or(&how))
-        }
-        Lang::En => {
-            let verb = if written {
-                "If you write to us"
-            } else {
-                "If you contact us"
-            };
-            format!("{verb} {}{condition}, {what}.", or(&how))
-        }
-    }
+    let how: Vec<String> = channels.iter().map(|c| channel_phrase(*c, lang)).collect();
+    let key = if written {
+        "sentence-written"
+    } else {
+        "sentence-contact"
+    };
+    ta(
+        lang,
+        key,
+        &[
+            ("how", Arg::from(join(&how, lang, "or"))),
+            ("condition", Arg::from(condition)),
+            ("what", Arg::from(what)),
+        ],
+    )
 }
 
 /// Deadlines that promise the same thing, with all the channels they cover, in file order.
@@ -201,50 +176,14 @@ fn grouped_deadlines(policy: &Policy) -> Vec<(Vec<Channel>, &Deadline)> {
     groups
 }
 
-fn kind_phrase(k: InquiryKind, lang: Lang) -> &'static str {
-    match (lang, k) {
-        (Lang::Da, InquiryKind::GeneralQuestion) => "et generelt spørgsmål",
-        (Lang::Da, InquiryKind::Application) => "en ansøgning",
-        (Lang::Da, InquiryKind::Complaint) => "en klage",
-        (Lang::Da, InquiryKind::Information) => "oplysninger",
-        (Lang::Da, InquiryKind::Other) => "andet",
-        (Lang::En, InquiryKind::GeneralQuestion) => "a general question",
-        (Lang::En, InquiryKind::Application) => "an application",
-        (Lang::En, InquiryKind::Complaint) => "a complaint",
-        (Lang::En, InquiryKind::Information) => "information",
-        (Lang::En, InquiryKind::Other) => "anything else",
-    }
+/// "Mandag", "Monday", "Montag": a weekday's name, capitalised as at the start of a line.
+pub fn weekday_name(d: Weekday, lang: Lang) -> String {
+    let n = d.to_monday_one_offset();
+    t(lang, &format!("weekday-{n}"))
 }
 
-fn addressee_phrase(a: Addressee, lang: Lang) -> &'static str {
-    match (lang, a) {
-        (Lang::Da, Addressee::General) => "kommunens fælles postkasse",
-        (Lang::Da, Addressee::Department) => "en afdelings postkasse",
-        (Lang::Da, Addressee::Employee) => "en medarbejder direkte",
-        (Lang::En, Addressee::General) => "the municipality's general mailbox",
-        (Lang::En, Addressee::Department) => "a department's mailbox",
-        (Lang::En, Addressee::Employee) => "a member of staff directly",
-    }
-}
-
-/// "Mandag", "Monday": a weekday's name, capitalised as at the start of a line.
-pub fn weekday_name(d: Weekday, lang: Lang) -> &'static str {
-    let i = usize::from(d.to_monday_zero_offset().unsigned_abs());
-    let names: [&str; 7] = match lang {
-        Lang::Da => [
-            "Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag",
-        ],
-        Lang::En => [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ],
-    };
-    names.get(i).copied().unwrap_or("")
+fn month_name(m: i8, lang: Lang) -> String {
+    t(lang, &format!("month-{m}"))
 }
 
 fn hours_items(hours: &WeeklyHours, lang: Lang) -> Vec<String> {
@@ -264,62 +203,33 @@ fn hours_items(hours: &WeeklyHours, lang: Lang) -> Vec<String> {
     items
 }
 
+/// "29. december 2026", "29 December 2026", "29. Dezember 2026": a date in running text.
+pub fn long_date(d: frist_calendar::Date, lang: Lang) -> String {
+    ta(
+        lang,
+        "date",
+        &[
+            ("day", Arg::from(i64::from(d.day()))),
+            ("month", Arg::from(month_name(d.month(), lang))),
+            ("year", Arg::from(i64::from(d.year()))),
+        ],
+    )
+}
+
 /// "29. december 2026": a date as Danish letters write it.
 pub fn danish_date(d: frist_calendar::Date) -> String {
-    format!("{}. {} {}", d.day(), month_name_da(d.month()), d.year())
+    long_date(d, Lang::Da)
 }
 
 /// "29 December 2026": a date as English letters write it.
 pub fn english_date(d: frist_calendar::Date) -> String {
-    format!("{} {} {}", d.day(), month_name_en(d.month()), d.year())
-}
-
-fn month_name_da(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    NAMES
-        .get(usize::from(m.unsigned_abs().saturating_sub(1)))
-        .copied()
-        .unwrap_or("")
-}
-
-fn month_name_en(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(usize::from(m.unsigned_abs().saturating_sub(1)))
-        .copied()
-        .unwrap_or("")
+    long_date(d, Lang::En)
 }
 
 impl Explanation {
     /// Builds the citizen's explanation of `policy`.
     pub fn of(policy: &Policy, lang: Lang) -> Self {
-        let name = &policy.municipality.name;
+        let name = policy.municipality.name.as_str();
         let mut sections = Vec::new();
 
         // Response times per channel.
@@ -330,28 +240,21 @@ impl Explanation {
         let silent: Vec<String> = channel_promises(policy)
             .iter()
             .filter(|p| p.deadlines.is_empty())
-            .map(|p| channel_phrase(p.channel, lang).to_owned())
+            .map(|p| channel_phrase(p.channel, lang))
             .collect();
         let mut paragraphs = Vec::new();
         if items.is_empty() {
-            paragraphs.push(match lang {
-                Lang::Da => format!("{name} har ikke lovet bestemte svartider. Vi svarer så hurtigt, vi kan, og fortæller dig, hvornår du kan forvente svar."),
-                Lang::En => format!("{name} has not promised specific response times. We answer as soon as we can and tell you when to expect an answer."),
-            });
+            paragraphs.push(ta(lang, "no-promises", &[("name", Arg::from(name))]));
         } else if !silent.is_empty() {
-            paragraphs.push(match lang {
-                Lang::Da => format!(
-                    "Vi har ikke lovet en bestemt svartid, når du henvender dig {}.",
-                    join(&silent, lang).replace(" og ", " eller ")
-                ),
-                Lang::En => format!(
-                    "We have not promised a specific response time when you contact us {}.",
-                    join(&silent, lang).replace(" and ", " or ")
-                ),
-            });
+            let channels = join(&silent, lang, "or");
+            paragraphs.push(ta(
+                lang,
+                "silent-channels",
+                &[("channels", Arg::from(channels))],
+            ));
         }
         sections.push(Section {
-            heading: t(lang, "Hvornår får du svar?", "When will you hear from us?"),
+            heading: t(lang, "heading-response-times"),
             paragraphs,
             items,
         });
@@ -361,18 +264,14 @@ impl Explanation {
             .case_types
             .iter()
             .map(|c| match c.within {
-                Some(w) => format!("{}: {}", c.name, within_phrase(w, lang)),
-                None => format!(
-                    "{}: {}",
-                    c.name,
-                    t(lang, "ingen fast frist", "no fixed deadline")
-                ),
+                Some(w) => format!("{}: {}", c.name, within_phrase(w, lang, false)),
+                None => format!("{}: {}", c.name, t(lang, "case-no-deadline")),
             })
             .collect();
         if !case_items.is_empty() {
             sections.push(Section {
-                heading: t(lang, "Sagsbehandlingstider", "Processing times"),
-                paragraphs: vec![t(lang, "Nogle sager tager længere tid, fordi de skal behandles efter særlige regler. Her er vores frister:", "Some cases take longer because special rules apply. These are our deadlines:")],
+                heading: t(lang, "heading-case-times"),
+                paragraphs: vec![t(lang, "case-times-intro")],
                 items: case_items,
             });
         }
@@ -383,33 +282,26 @@ impl Explanation {
             .closing_days()
             .days()
             .iter()
-            .map(|c| match (lang, &c.when) {
-                (Lang::Da, Recurrence::Yearly { month, day }) => {
-                    format!("{} ({day}. {})", c.name, month_name_da(*month))
-                }
-                (Lang::En, Recurrence::Yearly { month, day }) => {
-                    format!("{} ({day} {})", c.name, month_name_en(*month))
-                }
-                (_, Recurrence::Once(date)) => format!("{} ({date})", c.name),
+            .map(|c| match &c.when {
+                Recurrence::Yearly { month, day } => ta(
+                    lang,
+                    "closing-yearly",
+                    &[
+                        ("name", Arg::from(c.name.as_str())),
+                        ("day", Arg::from(i64::from(*day))),
+                        ("month", Arg::from(month_name(*month, lang))),
+                    ],
+                ),
+                Recurrence::Once(date) => format!("{} ({date})", c.name),
             })
             .collect();
-        let mut working = vec![t(
-            lang,
-            "Arbejdsdage er mandag til fredag, undtagen helligdage. Dagen, hvor vi modtager din henvendelse, tæller ikke med. Kommer den en lørdag, søndag eller helligdag, regner vi fra den næste arbejdsdag.",
-            "Working days are Monday to Friday, except public holidays. The day we receive your inquiry is not counted. If it arrives on a Saturday, Sunday or public holiday, we count from the next working day.",
-        )];
+        let mut working = vec![t(lang, "working-days-text")];
         if !closing.is_empty() {
-            working.push(match lang {
-                Lang::Da => format!("Vi holder også lukket {}.", join(&closing, lang)),
-                Lang::En => format!("We are also closed on {}.", join(&closing, lang)),
-            });
+            let days = join(&closing, lang, "and");
+            working.push(ta(lang, "closed-also", &[("days", Arg::from(days))]));
         }
         sections.push(Section {
-            heading: t(
-                lang,
-                "Sådan tæller vi arbejdsdage",
-                "How we count working days",
-            ),
+            heading: t(lang, "heading-working-days"),
             paragraphs: working,
             items: vec![],
         });
@@ -423,11 +315,12 @@ impl Explanation {
             .collect();
         if !goal_items.is_empty() {
             let heading = match &policy.source_document {
-                Some(doc) => match lang {
-                    Lang::Da => format!("Det har vi lovet i «{}»", doc.title),
-                    Lang::En => format!("What we promise in «{}» (in Danish)", doc.title),
-                },
-                None => t(lang, "Det har vi lovet", "What we promise (in Danish)"),
+                Some(doc) => ta(
+                    lang,
+                    "heading-promised-in",
+                    &[("title", Arg::from(doc.title.as_str()))],
+                ),
+                None => t(lang, "heading-promised"),
             };
             sections.push(Section {
                 heading,
@@ -440,7 +333,7 @@ impl Explanation {
         let opening = hours_items(&policy.opening_hours, lang);
         if !opening.is_empty() {
             sections.push(Section {
-                heading: t(lang, "Åbningstider", "Opening hours"),
+                heading: t(lang, "heading-opening-hours"),
                 paragraphs: vec![],
                 items: opening,
             });
@@ -448,42 +341,34 @@ impl Explanation {
         let phone = hours_items(&policy.phone_hours, lang);
         if !phone.is_empty() {
             sections.push(Section {
-                heading: t(lang, "Telefontider", "Phone hours"),
+                heading: t(lang, "heading-phone-hours"),
                 paragraphs: vec![],
                 items: phone,
             });
         }
         let m = &policy.municipality;
+        let line = |key: &str, value: &Option<String>| {
+            value.as_ref().map(|v| format!("{}: {v}", t(lang, key)))
+        };
         let contact: Vec<String> = [
-            m.address
-                .as_ref()
-                .map(|a| format!("{}: {a}", t(lang, "Adresse", "Address"))),
-            m.phone
-                .as_ref()
-                .map(|p| format!("{}: {p}", t(lang, "Telefon", "Phone"))),
-            m.email
-                .as_ref()
-                .map(|e| format!("{}: {e}", t(lang, "E-mail", "E-mail"))),
-            m.website
-                .as_ref()
-                .map(|w| format!("{}: {w}", t(lang, "Hjemmeside", "Website"))),
+            line("contact-address", &m.address),
+            line("contact-phone", &m.phone),
+            line("contact-email", &m.email),
+            line("contact-website", &m.website),
         ]
         .into_iter()
         .flatten()
         .collect();
         if !contact.is_empty() {
             sections.push(Section {
-                heading: t(lang, "Kontakt", "Contact"),
+                heading: t(lang, "heading-contact"),
                 paragraphs: vec![],
                 items: contact,
             });
         }
 
         Explanation {
-            title: match lang {
-                Lang::Da => format!("Det kan du forvente af {name}"),
-                Lang::En => format!("What you can expect from {name}"),
-            },
+            title: ta(lang, "title", &[("name", Arg::from(name))]),
             sections,
         }
     }

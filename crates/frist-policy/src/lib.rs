@@ -15,7 +15,8 @@ mod within;
 
 pub use error::PolicyError;
 pub use explain::{
-    ChannelPromise, Explanation, Lang, channel_promises, danish_date, english_date, weekday_name,
+    ChannelPromise, Explanation, channel_promises, danish_date, english_date, long_date,
+    weekday_name, within_text,
 };
 pub use obligations::{COPENHAGEN, DeadlineError, InquiryFacts, Obligation, end_of_day};
 pub use policy::{

@@ -1,14 +1,16 @@
 //! The words a policy and an inquiry share: channel, addressee, kind, and what an obligation
-//! requires. Each is a closed set with one wire name (snake_case) and a Danish label.
+//! requires. Each is a closed set with one wire name (snake_case) and a label in every language
+//! (from the policy catalogue of frist-i18n).
 
+use frist_i18n::{Audience, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// Declares a closed vocabulary: wire names for serde/FromStr/Display, a Danish label, and a
+/// Declares a closed vocabulary: wire names for serde/FromStr/Display, labels by catalogue key, and a
 /// bit for cheap set membership in goal filters.
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident, $what:literal, { $($variant:ident = $wire:literal, $da:literal, $en:literal;)+ }) => {
+    ($(#[$doc:meta])* $name:ident, $what:literal, $key:literal, { $($variant:ident = $wire:literal;)+ }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
@@ -23,14 +25,21 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $wire),+ }
             }
 
-            /// The Danish word a caseworker or citizen reads.
+            /// The word a caseworker or citizen reads, from the policy catalogue
+            /// (`label-KEY-WIRE-NAME` in `policy.ftl`).
+            pub fn label(self, lang: Lang) -> &'static str {
+                let key = format!("label-{}-{}", $key, self.as_str().replace('_', "-"));
+                frist_i18n::lasting(lang, Audience::Policy, &key)
+            }
+
+            /// The Danish word.
             pub fn label_da(self) -> &'static str {
-                match self { $($name::$variant => $da),+ }
+                self.label(Lang::Da)
             }
 
             /// The English word, for `--lang en`.
             pub fn label_en(self) -> &'static str {
-                match self { $($name::$variant => $en),+ }
+                self.label(Lang::En)
             }
 
             /// This value's bit in a [`Set`](crate::vocabulary::Set).
@@ -74,14 +83,14 @@ pub struct UnknownWord {
 
 vocabulary!(
     /// The channel an inquiry arrived on.
-    Channel, "channel", {
-        Email = "email", "e-mail", "e-mail";
-        Letter = "letter", "brev", "letter";
-        DigitalPost = "digital_post", "Digital Post", "Digital Post";
-        WebForm = "web_form", "selvbetjeningsformular", "self-service form";
-        Facebook = "facebook", "Facebook", "Facebook";
-        Phone = "phone", "telefon", "phone";
-        InPerson = "in_person", "personligt fremmøde", "in person";
+    Channel, "channel", "channel", {
+        Email = "email";
+        Letter = "letter";
+        DigitalPost = "digital_post";
+        WebForm = "web_form";
+        Facebook = "facebook";
+        Phone = "phone";
+        InPerson = "in_person";
     }
 );
 
@@ -97,32 +106,32 @@ impl Channel {
 
 vocabulary!(
     /// Whom an inquiry was addressed to: a general mailbox, a department's, or one employee's.
-    Addressee, "addressee (to)", {
-        General = "general", "fælles postkasse", "general mailbox";
-        Department = "department", "afdelingens postkasse", "department mailbox";
-        Employee = "employee", "en medarbejder direkte", "an employee directly";
+    Addressee, "addressee (to)", "addressee", {
+        General = "general";
+        Department = "department";
+        Employee = "employee";
     }
 );
 
 vocabulary!(
     /// What kind of inquiry it is.
-    InquiryKind, "kind", {
-        GeneralQuestion = "general_question", "generelt spørgsmål", "general question";
-        Application = "application", "ansøgning", "application";
-        Complaint = "complaint", "klage", "complaint";
-        Information = "information", "oplysninger", "information";
-        Other = "other", "andet", "other";
+    InquiryKind, "kind", "kind", {
+        GeneralQuestion = "general_question";
+        Application = "application";
+        Complaint = "complaint";
+        Information = "information";
+        Other = "other";
     }
 );
 
 vocabulary!(
     /// What meets an obligation: an acknowledgment, a final answer, a call back, or triage.
     /// The order here is the order obligations are listed in.
-    Requirement, "requirement", {
-        Acknowledgment = "acknowledgment", "kvittering", "acknowledgment";
-        Answer = "answer", "svar", "answer";
-        Callback = "callback", "opringning", "call back";
-        Triage = "triage", "visitering", "triage";
+    Requirement, "requirement", "requirement", {
+        Acknowledgment = "acknowledgment";
+        Answer = "answer";
+        Callback = "callback";
+        Triage = "triage";
     }
 );
 

@@ -71,6 +71,7 @@ pub enum Language {
     #[default]
     Da,
     En,
+    De,
 }
 
 #[derive(Debug, Args)]

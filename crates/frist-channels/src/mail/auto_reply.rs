@@ -4,7 +4,8 @@
 
 use frist_calendar::{Calendar, Date};
 use frist_core::Reference;
-use frist_policy::{Lang, weekday_name};
+use frist_i18n::Lang;
+use frist_policy::weekday_name;
 use frist_store::{Caseworker, Unit};
 
 /// What the reply says, and to whom it refers.
@@ -42,7 +43,7 @@ pub fn return_date(until: Date, calendar: &Calendar) -> Date {
 /// The reply in Danish or English.
 pub fn absence_reply(notice: &AbsenceNotice<'_>, lang: Lang) -> AutoReply {
     match lang {
-        Lang::Da => danish(notice),
+        Lang::Da | Lang::De => danish(notice),
         Lang::En => english(notice),
     }
 }

@@ -10,7 +10,8 @@
 use super::auto_reply::{AbsenceNotice, absence_reply, return_date};
 use crate::outbox::recipient;
 use frist_core::{MessageKind, OutgoingMessage};
-use frist_policy::{Channel, Lang, Policy};
+use frist_i18n::Lang;
+use frist_policy::{Channel, Policy};
 use frist_store::{MailStore, NewOutboxItem, OutboxStore, Store, StoreError, StoreResult};
 use jiff::Timestamp;
 

@@ -1,21 +1,24 @@
 //! What every public page shares: the words of its language, the header with the language
-//! toggle, the footer with the municipality's contact details; and how a page becomes a
+//! switcher, the footer with the municipality's contact details; and how a page becomes a
 //! response (cookies, caching, the plain error pages).
 
 use super::i18n::Messages;
-use super::visitor::{CSRF_COOKIE, LANG_COOKIE, Visitor};
+use super::visitor::{CSRF_COOKIE, LANG_COOKIE, LangLink, Visitor};
 use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use frist_policy::{Municipality, Policy};
+
+/// The public pages' switcher lists the languages with a citizen catalogue.
+const AUDIENCE: frist_i18n::Audience = frist_i18n::Audience::Citizen;
 
 /// The frame around every page (`templates/base.html`).
 #[derive(Debug)]
 pub(crate) struct Chrome {
     pub t: &'static Messages,
     pub path: String,
-    /// The toggle: this page in the other language.
-    pub switch_href: String,
+    /// The language switcher: this page in each language.
+    pub langs: Vec<LangLink>,
     pub municipality: Municipality,
 }
 
@@ -24,7 +27,7 @@ impl Chrome {
         let t = visitor.t();
         Chrome {
             t,
-            switch_href: format!("{}?lang={}", visitor.path, t.switch_code),
+            langs: visitor.lang_links(AUDIENCE),
             path: visitor.path.clone(),
             municipality: policy.municipality.clone(),
         }

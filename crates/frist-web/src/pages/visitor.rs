@@ -5,12 +5,23 @@ use super::i18n::Messages;
 use axum::extract::FromRequestParts;
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, HOST};
 use axum::http::request::Parts;
-use frist_policy::Lang;
+use frist_i18n::Lang;
 use std::convert::Infallible;
 
 pub(crate) const LANG_COOKIE: &str = "frist_lang";
 pub(crate) const CSRF_COOKIE: &str = "frist_csrf";
 pub(crate) const SESSION_COOKIE: &str = "frist_session";
+
+/// One entry of the language switcher.
+#[derive(Debug, Clone)]
+pub(crate) struct LangLink {
+    pub code: &'static str,
+    /// In the language itself ("Deutsch").
+    pub name: &'static str,
+    pub href: String,
+    /// The page is in this language now.
+    pub current: bool,
+}
 
 /// The request's language and cookies.
 #[derive(Debug, Clone)]
@@ -44,6 +55,32 @@ impl Visitor {
     pub fn t(&self) -> &'static Messages {
         Messages::of(self.lang)
     }
+
+    /// The language of the staff pages: the visitor's, or Danish where it has no staff
+    /// catalogue (German), so a staff page never mixes two languages.
+    pub fn staff_lang(&self) -> Lang {
+        self.lang.for_audience(frist_i18n::Audience::Staff)
+    }
+
+    /// The public pages' words in [`Self::staff_lang`], for the parts staff pages share.
+    pub fn staff_t(&self) -> &'static Messages {
+        Messages::of(self.staff_lang())
+    }
+
+    /// The language switcher: every language whose catalogue covers `audience`, each linking
+    /// to this page in it.
+    pub fn lang_links(&self, audience: frist_i18n::Audience) -> Vec<LangLink> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| l.covers(audience))
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: format!("{}?lang={}", self.path, l.code()),
+                current: l == self.lang.for_audience(audience),
+            })
+            .collect()
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Visitor {
@@ -59,12 +96,12 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
                 .filter_map(|v| v.to_str().ok())
                 .find_map(|v| cookie_value(v, name))
         };
-        let remembered = cookie(LANG_COOKIE).as_deref().and_then(parse_lang);
+        let remembered = cookie(LANG_COOKIE).as_deref().and_then(Lang::parse);
         let accepted = parts
             .headers
             .get(ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
-            .map(preferred_lang);
+            .and_then(Lang::negotiate);
         Ok(Visitor {
             lang: chosen.or(remembered).or(accepted).unwrap_or_default(),
             chose_lang: chosen.is_some(),
@@ -104,19 +141,11 @@ fn came_over_https(headers: &axum::http::HeaderMap) -> bool {
     })
 }
 
-fn parse_lang(s: &str) -> Option<Lang> {
-    match s {
-        "da" => Some(Lang::Da),
-        "en" => Some(Lang::En),
-        _ => None,
-    }
-}
-
 fn lang_in_query(query: &str) -> Option<Lang> {
     query
         .split('&')
         .find_map(|pair| pair.strip_prefix("lang="))
-        .and_then(parse_lang)
+        .and_then(Lang::parse)
 }
 
 /// The value of cookie `name` in a `Cookie:` header.
@@ -127,41 +156,9 @@ fn cookie_value(header: &str, name: &str) -> Option<String> {
     })
 }
 
-/// Danish unless English is preferred over Danish (by q-value, then by order) in an
-/// `Accept-Language` header; other languages are ignored.
-fn preferred_lang(header: &str) -> Lang {
-    let mut best: Option<(f32, Lang)> = None;
-    for entry in header.split(',') {
-        let mut parts = entry.trim().split(';');
-        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        let q = parts
-            .find_map(|p| p.trim().strip_prefix("q="))
-            .and_then(|q| q.parse::<f32>().ok())
-            .unwrap_or(1.0);
-        let primary = tag.split('-').next().unwrap_or("");
-        let Some(lang) = parse_lang(primary) else {
-            continue;
-        };
-        if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
-            best = Some((q, lang));
-        }
-    }
-    best.map_or(Lang::Da, |(_, lang)| lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_is_chosen_only_when_preferred_over_danish() {
-        assert_eq!(preferred_lang("en-GB,en;q=0.9"), Lang::En);
-        assert_eq!(preferred_lang("da,en;q=0.8"), Lang::Da);
-        assert_eq!(preferred_lang("en;q=0.5,da;q=0.9"), Lang::Da);
-        assert_eq!(preferred_lang("de-DE,en;q=0.7"), Lang::En);
-        assert_eq!(preferred_lang("de-DE"), Lang::Da);
-        assert_eq!(preferred_lang(""), Lang::Da);
-    }
 
     #[test]
     fn cookies_are_found_by_exact_name() {

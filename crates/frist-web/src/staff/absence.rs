@@ -85,7 +85,7 @@ pub(crate) async fn show<S: Store>(
     Query(query): Query<AbsenceQuery>,
 ) -> Result<Response, PageError> {
     let user = session::require(&app, &visitor).await?;
-    let w = AbsenceWords::of(visitor.lang);
+    let w = AbsenceWords::of(visitor.staff_lang());
     let notice = if query.gemt.is_some() {
         Some(w.saved)
     } else if query.afsluttet.is_some() {
@@ -119,8 +119,8 @@ async fn render<S: Store>(
     status: StatusCode,
 ) -> Result<Response, PageError> {
     let caseworkers = app.store.caseworkers().await?;
-    let w = AbsenceWords::of(visitor.lang);
-    let t = visitor.t();
+    let w = AbsenceWords::of(visitor.staff_lang());
+    let t = visitor.staff_t();
     let today = app.now().to_zoned(COPENHAGEN.clone()).date();
     let people = people(&caseworkers, user);
     let name_of = |id: &str| {
@@ -250,7 +250,7 @@ pub(crate) async fn submit<S: Store>(
     let (form, user) = session::form_post(&app, &visitor, form, &[]).await?;
     let caseworkers = app.store.caseworkers().await?;
     let today = app.now().to_zoned(COPENHAGEN.clone()).date();
-    let w = AbsenceWords::of(visitor.lang);
+    let w = AbsenceWords::of(visitor.staff_lang());
     let (who, absence) = match parse(&form, &people(&caseworkers, &user), today, w) {
         Ok(parsed) => parsed,
         Err(errors) => {

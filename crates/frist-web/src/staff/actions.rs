@@ -23,7 +23,8 @@ use axum::response::Response;
 use frist_calendar::Date;
 use frist_core::rules::{Severity, check_extension};
 use frist_core::{CloseReason, Event, EventKind, LifecycleError, MessageKind, OutgoingMessage};
-use frist_policy::{Lang, Requirement};
+use frist_i18n::Lang;
+use frist_policy::Requirement;
 use frist_store::{OutboxStore, ScanStore, Store, StoreError, User};
 use serde::Deserialize;
 
@@ -314,7 +315,7 @@ async fn extension<S: Store + OutboxStore + ScanStore>(
     };
     let t = crate::pages::i18n::Messages::of(citizen);
     let shown_date = match citizen {
-        Lang::Da => t.date(date),
+        Lang::Da | Lang::De => t.date(date),
         Lang::En => format!("{} ({date})", t.date(date)),
     };
     let body = StaffMessages::of(citizen)
@@ -393,7 +394,10 @@ async fn refused<S: Store + OutboxStore + ScanStore>(
 ) -> Result<Response, PageError> {
     let loaded = load(app, &user, id, "body").await?;
     let reply = ReplyState {
-        refusal: Some(refusal_text(StaffMessages::of(visitor.lang), refusal)),
+        refusal: Some(refusal_text(
+            StaffMessages::of(visitor.staff_lang()),
+            refusal,
+        )),
         ..ReplyState::default()
     };
     render(

@@ -114,7 +114,7 @@ pub(crate) async fn show<S: Store>(
     Query(query): Query<AdminQuery>,
 ) -> Result<Response, PageError> {
     let user = session::require_role(&app, &visitor, &[Role::Admin]).await?;
-    let w = AdminWords::of(visitor.lang);
+    let w = AdminWords::of(visitor.staff_lang());
     let notice = match query.gemt.as_str() {
         "afdeling" => Some(w.unit_saved),
         "medarbejder" => Some(w.staff_saved),
@@ -149,7 +149,7 @@ async fn render<S: Store>(
         store.caseworkers(),
         store.policy_text(app.policy.id),
     )?;
-    let w = AdminWords::of(visitor.lang);
+    let w = AdminWords::of(visitor.staff_lang());
     let staff = users
         .iter()
         .map(|u| {
@@ -227,7 +227,7 @@ pub(crate) async fn save_unit<S: Store>(
     form: Result<Form<UnitForm>, FormRejection>,
 ) -> Result<Response, PageError> {
     let (form, user) = session::form_post(&app, &visitor, form, &[Role::Admin]).await?;
-    let w = AdminWords::of(visitor.lang);
+    let w = AdminWords::of(visitor.staff_lang());
     let mut errors = FieldErrors::default();
     if !is_unit_id(form.id.trim()) {
         errors.push("unit-id", w.err_unit_id);
@@ -256,7 +256,7 @@ pub(crate) async fn save_staff<S: Store>(
     form: Result<Form<StaffForm>, FormRejection>,
 ) -> Result<Response, PageError> {
     let (form, user) = session::form_post(&app, &visitor, form, &[Role::Admin]).await?;
-    let w = AdminWords::of(visitor.lang);
+    let w = AdminWords::of(visitor.staff_lang());
     let units = app.store.units().await?;
     let mut errors = FieldErrors::default();
     let username = form.username.trim();

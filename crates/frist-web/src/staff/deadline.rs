@@ -70,16 +70,18 @@ pub(crate) fn time_left(
     let today = now.to_zoned(COPENHAGEN.clone()).date();
     let due = due_at.to_zoned(COPENHAGEN.clone());
     let left = due_at.duration_since(now);
-    let hours = |forms, secs: i64| StaffMessages::count(forms, secs.div_euclid(3600).max(1));
+    let hours = |forms: fn(&StaffMessages, i64) -> String, secs: i64| {
+        forms(s, secs.div_euclid(3600).max(1))
+    };
     let calendar = &policy.calendar;
     if left.as_secs() <= 0 {
         let over = calendar
             .working_days_between(due.date(), today)
             .unwrap_or(0);
         let text = if hourly || over <= 0 {
-            hours(s.hours_over, -left.as_secs())
+            hours(StaffMessages::hours_over, -left.as_secs())
         } else {
-            StaffMessages::count(s.days_over, over)
+            s.days_over(over)
         };
         return TimeLeft {
             signal: Signal::Overdue,
@@ -88,7 +90,7 @@ pub(crate) fn time_left(
     }
     if due.date() == today {
         let text = if hourly {
-            hours(s.hours_left, left.as_secs())
+            hours(StaffMessages::hours_left, left.as_secs())
         } else {
             s.due_today_at
                 .replace("{time}", &due.time().strftime("%H:%M").to_string())
@@ -99,8 +101,8 @@ pub(crate) fn time_left(
         };
     }
     let text = match calendar.working_days_between(today, due.date()) {
-        Ok(days) if !hourly => StaffMessages::count(s.days_left, days.max(1)),
-        _ => hours(s.hours_left, left.as_secs()),
+        Ok(days) if !hourly => s.days_left(days.max(1)),
+        _ => hours(StaffMessages::hours_left, left.as_secs()),
     };
     TimeLeft {
         signal: Signal::OnTrack,
@@ -110,7 +112,6 @@ pub(crate) fn time_left(
 
 #[cfg(test)]
 mod tests {
-    use super::super::i18n::DA;
     use super::*;
 
     fn roskilde() -> Policy {
@@ -135,7 +136,7 @@ mod tests {
             Some(at("2026-12-28T23:59:59+01:00")),
             Some(Requirement::Answer),
             at("2026-12-23T16:00:00+01:00"),
-            &DA,
+            StaffMessages::of(frist_i18n::Lang::Da),
         );
         assert_eq!(left.signal, Signal::OnTrack);
         assert_eq!(left.text, "1 arbejdsdag tilbage");
@@ -151,7 +152,7 @@ mod tests {
             Some(at("2026-12-23T23:59:00+01:00")),
             Some(Requirement::Answer),
             now,
-            &DA,
+            StaffMessages::of(frist_i18n::Lang::Da),
         );
         assert_eq!(today.signal, Signal::DueToday);
         assert_eq!(today.text, "Frist i dag kl. 23:59");
@@ -161,10 +162,13 @@ mod tests {
             Some(at("2026-12-21T23:59:00+01:00")),
             Some(Requirement::Answer),
             now,
-            &DA,
+            StaffMessages::of(frist_i18n::Lang::Da),
         );
         assert_eq!(late.signal, Signal::Overdue);
         assert_eq!(late.text, "2 arbejdsdage over fristen");
-        assert_eq!(late.signal.label(&DA), "Overskredet");
+        assert_eq!(
+            late.signal.label(StaffMessages::of(frist_i18n::Lang::Da)),
+            "Overskredet"
+        );
     }
 }

@@ -24,7 +24,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use frist_core::cpr::mask;
 use frist_core::{Event, EventKind, NewInquiry, Sender};
-use frist_policy::{Addressee, Channel, InquiryKind, Lang};
+use frist_policy::{Addressee, Channel, InquiryKind};
 use frist_store::{InquirySummary, SenderQuery, Store, StoreError, Unit, User};
 use serde::Deserialize;
 
@@ -111,7 +111,7 @@ pub(crate) async fn show<S: Store>(
         None => None,
     };
     let mut form = blank_form();
-    let w = DeskWords::of(visitor.lang);
+    let w = DeskWords::of(visitor.staff_lang());
     let mut search_error = None;
     let mut found = None;
     if !query.q.trim().is_empty() {
@@ -171,13 +171,13 @@ async fn render<S: Store>(
 ) -> Result<Response, PageError> {
     let units = app.store.units().await?;
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
-    let w = DeskWords::of(visitor.lang);
-    let s = super::StaffMessages::of(visitor.lang);
-    let t = visitor.t();
+    let w = DeskWords::of(visitor.staff_lang());
+    let s = super::StaffMessages::of(visitor.staff_lang());
+    let t = visitor.staff_t();
     let found_text = r
         .found
         .as_ref()
-        .map(|f| super::StaffMessages::count(w.found, i64::try_from(f.len()).unwrap_or(i64::MAX)))
+        .map(|f| w.found(i64::try_from(f.len()).unwrap_or(i64::MAX)))
         .unwrap_or_default();
     let found = r.found.map(|items| {
         items
@@ -191,10 +191,7 @@ async fn render<S: Store>(
                         .date(),
                 ),
                 subject: mask(&i.subject),
-                channel: match visitor.lang {
-                    Lang::Da => i.channel.label_da(),
-                    Lang::En => i.channel.label_en(),
-                },
+                channel: i.channel.label(visitor.staff_lang()),
                 state: super::inquiry::state_label(s, i.state),
             })
             .collect()
@@ -320,7 +317,7 @@ pub(crate) async fn submit<S: Store>(
 ) -> Result<Response, PageError> {
     let (form, user) = session::form_post(&app, &visitor, form, &[]).await?;
     let units = app.store.units().await?;
-    let w = DeskWords::of(visitor.lang);
+    let w = DeskWords::of(visitor.staff_lang());
     let now = app.now();
     let new = match parse(&form, &units, w, now) {
         Ok(new) => new,

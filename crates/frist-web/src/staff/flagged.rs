@@ -15,7 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use frist_core::cpr::mask;
-use frist_policy::Lang;
+use frist_i18n::Lang;
 use frist_store::{MailStore, Role, Store, StoreError, StoredMail};
 use serde::Deserialize;
 
@@ -62,7 +62,7 @@ fn row(m: StoredMail, lang: Lang, t: &crate::pages::i18n::Messages) -> Row {
         subject: mask(&m.subject),
         reason: m.flag_reason.unwrap_or_default(),
         size: match lang {
-            Lang::Da => format!("{:.1} kB", m.size as f64 / 1000.0).replace('.', ","),
+            Lang::Da | Lang::De => format!("{:.1} kB", m.size as f64 / 1000.0).replace('.', ","),
             Lang::En => format!("{:.1} kB", m.size as f64 / 1000.0),
         },
     }
@@ -85,15 +85,15 @@ pub(crate) async fn show<S: Store + MailStore>(
         }
         Err(e) => return Err(PageError::internal(e)),
     };
-    let t = visitor.t();
+    let t = visitor.staff_t();
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
     let body = FlaggedPage {
         chrome: StaffChrome::new(&visitor, &app.policy.policy, Some(&user), &token),
-        da: visitor.lang == Lang::Da,
+        da: visitor.staff_lang() == Lang::Da,
         rows: page
             .items
             .into_iter()
-            .map(|m| row(m, visitor.lang, t))
+            .map(|m| row(m, visitor.staff_lang(), t))
             .collect(),
         may_download: matches!(user.role, Role::Lead | Role::Admin),
         next_href: page

@@ -44,7 +44,7 @@ pub(crate) async fn check<S: Store>(
         Err(e) => return Err(PageError::internal(e)),
     };
     let policy = app.policy_of(stored.policy_id).await?;
-    let s = StaffMessages::of(visitor.lang);
+    let s = StaffMessages::of(visitor.staff_lang());
     let mut result = Checked {
         errors: Vec::new(),
         blocked: Vec::new(),
@@ -66,7 +66,7 @@ pub(crate) async fn check<S: Store>(
         }
         Ok(message) => {
             let violations = check_message(&stored.inquiry, &message, &policy.policy);
-            (result.blocked, result.warnings) = rule_views(&violations, visitor.lang);
+            (result.blocked, result.warnings) = rule_views(&violations, visitor.staff_lang());
         }
     }
     let mut response = Json(result).into_response();

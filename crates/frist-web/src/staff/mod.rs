@@ -26,9 +26,12 @@ mod session;
 mod throttle;
 mod words;
 
+#[cfg(test)]
+mod catalogue_keys;
+
 use crate::pages::i18n::Messages;
 use crate::pages::security_headers;
-use crate::pages::visitor::Visitor;
+use crate::pages::visitor::{LangLink, Visitor};
 use crate::paths;
 use crate::state::AppState;
 use axum::Router;
@@ -91,13 +94,17 @@ pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
         .layer(axum::middleware::map_response(security_headers))
 }
 
+/// The staff pages' switcher lists the languages with a staff catalogue.
+const AUDIENCE: frist_i18n::Audience = frist_i18n::Audience::Staff;
+
 /// The frame around every staff page (`templates/staff_base.html`).
 #[derive(Debug)]
 pub(crate) struct StaffChrome {
     pub t: &'static Messages,
     pub s: &'static StaffMessages,
     pub path: String,
-    pub switch_href: String,
+    /// The language switcher: this page in each language the staff pages have.
+    pub langs: Vec<LangLink>,
     pub municipality: Municipality,
     /// Who is signed in (none on the sign-in page).
     pub user: Option<String>,
@@ -109,11 +116,11 @@ pub(crate) struct StaffChrome {
 
 impl StaffChrome {
     pub fn new(visitor: &Visitor, policy: &Policy, user: Option<&User>, csrf: &str) -> Self {
-        let t = visitor.t();
+        let t = visitor.staff_t();
         StaffChrome {
             t,
-            s: StaffMessages::of(visitor.lang),
-            switch_href: format!("{}?lang={}", visitor.path, t.switch_code),
+            s: StaffMessages::of(visitor.staff_lang()),
+            langs: visitor.lang_links(AUDIENCE),
             path: visitor.path.clone(),
             municipality: policy.municipality.clone(),
             user: user.map(|u| u.username.clone()),

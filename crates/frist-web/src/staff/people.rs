@@ -71,8 +71,8 @@ mod tests {
                 absent: None,
             },
         ];
-        let t = Messages::of(frist_policy::Lang::Da);
-        let s = StaffMessages::of(frist_policy::Lang::Da);
+        let t = Messages::of(frist_i18n::Lang::Da);
+        let s = StaffMessages::of(frist_i18n::Lang::Da);
         let day = |d: &str| d.parse().unwrap();
         assert_eq!(
             caseworker_label(&people, "mette", day("2026-11-27"), t, s),

@@ -20,7 +20,8 @@ use axum::response::Response;
 use frist_channels::outbox::{delivered_through_outbox, message_id, recipient};
 use frist_core::rules::{Severity, check_message};
 use frist_core::{ComplaintGuidance, Event, EventKind, Inquiry, MessageKind, OutgoingMessage};
-use frist_policy::{Channel, Lang, Policy, Requirement};
+use frist_i18n::Lang;
+use frist_policy::{Channel, Policy, Requirement};
 use frist_store::{Caseworker, NewOutboxItem, OutboxStore, ScanStore, Store, StoreError};
 use serde::Deserialize;
 
@@ -60,7 +61,7 @@ pub(crate) fn rule_views(
         rule: v.rule,
         source: v.source.clone(),
         text: match lang {
-            Lang::Da => v.message_da.clone(),
+            Lang::Da | Lang::De => v.message_da.clone(),
             Lang::En => v.message.clone(),
         },
     };
@@ -242,7 +243,7 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
     // Before anything else: a post that did not come from our own form changes nothing.
     let (form, user) = session::form_post(&app, &visitor, form, &[]).await?;
     let loaded: Loaded = load(&app, &user, id, "body").await?;
-    let s = StaffMessages::of(visitor.lang);
+    let s = StaffMessages::of(visitor.staff_lang());
     let mut state = ReplyState {
         form: form.clone(),
         ..ReplyState::default()
@@ -264,7 +265,7 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
         }
     };
     let violations = check_message(&loaded.stored.inquiry, &message, &loaded.policy.policy);
-    (state.blocked, state.warnings) = rule_views(&violations, visitor.lang);
+    (state.blocked, state.warnings) = rule_views(&violations, visitor.staff_lang());
     if !state.blocked.is_empty() {
         return render(
             &app,

@@ -112,7 +112,7 @@ pub(crate) async fn upload<S: Store + OutboxStore + MailStore + ScanStore>(
         Ok(form) => read(form).await,
         Err(_) => Err(Unread::Unreadable),
     };
-    let s = StaffMessages::of(visitor.lang);
+    let s = StaffMessages::of(visitor.staff_lang());
     let refusal = match &upload {
         Err(Unread::TooLarge) => return Err(PageError::TooLarge),
         Err(Unread::Unreadable) => Some(s.ref_scan_unreadable),

@@ -63,6 +63,20 @@ async fn a_browser_asking_for_an_unknown_page_gets_an_html_404_in_english() {
 }
 
 #[tokio::test]
+async fn a_browser_asking_for_an_unknown_page_gets_an_html_404_in_german() {
+    let app = spawn_app("roskilde").await;
+    // A staff address too: the plain page speaks the citizen catalogue, which has German.
+    for path in ["/findes-ikke", "/sager/findes-ikke/x"] {
+        let response = browse(&app, path, "de-DE,de;q=0.9").await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains("<html lang=\"de\">"), "{path}: {html}");
+        assert!(html.contains("Seite nicht gefunden"), "{path}: {html}");
+        assert!(!html.contains("Siden findes ikke"), "{path}");
+    }
+}
+
+#[tokio::test]
 async fn an_unknown_path_under_the_api_stays_a_problem_document() {
     let app = spawn_app("roskilde").await;
     for response in [
@@ -192,6 +206,9 @@ async fn an_oversized_scan_is_refused_with_413_in_the_readers_language_before_it
     let (status, answer) = post_without_finishing(&app, &action, &cookie, "en", 30_000_000).await;
     assert_eq!(status, 413, "{answer}");
     assert!(answer.contains("The file is too large"), "{answer}");
+    let (status, answer) = post_without_finishing(&app, &action, &cookie, "de", 30_000_000).await;
+    assert_eq!(status, 413, "{answer}");
+    assert!(answer.contains("Die Datei ist zu groß"), "{answer}");
     assert!(app.store.scans_of_inquiry(id).await.unwrap().is_empty());
 }
 

@@ -415,12 +415,48 @@ async fn pages_are_danish_by_default_and_english_by_toggle_or_accept_language() 
 }
 
 #[tokio::test]
+async fn german_is_chosen_by_toggle_or_accept_language_and_staff_pages_stay_danish() {
+    let app = spawn_app("roskilde").await;
+    let mut me = Visitor::new(&app);
+    let goals = me.get(&format!("{}?lang=de", paths::GOALS)).await;
+    assert!(goals.html.contains("<html lang=\"de\">"));
+    assert!(
+        goals
+            .html
+            .contains("Was Sie von Roskilde Kommune erwarten können")
+    );
+    assert!(
+        goals
+            .html
+            .contains("lang=\"de\" hreflang=\"de\" aria-current=\"true\">Deutsch</a>")
+    );
+    // A staff page has no German catalogue: it is Danish throughout, and its switcher offers
+    // only the languages it has.
+    let login = me.get(paths::LOGIN).await;
+    assert!(login.html.contains("<html lang=\"da\">"));
+    assert!(login.html.contains("Log ind"));
+    assert!(!login.html.contains("Deutsch"));
+
+    let asked = app
+        .client
+        .get(app.url(paths::WRITE))
+        .header(ACCEPT_LANGUAGE, "de-AT,de;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(asked.contains("Schreiben Sie der Gemeinde"));
+}
+
+#[tokio::test]
 async fn the_service_goals_page_is_the_policys_own_explanation() {
     let app = spawn_app("roskilde").await;
     let mut me = Visitor::new(&app);
     let page = me.get(paths::GOALS).await;
     assert_eq!(page.status, StatusCode::OK);
-    let explanation = frist_policy::Explanation::of(&app.policy.policy, frist_policy::Lang::Da);
+    let explanation = frist_policy::Explanation::of(&app.policy.policy, frist_i18n::Lang::Da);
     for section in &explanation.sections {
         assert!(page.html.contains(&section.heading), "{}", section.heading);
     }

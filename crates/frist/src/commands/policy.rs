@@ -7,9 +7,9 @@
 use super::Failure;
 use crate::cli::{Language, PolicyArgs};
 use crate::policy_source;
+use frist_i18n::Lang;
 use frist_policy::{
-    Addressee, Channel, Deadline, Explanation, InquiryKind, Lang, Policy, Requirement, Within,
-    channel_promises,
+    Addressee, Channel, Deadline, Explanation, InquiryKind, Policy, Within, channel_promises,
 };
 use std::io::Write;
 
@@ -17,34 +17,21 @@ fn lang(l: Language) -> Lang {
     match l {
         Language::Da => Lang::Da,
         Language::En => Lang::En,
+        Language::De => Lang::De,
     }
 }
 
-/// Picks the Danish or English text.
+/// Picks the Danish or English text of `policy check`, an administrator's report (German
+/// readers get Danish there; the citizen's `explain` comes from the catalogues).
 fn tr<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
     match lang {
-        Lang::Da => da,
+        Lang::Da | Lang::De => da,
         Lang::En => en,
     }
 }
 
-fn label<T: Copy>(
-    lang: Lang,
-    v: T,
-    da: fn(T) -> &'static str,
-    en: fn(T) -> &'static str,
-) -> &'static str {
-    match lang {
-        Lang::Da => da(v),
-        Lang::En => en(v),
-    }
-}
-
 fn within(lang: Lang, w: Within) -> String {
-    match lang {
-        Lang::Da => w.danish(),
-        Lang::En => w.to_string(),
-    }
+    frist_policy::within_text(w, lang)
 }
 
 pub fn explain(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
@@ -55,7 +42,9 @@ pub fn explain(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
 
 pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
     let policy = policy_source::load(&args.file)?;
-    let l = lang(args.lang);
+    // The check is an administrator's report, written in the staff pages' languages: German
+    // readers get it in Danish rather than half in each.
+    let l = lang(args.lang).for_audience(frist_i18n::Audience::Staff);
     let mut warnings = 0;
     header(&policy, l, out)?;
 
@@ -65,7 +54,7 @@ pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
         tr(l, "Frister pr. kanal", "Deadlines per channel")
     )?;
     for promise in channel_promises(&policy) {
-        let channel = label(l, promise.channel, Channel::label_da, Channel::label_en);
+        let channel = promise.channel.label(l);
         writeln!(out, "  {channel}:")?;
         if promise.deadlines.is_empty() {
             warnings += 1;
@@ -82,7 +71,7 @@ pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
             continue;
         }
         for (goal, d) in &promise.deadlines {
-            let requires = label(l, d.requires, Requirement::label_da, Requirement::label_en);
+            let requires = d.requires.label(l);
             writeln!(
                 out,
                 "    {:<7} {requires} {} {} – {}",
@@ -123,12 +112,8 @@ pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
     for goal in &policy.goals {
         writeln!(out, "  {}  {}", goal.source, goal.promise)?;
         for d in &goal.deadlines {
-            let channels: Vec<&str> = d
-                .channels
-                .iter()
-                .map(|c| label(l, *c, Channel::label_da, Channel::label_en))
-                .collect();
-            let requires = label(l, d.requires, Requirement::label_da, Requirement::label_en);
+            let channels: Vec<&str> = d.channels.iter().map(|c| c.label(l)).collect();
+            let requires = d.requires.label(l);
             writeln!(
                 out,
                 "      {}: {requires} {} {} ({}; {})",
@@ -211,10 +196,7 @@ fn header(policy: &Policy, l: Lang, out: &mut impl Write) -> std::io::Result<()>
 fn scope(l: Lang, d: &Deadline) -> String {
     let mut parts = Vec::new();
     if let Some(to) = &d.to {
-        let names: Vec<&str> = to
-            .iter()
-            .map(|a| label(l, *a, Addressee::label_da, Addressee::label_en))
-            .collect();
+        let names: Vec<&str> = to.iter().map(|a| a.label(l)).collect();
         parts.push(format!(
             "{} {}",
             tr(l, "kun til", "only to"),
@@ -222,10 +204,7 @@ fn scope(l: Lang, d: &Deadline) -> String {
         ));
     }
     if let Some(kinds) = &d.kinds {
-        let names: Vec<&str> = kinds
-            .iter()
-            .map(|k| label(l, *k, InquiryKind::label_da, InquiryKind::label_en))
-            .collect();
+        let names: Vec<&str> = kinds.iter().map(|k| k.label(l)).collect();
         parts.push(format!("{} {}", tr(l, "kun", "only"), either(l, &names)));
     }
     if parts.is_empty() {
@@ -256,13 +235,13 @@ fn uncovered(channel: Channel, deadlines: &[&Deadline], l: Lang) -> Vec<String> 
         if missing.is_empty() {
             continue;
         }
-        let to_name = label(l, to, Addressee::label_da, Addressee::label_en);
+        let to_name = to.label(l);
         let kinds = if missing.len() == InquiryKind::ALL.len() {
             tr(l, "alle slags", "every kind").to_owned()
         } else {
             missing
                 .iter()
-                .map(|k| label(l, *k, InquiryKind::label_da, InquiryKind::label_en))
+                .map(|k| k.label(l))
                 .collect::<Vec<_>>()
                 .join(", ")
         };

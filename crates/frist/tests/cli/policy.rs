@@ -86,7 +86,7 @@ fn check_refuses_a_bad_file_with_its_position() {
 }
 
 #[test]
-fn explain_speaks_to_citizens_in_danish_and_english() {
+fn explain_speaks_to_citizens_in_danish_english_and_german() {
     let out = frist(&["policy", "explain", "roskilde"], None);
     let text = stdout(&out);
     assert!(
@@ -104,6 +104,17 @@ fn explain_speaks_to_citizens_in_danish_and_english() {
         text.contains(
             "If you call us and we take a message, we call you back within 2 working days."
         ),
+        "{text}"
+    );
+    let out = frist(&["policy", "explain", "roskilde", "--lang", "de"], None);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("# Was Sie von Roskilde Kommune erwarten können"),
+        "{text}"
+    );
+    assert!(text.contains("Wenn Sie uns über Facebook mit einer allgemeinen Frage schreiben, erhalten Sie innerhalb von 24 Stunden eine abschließende Antwort."), "{text}");
+    assert!(
+        text.contains("Außerdem haben wir geschlossen: Grundlovsdag (5. Juni),"),
         "{text}"
     );
 }

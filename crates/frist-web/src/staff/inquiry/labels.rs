@@ -4,25 +4,23 @@
 use crate::pages::visitor::Visitor;
 use crate::staff::StaffMessages;
 use frist_core::{EventKind, InquiryState, MessageKind, ObligationState};
-use frist_policy::{COPENHAGEN, Channel, Lang};
+use frist_i18n::Lang;
+use frist_policy::{COPENHAGEN, Channel};
 use jiff::Timestamp;
 
 /// "23. december 2026 kl. 16:00" / "23 December 2026 16:00", Copenhagen time.
 pub(crate) fn when(visitor: &Visitor, at: Timestamp) -> String {
     let local = at.to_zoned(COPENHAGEN.clone());
-    let t = visitor.t();
+    let t = visitor.staff_t();
     let time = local.time().strftime("%H:%M");
-    match visitor.lang {
-        Lang::Da => format!("{} kl. {time}", t.date(local.date())),
+    match visitor.staff_lang() {
+        Lang::Da | Lang::De => format!("{} kl. {time}", t.date(local.date())),
         Lang::En => format!("{} {time}", t.date(local.date())),
     }
 }
 
 pub(crate) fn channel_label(lang: Lang, c: Channel) -> &'static str {
-    match lang {
-        Lang::Da => c.label_da(),
-        Lang::En => c.label_en(),
-    }
+    c.label(lang)
 }
 
 pub(crate) fn message_label(s: &StaffMessages, kind: MessageKind) -> &'static str {

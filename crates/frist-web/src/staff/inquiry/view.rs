@@ -16,7 +16,8 @@ use askama::Template;
 use frist_core::InquiryState;
 use frist_core::ObligationState;
 use frist_core::cpr::mask;
-use frist_policy::{Channel, Lang, Policy};
+use frist_i18n::Lang;
+use frist_policy::{Channel, Policy};
 use frist_store::{Caseworker, OutboxSummary, ScanInfo, Unit, User};
 use jiff::Timestamp;
 
@@ -135,7 +136,7 @@ pub(crate) fn page(
         outbox,
         scans,
     } = around;
-    let s = StaffMessages::of(visitor.lang);
+    let s = StaffMessages::of(visitor.staff_lang());
     let Loaded {
         stored,
         events,
@@ -173,7 +174,7 @@ pub(crate) fn page(
         .iter()
         .map(|c| Choice {
             value: c.as_str(),
-            label: channel_label(visitor.lang, *c),
+            label: channel_label(visitor.staff_lang(), *c),
             selected: reply.form.channel == c.as_str(),
         })
         .collect();
@@ -191,7 +192,7 @@ pub(crate) fn page(
             InquiryState::AwaitingCitizen => s.state_awaiting,
             InquiryState::Closed => s.state_closed,
         },
-        channel: channel_label(visitor.lang, inquiry.received.channel),
+        channel: channel_label(visitor.staff_lang(), inquiry.received.channel),
         unit: inquiry
             .unit
             .as_ref()
@@ -209,7 +210,7 @@ pub(crate) fn page(
                     &caseworkers,
                     id,
                     now.to_zoned(frist_policy::COPENHAGEN.clone()).date(),
-                    visitor.t(),
+                    visitor.staff_t(),
                     s,
                 )
             }),
@@ -233,10 +234,7 @@ pub(crate) fn page(
                 let state = o.state(now);
                 ObligationRow {
                     goal: o.goal.clone(),
-                    requirement: match visitor.lang {
-                        Lang::Da => o.requires.label_da(),
-                        Lang::En => o.requires.label_en(),
-                    },
+                    requirement: o.requires.label(visitor.staff_lang()),
                     due: when(visitor, o.due_at),
                     state: obligation_label(s, state),
                     class: match state {
@@ -290,18 +288,15 @@ pub(crate) fn page(
                 label: format!(
                     "{} – {} – {}",
                     o.goal,
-                    match visitor.lang {
-                        Lang::Da => o.requires.label_da(),
-                        Lang::En => o.requires.label_en(),
-                    },
-                    visitor.t().date(o.due_date)
+                    o.requires.label(visitor.staff_lang()),
+                    visitor.staff_t().date(o.due_date)
                 ),
             })
             .collect(),
         outgoing: super::super::outgoing::rows(
             s,
             outbox,
-            |c| channel_label(visitor.lang, c),
+            |c| channel_label(visitor.staff_lang(), c),
             |k| message_label(s, k),
             |at| when(visitor, at),
         ),
@@ -320,8 +315,8 @@ pub(crate) fn page(
             })
             .collect(),
         messenger: frist_channels::facebook::window_for(inquiry, now).map(|w| {
-            let text = match visitor.lang {
-                Lang::Da => w.describe_da(),
+            let text = match visitor.staff_lang() {
+                Lang::Da | Lang::De => w.describe_da(),
                 Lang::En => w.describe_en(),
             };
             (text, !w.is_open())

@@ -6,7 +6,8 @@ use super::super::words::lead::LeadWords;
 use super::Periods;
 use crate::pages::visitor::Visitor;
 use askama::Template;
-use frist_policy::{Channel, Lang, Policy};
+use frist_i18n::Lang;
+use frist_policy::{Channel, Policy};
 use frist_store::{Caseworker, ComplianceRow, User, Workload};
 
 /// What the store counted for the dashboard.
@@ -86,7 +87,7 @@ pub(crate) fn page(
     p: &Periods,
     figures: Figures,
 ) -> LeadPage {
-    let w = LeadWords::of(visitor.lang);
+    let w = LeadWords::of(visitor.staff_lang());
     let Figures {
         load,
         caseworkers,
@@ -106,7 +107,7 @@ pub(crate) fn page(
         totals.due_today += l.due_today;
         totals.at_risk += l.at_risk;
     }
-    let t = visitor.t();
+    let t = visitor.staff_t();
     let mut load: Vec<LoadRow> = load
         .into_iter()
         .map(|l| {
@@ -157,8 +158,18 @@ pub(crate) fn page(
             .then_with(|| a.name.cmp(&b.name))
     });
     let view = |row: ComplianceRow, label: String, detail: Option<String>| ComplianceView {
-        on_time: decimal(visitor.lang, row.on_time_percent, " %", w.not_measured),
-        median: decimal(visitor.lang, row.median_working_days, "", w.not_measured),
+        on_time: decimal(
+            visitor.staff_lang(),
+            row.on_time_percent,
+            " %",
+            w.not_measured,
+        ),
+        median: decimal(
+            visitor.staff_lang(),
+            row.median_working_days,
+            "",
+            w.not_measured,
+        ),
         label,
         detail,
         row,
@@ -175,8 +186,7 @@ pub(crate) fn page(
         .into_iter()
         .map(|row| {
             let label = match row.group.parse::<Channel>() {
-                Ok(c) if visitor.lang == Lang::Da => capitalized(c.label_da()),
-                Ok(c) => capitalized(c.label_en()),
+                Ok(c) => capitalized(c.label(visitor.staff_lang())),
                 Err(_) => row.group.clone(),
             };
             view(row, label, None)

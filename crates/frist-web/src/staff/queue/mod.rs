@@ -200,7 +200,7 @@ pub(crate) async fn show<S: Store>(
 ) -> Result<Response, PageError> {
     let policy = &app.policy.policy;
     let user = session::require(&app, &visitor).await?;
-    let s = StaffMessages::of(visitor.lang);
+    let s = StaffMessages::of(visitor.staff_lang());
     let (units, caseworkers) = (app.store.units().await?, app.store.caseworkers().await?);
     let now = app.now();
     let wanted = decide(&mut query, policy, &user, &units, &caseworkers, now, s)?;

@@ -8,7 +8,7 @@ use crate::pages::visitor::Visitor;
 use crate::paths;
 use askama::Template;
 use frist_core::cpr::mask;
-use frist_policy::{Lang, Policy};
+use frist_policy::Policy;
 use frist_store::{Caseworker, Page, Unit, User};
 use jiff::Timestamp;
 
@@ -76,7 +76,7 @@ pub(crate) fn page(
     units: &[Unit],
     caseworkers: &[Caseworker],
 ) -> QueuePage {
-    let s = StaffMessages::of(visitor.lang);
+    let s = StaffMessages::of(visitor.staff_lang());
     let Wanted {
         tab,
         filter,
@@ -107,16 +107,19 @@ pub(crate) fn page(
                 .caseworker
                 .as_ref()
                 .map_or(s.unassigned.to_owned(), |id| {
-                    super::super::people::caseworker_label(caseworkers, id, today, visitor.t(), s)
+                    super::super::people::caseworker_label(
+                        caseworkers,
+                        id,
+                        today,
+                        visitor.staff_t(),
+                        s,
+                    )
                 });
             Row {
                 id: item.id,
                 reference: item.reference.to_string(),
                 subject: mask(&item.subject),
-                channel: match visitor.lang {
-                    Lang::Da => item.channel.label_da(),
-                    Lang::En => item.channel.label_en(),
-                },
+                channel: item.channel.label(visitor.staff_lang()),
                 unit,
                 caseworker,
                 time_left: left.text,

@@ -1,5 +1,5 @@
-//! The words of the staff pages beyond the queue and the inquiry page, one catalog per page, in
-//! Danish and English. Like [`super::i18n`], a missing translation is a compile error.
+//! The words of the staff pages beyond the queue and the inquiry page, one catalog struct per
+//! page, filled like [`super::i18n`] from `locales/*/staff.ftl` (keys prefixed with the page).
 
 pub(crate) mod absence;
 pub(crate) mod admin;

@@ -1,0 +1,428 @@
+# Frist: the staff catalogue, da. Keys are kebab-case struct fields (see frist_i18n::words).
+
+## StaffMessages
+
+# "Due today at {time}" for the queue.
+due-today-at = Frist i dag kl. { $time }
+nav-label = Sagsbehandling
+nav-queue = Sager
+nav-desk = Skranke og telefon
+nav-absence = Fravær
+nav-flagged = Post til kontrol
+nav-dashboard = Overblik
+nav-admin = Administration
+signed-in-as = Logget ind som
+logout = Log ud
+login-title = Log ind
+login-intro = Log ind med dit brugernavn og din adgangskode for at se og behandle henvendelser.
+field-username = Brugernavn
+field-password = Adgangskode
+login-submit = Log ind
+login-failed = Forkert brugernavn eller adgangskode
+login-throttled = For mange mislykkede forsøg med dette brugernavn. Vent et kvarter, og prøv igen, eller bed en administrator om hjælp.
+queue-title = Sager
+tabs-label = Vis sager
+tab-mine = Mine
+tab-unit = Min enhed
+tab-all = Alle
+caption-mine = Sager tildelt dig, nærmeste frist først
+caption-unit = Sager i din enhed, nærmeste frist først
+caption-all = Alle sager, nærmeste frist først
+col-reference = Reference
+col-subject = Emne
+col-channel = Kanal
+col-unit = Enhed
+col-caseworker = Sagsbehandler
+col-time-left = Tid tilbage
+col-status = Status
+queue-empty = Der er ingen sager her.
+filter-legend = Afgræns listen
+filter-deadline = Frist
+deadline-any = Alle
+deadline-breached = Overskredet
+deadline-today = Senest i dag
+deadline-risk = Senest næste arbejdsdag
+filter-state = Status
+state-any = Alle
+filter-unit = Afdeling
+unit-any = Alle afdelinger
+filter-button = Vis
+filtered-empty = Ingen henvendelser passer til afgrænsningen.
+no-unit = Du er ikke knyttet til en enhed. Vælg Mine eller Alle.
+next-page = Næste side
+first-page = Første side
+label-overdue = Overskredet
+label-due-today = Forfalder i dag
+label-on-track = I god tid
+label-none = Ingen frist
+unassigned = Ikke tildelt
+absent-with-substitute = { $name } (fraværende til og med { $date }; stedfortræder: { $substitute })
+absent-without-substitute = { $name } (fraværende til og med { $date })
+no-unit-value = Ingen enhed
+inquiry-title = Henvendelse
+back-to-queue = Tilbage til sagerne
+facts-heading = Oplysninger
+received = Modtaget
+state = Tilstand
+state-new = Ny
+state-open = Åben
+state-awaiting = Afventer borgeren
+state-closed = Lukket
+answered = Besvaret
+sender-heading = Afsender
+sender-name = Navn
+sender-email = E-mail
+sender-phone = Telefon
+sender-cpr = CPR-nummer
+reveal-cpr = Vis CPR-nummer
+reveal-logged = CPR-nummeret vises, og visningen er logget.
+body-heading = Henvendelsen
+body-logged = Din visning af henvendelsen er logget.
+obligations-heading = Frister
+obligations-caption = Frister efter servicemålene
+col-goal = Servicemål
+col-requirement = Krav
+col-due = Frist
+col-state = Status
+ob-pending = Åben
+ob-met = Opfyldt
+ob-met-late = Opfyldt for sent
+ob-breached = Overskredet
+ob-paused = Sat i bero
+ob-waived = Bortfaldet
+timeline-heading = Forløb
+by = af
+citizen = borgeren
+ev-received = Modtaget
+ev-opened = Åbnet
+ev-assigned = Tildelt
+ev-message-sent = Besked sendt
+ev-message-received = Borgeren skrev igen
+ev-callback = Ringet op
+ev-note = Note
+ev-referred = Videresendt
+ev-handed-over = Overdraget
+ev-awaiting-started = Venter på borgeren
+ev-awaiting-ended = Borgeren har svaret
+ev-extended = Frist forlænget
+ev-reclassified = Omklassificeret
+ev-error = Fejl registreret
+ev-feedback = Vurdering fra borgeren
+ev-closed = Lukket
+ev-reopened = Genåbnet
+assign-button = Åbn og tildel mig
+assigned-notice = Henvendelsen er tildelt dig.
+reply-heading = Send kvittering eller svar
+field-kind = Type
+kind-acknowledgment = Kvittering
+kind-answer = Svar
+kind-decision = Afgørelse
+field-channel = Kanal
+field-body = Tekst til borgeren
+field-caseworker = Sagsbehandler
+field-contact = Kontakt
+contact-hint = Hvem borgeren kan kontakte: navn, telefon eller e-mail.
+field-next-step = Næste skridt
+field-expected = Forventet svar
+expected-hint = Dato som ÅÅÅÅ-MM-DD. Udfyldt med fristen for svar.
+field-appealable = Afgørelsen kan påklages
+complaint-legend = Klagevejledning
+complaint-hint = Skal udfyldes, når afgørelsen kan påklages.
+field-complaint-body = Klageinstans
+field-complaint-how = Sådan klager man
+field-complaint-deadline = Klagefrist
+send-button = Send besked
+rules-title = Beskeden er ikke sendt
+rules-intro = Ret følgende, og send igen:
+warnings-title = Bemærk
+live-blocked-title = Beskeden kan ikke sendes endnu
+live-ok = Beskeden overholder reglerne.
+sent-notice = Beskeden er sendt og står nu i forløbet.
+# After a message went into the outbox and a delivery for its channel is configured.
+queued-notice = Beskeden er lagt i udbakken og sendes nu. Den står i forløbet, så snart modtagerens system har taget imod den.
+# After a message went into the outbox but nothing delivers its channel on this server.
+queued-undelivered-notice = Beskeden er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for denne kanal (fx e-mail/SMTP) på serveren. Den sendes, når det er gjort. Kontakt jeres it-afdeling.
+# The inquiry holds no address for the chosen channel.
+err-no-recipient = Afsenderen har ikke oplyst en adresse til den valgte kanal. Vælg en anden kanal.
+err-body-missing = Skriv en tekst til borgeren.
+err-kind = Vælg en type.
+err-channel = Vælg en kanal.
+err-expected = Skriv datoen som ÅÅÅÅ-MM-DD, eller lad feltet være tomt.
+err-refused = Henvendelsen kan ikke modtage beskeden i sin nuværende tilstand (den er måske lukket).
+actions-heading = Handlinger
+scans-heading = Scannet post
+scans-caption = Scanninger af brevet
+col-file = Fil
+col-size = Størrelse
+col-uploaded = Tilføjet
+scan-upload-label = Tilføj en scanning af brevet
+scan-hint = PDF, JPEG, PNG eller TIFF, højst 20 MB. Hver visning logges.
+scan-button = Gem scanningen
+scan-added-notice = Scanningen er gemt.
+letter-registered-notice = Brevet er registreret. Tilføj scanningen herunder.
+ref-scan-missing = Vælg en fil med scanningen.
+ref-scan-type = Scanningen skal være en PDF-, JPEG-, PNG- eller TIFF-fil.
+ref-scan-unreadable = Filen kunne ikke modtages. Den må højst fylde 20 MB.
+outgoing-heading = Udgående beskeder
+outgoing-caption = Beskeder, der sendes eller er sendt til borgeren
+col-attempts = Forsøg
+col-note = Bemærkning
+out-queued = I kø
+out-sending = Sendes
+out-sent = Sendt
+out-failed = Ikke sendt
+out-uncertain = Uvist, om den kom frem
+out-retry = Send igen
+out-confirm = Den kom frem
+requeued-notice = Beskeden er sat i kø til at blive sendt igen.
+confirmed-notice = Beskeden er registreret som sendt.
+messenger-heading = Messenger
+error-legend = Registrér en fejl
+error-hint = Fx en overset frist eller et svar til den forkerte modtager. Fejl tælles med i rapporterne.
+error-button = Registrér fejl
+error-notice = Fejlen er registreret.
+extend-legend = Forlæng en frist
+extend-hint = Borgeren får en besked med den nye dato og begrundelsen, med den kanal svaret ellers ville gå med.
+field-extend-which = Frist
+field-extend-date = Ny frist
+field-extend-reason = Begrundelse til borgeren
+extend-button = Forlæng og giv besked
+extended-notice = Fristen er forlænget, og borgeren har fået besked.
+ref-extension-not-later = Den nye frist skal ligge efter den nuværende.
+ref-no-such-obligation = Fristen er allerede opfyldt, eller den findes ikke. Vælg en åben frist.
+ref-not-working-day = Den nye frist skal være en arbejdsdag.
+ref-extension-date = Skriv den nye frist som en dato, fx 2026-12-04.
+ref-extension-reason = Skriv en begrundelse til borgeren.
+ref-extension-rules = Beskeden om forlængelsen opfylder ikke servicemålene. Skriv en begrundelse og vælg en dato.
+tpl-extension = 
+    Vi har desværre brug for mere tid til din henvendelse { $reference }. Du kan nu forvente svar senest { $date }.
+
+    Begrundelse: { $reason }
+
+    Venlig hilsen
+    { $caseworker }
+note-legend = Tilføj en note
+field-note-visible = Synlig for borgeren
+note-button = Gem note
+field-hand-over = Overdrag til kollega
+hand-over-button = Overdrag
+field-refer = Videresend til enhed
+refer-button = Videresend
+await-hint = Frister, der kan sættes i bero, tæller ikke, mens vi venter på borgeren.
+await-button = Bed borgeren om oplysninger
+await-end-button = Borgeren har svaret
+field-close-reason = Årsag til lukning
+close-answered = Besvaret
+close-handed-over = Overdraget
+close-withdrawn = Trukket tilbage
+close-duplicate = Dublet
+close-spam = Spam
+close-button = Luk henvendelsen
+action-refused-title = Handlingen er ikke udført
+noted-notice = Noten er gemt og står nu i forløbet.
+handed-over-notice = Henvendelsen er overdraget.
+referred-notice = Henvendelsen er videresendt.
+awaiting-notice = Henvendelsen venter nu på borgeren.
+awaiting-ended-notice = Borgeren har svaret, og fristerne tæller igen.
+closed-notice = Henvendelsen er lukket.
+ref-closed = Henvendelsen er lukket. Genåbn den først.
+ref-already-awaiting = Henvendelsen venter allerede på borgeren.
+ref-not-awaiting = Henvendelsen venter ikke på borgeren.
+ref-close-without-answer = Henvendelsen kan ikke lukkes som besvaret, før der er sendt et svar eller en afgørelse.
+ref-close-without-hand-over = Henvendelsen kan ikke lukkes som overdraget, før den er overdraget til en navngiven kollega.
+ref-empty-note = Skriv en tekst i noten.
+ref-unknown-colleague = Vælg en kollega fra listen.
+ref-unknown-unit = Vælg en enhed fra listen.
+ref-close-reason = Vælg en årsag til lukningen.
+ref-other = Henvendelsen kan ikke tage imod handlingen i sin nuværende tilstand.
+tpl-acknowledgment = Tak for din henvendelse, som vi har modtaget. Den har referencenummer { $reference }. { $caseworker } behandler den, og du kan forvente svar senest { $date }.
+tpl-answer = Tak for din henvendelse ({ $reference }).
+tpl-next-step = Vi behandler din henvendelse og kontakter dig, hvis vi mangler oplysninger.
+days-left =
+    { $n ->
+        [one] { $n } arbejdsdag tilbage
+       *[other] { $n } arbejdsdage tilbage
+    }
+days-over =
+    { $n ->
+        [one] { $n } arbejdsdag over fristen
+       *[other] { $n } arbejdsdage over fristen
+    }
+hours-left =
+    { $n ->
+        [one] { $n } time tilbage
+       *[other] { $n } timer tilbage
+    }
+hours-over =
+    { $n ->
+        [one] { $n } time over fristen
+       *[other] { $n } timer over fristen
+    }
+
+## DeskWords
+
+desk-title = Skranke og telefon
+desk-intro = Registrér en telefonbesked eller et personligt fremmøde, så fristen begynder at løbe og ingen henvendelse bliver glemt.
+desk-search-heading = Find tidligere henvendelser
+desk-search-label = Telefonnummer, e-mailadresse eller navn
+desk-search-hint = Fx 43 59 10 00, navn@eksempel.dk eller begyndelsen af navnet.
+desk-search-button = Søg
+desk-search-too-short = Skriv mindst to tegn.
+desk-found =
+    { $n ->
+        [one] { $n } henvendelse fra samme person
+       *[other] { $n } henvendelser fra samme person, nyeste først
+    }
+desk-found-none = Ingen tidligere henvendelser fundet.
+desk-register-heading = Registrér en henvendelse
+desk-how-legend = Hvordan kom henvendelsen?
+desk-how-phone = Telefon – borgeren skal ringes op
+desk-how-visit = Personligt fremmøde
+desk-how-letter = Brev på papir – scanningen tilføjes bagefter
+desk-field-name = Navn
+desk-field-phone = Telefonnummer
+desk-phone-hint = Skal udfyldes ved telefonbeskeder, så vi kan ringe tilbage.
+desk-field-email = E-mailadresse
+desk-field-subject = Hvad drejer det sig om?
+desk-field-body = Besked
+desk-body-hint = Det vigtigste fra samtalen, med borgerens egne ord hvor det giver mening.
+desk-field-unit = Afdeling
+desk-unit-none = Ikke fordelt endnu
+desk-field-kind = Type
+desk-handled-label = Klaret under samtalen
+desk-handled-hint = Sæt kun kryds, hvis borgeren fik svar med det samme og ikke skal ringes op.
+desk-submit = Registrér
+desk-registered-title = Registreret
+# "{reference}" is replaced.
+desk-registered-text = Henvendelsen har fået nummer { $reference }.
+desk-open-inquiry = Åbn henvendelsen
+desk-err-subject = Skriv, hvad henvendelsen drejer sig om.
+desk-err-phone = Skriv et telefonnummer, vi kan ringe tilbage til.
+desk-err-how = Vælg, om det var telefon eller personligt fremmøde.
+desk-err-unit = Vælg en afdeling fra listen.
+desk-err-kind = Vælg en type fra listen.
+desk-handled-note = Klaret under samtalen ved registreringen.
+
+## AbsenceWords
+
+absence-title = Fravær
+absence-intro = Meld dig selv eller en kollega fraværende. Mens fraværet varer, viser åbne henvendelser stedfortræderen, og post til den fraværendes egen postkasse går til stedfortræderen.
+absence-form-heading = Meld fravær
+absence-field-who = Hvem er fraværende?
+absence-me = mig selv
+absence-field-until = Fraværende til og med
+absence-until-hint = Den sidste dag med fravær.
+absence-field-substitute = Stedfortræder
+absence-substitute-hint = Kollegaen, der tager sig af henvendelserne imens.
+absence-no-substitute = Ingen stedfortræder
+absence-submit = Gem fravær
+absence-saved = Fraværet er gemt.
+absence-ended = Fraværet er afsluttet.
+absence-list-heading = Fraværende nu
+absence-list-caption = Kolleger, der er fraværende i dag eller senere
+absence-nobody = Ingen er meldt fraværende.
+absence-col-who = Medarbejder
+absence-col-until = Til og med
+absence-col-substitute = Stedfortræder
+absence-col-inquiries = Henvendelser
+absence-show-inquiries = Vis henvendelserne
+absence-end-button = Afslut fravær
+absence-err-who = Vælg en medarbejder fra listen.
+absence-err-until = Skriv datoen som åååå-mm-dd, fx 2026-12-04.
+absence-err-until-past = Datoen er passeret. Vælg i dag eller en senere dag.
+absence-err-substitute = Vælg en stedfortræder fra listen.
+absence-err-substitute-self = Stedfortræderen skal være en anden end den fraværende.
+
+## AdminWords
+
+admin-title = Administration
+admin-intro = Afdelinger med deres fælles postkasse og telefon, medarbejdere med adgang til Frist, og den servicemålspolitik, Frist håndhæver.
+admin-units-heading = Afdelinger
+admin-units-caption = Afdelinger og deres postkasser
+admin-no-units = Der er ingen afdelinger endnu.
+admin-col-id = Kode
+admin-col-name = Navn
+admin-col-email = Postkasse
+admin-col-phone = Telefon
+admin-unit-form = Opret eller ret en afdeling
+admin-unit-form-hint = En afdeling med en kode, der findes i forvejen, bliver rettet.
+admin-field-unit-id = Kode
+admin-unit-id-hint = Små bogstaver, tal og bindestreg, fx borgerservice.
+admin-field-name = Navn
+admin-field-mailbox = Postkasse (e-mail)
+admin-field-phone = Telefon
+admin-save-unit = Gem afdeling
+admin-unit-saved = Afdelingen er gemt.
+admin-staff-heading = Medarbejdere
+admin-staff-caption = Medarbejdere med adgang til Frist
+admin-col-username = Brugernavn
+admin-col-role = Rolle
+admin-col-unit = Afdeling
+admin-staff-form = Opret en medarbejder
+admin-field-username = Brugernavn
+admin-username-hint = Bruges til at logge ind, fx mette.hansen.
+admin-field-role = Rolle
+admin-role-caseworker = Sagsbehandler
+admin-role-lead = Teamleder
+admin-role-admin = Administrator
+admin-field-unit = Afdeling
+admin-no-unit = Ingen afdeling
+admin-field-password = Første adgangskode
+admin-password-hint = Mindst 12 tegn. Giv den til medarbejderen ad en sikker vej.
+admin-save-staff = Opret medarbejder
+admin-staff-saved = Medarbejderen er oprettet.
+admin-policy-heading = Servicemålspolitik
+admin-policy-intro = Den politikfil, nye henvendelser modtages under. Den kan kun ændres i filen, som Frist startes med; ældre henvendelser beholder den version, de blev modtaget under.
+admin-err-unit-id = Skriv en kode med små bogstaver, tal og bindestreg.
+admin-err-name = Skriv et navn.
+admin-err-username = Skriv et brugernavn med bogstaver, tal, punktum, bindestreg eller understregning.
+admin-err-username-taken = Brugernavnet er allerede i brug.
+admin-err-role = Vælg en rolle fra listen.
+admin-err-unit = Vælg en afdeling fra listen.
+admin-err-password = Adgangskoden skal have mindst 12 tegn.
+
+## LeadWords
+
+lead-title = Overblik
+lead-intro = Hvordan det går med fristerne lige nu, og hvor godt vi har holdt vores løfter i denne måned.
+lead-now-heading = Lige nu
+lead-breached = Overskredet
+lead-due-today = Forfalder i dag
+lead-at-risk = I fare
+lead-at-risk-hint = forfalder næste arbejdsdag
+lead-open = Åbne henvendelser
+lead-show-list = Vis listen
+lead-load-heading = Belastning pr. sagsbehandler
+lead-load-caption = Åbne henvendelser pr. sagsbehandler, efter hvor presserende den nærmeste frist er
+lead-col-caseworker = Sagsbehandler
+lead-unassigned = Ikke fordelt
+lead-absent-until = Fraværende til
+lead-substitute = stedfortræder
+lead-compliance-heading = Overholdelse af servicemålene
+# "{month}" is replaced by the month's name and year.
+lead-compliance-intro = Frister med forfald i { $month }. Andelen til tiden regnes af de frister, der er opfyldt eller overskredet; frister, der endnu ikke er forfaldet, afventer.
+lead-by-goal-caption = Overholdelse pr. servicemål
+lead-by-channel-caption = Overholdelse pr. kanal
+lead-col-goal = Servicemål
+lead-col-channel = Kanal
+lead-col-total = Frister
+lead-col-met = Til tiden
+lead-col-met-late = For sent
+lead-col-breached = Overskredet
+lead-col-pending = Afventer
+lead-col-on-time = Andel til tiden
+lead-col-median = Median (arbejdsdage)
+lead-nothing-due = Ingen frister forfalder i denne måned endnu.
+lead-not-measured = –
+lead-months-1 = januar
+lead-months-2 = februar
+lead-months-3 = marts
+lead-months-4 = april
+lead-months-5 = maj
+lead-months-6 = juni
+lead-months-7 = juli
+lead-months-8 = august
+lead-months-9 = september
+lead-months-10 = oktober
+lead-months-11 = november
+lead-months-12 = december

@@ -1,0 +1,123 @@
+# Frist: the policy catalogue, en. See da/policy.ftl.
+
+title = What you can expect from { $name }
+and = and
+or = or
+
+## How a citizen reaches us, as it reads after "If you write to us …"
+
+how-email = by e-mail
+how-letter = by letter
+how-digital-post = by Digital Post
+how-web-form = through the self-service form
+how-facebook = on Facebook
+how-phone = by phone
+how-in-person = in person
+
+## What the inquiry is ("with …") and to whom ("to …")
+
+kind-general-question = a general question
+kind-application = an application
+kind-complaint = a complaint
+kind-information = information
+kind-other = anything else
+addressee-general = the municipality's general mailbox
+addressee-department = a department's mailbox
+addressee-employee = a member of staff directly
+condition-kinds = { " " }with { $kinds }
+condition-to = { " " }to { $addressees }
+
+## Lengths of time
+
+within-working-days =
+    { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }
+within-hours =
+    { $n ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    }
+within-weeks =
+    { $n ->
+        [one] { $n } week
+       *[other] { $n } weeks
+    }
+
+## What we promise, and the sentence around it
+
+requires-acknowledgment = within { $within } you get either an answer or a receipt telling you who handles your case, what happens next and when to expect an answer
+requires-answer = you get a final answer within { $within }
+requires-callback = we call you back within { $within }
+requires-triage = we read your inquiry and pass it to the right member of staff within { $within }
+sentence-phone = If you call us{ $condition } and we take a message, { $what }.
+sentence-written = If you write to us { $how }{ $condition }, { $what }.
+sentence-contact = If you contact us { $how }{ $condition }, { $what }.
+
+## Sections
+
+heading-response-times = When will you hear from us?
+no-promises = { $name } has not promised specific response times. We answer as soon as we can and tell you when to expect an answer.
+silent-channels = We have not promised a specific response time when you contact us { $channels }.
+heading-case-times = Processing times
+case-times-intro = Some cases take longer because special rules apply. These are our deadlines:
+case-no-deadline = no fixed deadline
+heading-working-days = How we count working days
+working-days-text = Working days are Monday to Friday, except public holidays. The day we receive your inquiry is not counted. If it arrives on a Saturday, Sunday or public holiday, we count from the next working day.
+closed-also = We are also closed on { $days }.
+closing-yearly = { $name } ({ $day } { $month })
+date = { $day } { $month } { $year }
+heading-promised-in = What we promise in «{ $title }» (in Danish)
+heading-promised = What we promise (in Danish)
+heading-opening-hours = Opening hours
+heading-phone-hours = Phone hours
+heading-contact = Contact
+contact-address = Address
+contact-phone = Phone
+contact-email = E-mail
+contact-website = Website
+
+## Names of days and months
+
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Labels of the policy vocabulary (channel, addressee, kind, requirement), as in lists and tables
+
+label-channel-email = e-mail
+label-channel-letter = letter
+label-channel-digital-post = Digital Post
+label-channel-web-form = self-service form
+label-channel-facebook = Facebook
+label-channel-phone = phone
+label-channel-in-person = in person
+label-addressee-general = general mailbox
+label-addressee-department = department mailbox
+label-addressee-employee = an employee directly
+label-kind-general-question = general question
+label-kind-application = application
+label-kind-complaint = complaint
+label-kind-information = information
+label-kind-other = other
+label-requirement-acknowledgment = acknowledgment
+label-requirement-answer = answer
+label-requirement-callback = call back
+label-requirement-triage = triage

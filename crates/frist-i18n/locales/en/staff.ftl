@@ -1,0 +1,428 @@
+# Frist: the staff catalogue, en. Keys are kebab-case struct fields (see frist_i18n::words).
+
+## StaffMessages
+
+# "Due today at {time}" for the queue.
+due-today-at = Due today at { $time }
+nav-label = Case handling
+nav-queue = Inquiries
+nav-desk = Front desk and phone
+nav-absence = Absence
+nav-flagged = Mail to check
+nav-dashboard = Dashboard
+nav-admin = Administration
+signed-in-as = Signed in as
+logout = Sign out
+login-title = Sign in
+login-intro = Sign in with your username and password to see and handle inquiries.
+field-username = Username
+field-password = Password
+login-submit = Sign in
+login-failed = Wrong username or password
+login-throttled = Too many failed attempts with this username. Wait a quarter of an hour and try again, or ask an administrator for help.
+queue-title = Inquiries
+tabs-label = Show inquiries
+tab-mine = Mine
+tab-unit = My unit
+tab-all = All
+caption-mine = Inquiries assigned to you, nearest deadline first
+caption-unit = Inquiries in your unit, nearest deadline first
+caption-all = All inquiries, nearest deadline first
+col-reference = Reference
+col-subject = Subject
+col-channel = Channel
+col-unit = Unit
+col-caseworker = Caseworker
+col-time-left = Time left
+col-status = Status
+queue-empty = There are no inquiries here.
+filter-legend = Narrow the list
+filter-deadline = Deadline
+deadline-any = All
+deadline-breached = Overdue
+deadline-today = Today at the latest
+deadline-risk = By the next working day
+filter-state = Status
+state-any = All
+filter-unit = Department
+unit-any = All departments
+filter-button = Show
+filtered-empty = No inquiries match.
+no-unit = You are not attached to a unit. Choose Mine or All.
+next-page = Next page
+first-page = First page
+label-overdue = Overdue
+label-due-today = Due today
+label-on-track = On track
+label-none = No deadline
+unassigned = Not assigned
+absent-with-substitute = { $name } (absent up to and including { $date }; substitute: { $substitute })
+absent-without-substitute = { $name } (absent up to and including { $date })
+no-unit-value = No unit
+inquiry-title = Inquiry
+back-to-queue = Back to the inquiries
+facts-heading = Details
+received = Received
+state = State
+state-new = New
+state-open = Open
+state-awaiting = Awaiting the citizen
+state-closed = Closed
+answered = Answered
+sender-heading = Sender
+sender-name = Name
+sender-email = E-mail
+sender-phone = Phone
+sender-cpr = CPR number
+reveal-cpr = Show CPR number
+reveal-logged = The CPR number is shown, and the view has been logged.
+body-heading = The inquiry
+body-logged = Your view of the inquiry has been logged.
+obligations-heading = Deadlines
+obligations-caption = Deadlines under the service goals
+col-goal = Service goal
+col-requirement = Requirement
+col-due = Due
+col-state = State
+ob-pending = Open
+ob-met = Met
+ob-met-late = Met late
+ob-breached = Breached
+ob-paused = Paused
+ob-waived = Waived
+timeline-heading = Timeline
+by = by
+citizen = the citizen
+ev-received = Received
+ev-opened = Opened
+ev-assigned = Assigned
+ev-message-sent = Message sent
+ev-message-received = The citizen wrote again
+ev-callback = Called back
+ev-note = Note
+ev-referred = Referred
+ev-handed-over = Handed over
+ev-awaiting-started = Waiting for the citizen
+ev-awaiting-ended = The citizen replied
+ev-extended = Deadline extended
+ev-reclassified = Reclassified
+ev-error = Error registered
+ev-feedback = Feedback from the citizen
+ev-closed = Closed
+ev-reopened = Reopened
+assign-button = Open and assign to me
+assigned-notice = The inquiry is assigned to you.
+reply-heading = Send an acknowledgment or answer
+field-kind = Type
+kind-acknowledgment = Acknowledgment
+kind-answer = Answer
+kind-decision = Decision
+field-channel = Channel
+field-body = Text to the citizen
+field-caseworker = Caseworker
+field-contact = Contact
+contact-hint = Whom the citizen can contact: name, phone or e-mail.
+field-next-step = Next step
+field-expected = Expected answer
+expected-hint = Date as YYYY-MM-DD. Filled in with the answer deadline.
+field-appealable = The decision can be appealed
+complaint-legend = Complaint guidance
+complaint-hint = Required when the decision can be appealed.
+field-complaint-body = Complaints body
+field-complaint-how = How to complain
+field-complaint-deadline = Deadline for complaints
+send-button = Send message
+rules-title = The message was not sent
+rules-intro = Correct the following and send again:
+warnings-title = Please note
+live-blocked-title = The message cannot be sent yet
+live-ok = The message keeps the rules.
+sent-notice = The message was sent and is now in the timeline.
+# After a message went into the outbox and a delivery for its channel is configured.
+queued-notice = The message is in the outbox and is being sent. It appears in the timeline as soon as the recipient's system has accepted it.
+# After a message went into the outbox but nothing delivers its channel on this server.
+queued-undelivered-notice = The message is saved in the outbox but has not been sent: no delivery is set up for this channel (e.g. e-mail/SMTP) on the server. It will be sent once that is done. Contact your IT department.
+# The inquiry holds no address for the chosen channel.
+err-no-recipient = The sender gave no address for the chosen channel. Choose another channel.
+err-body-missing = Write a text to the citizen.
+err-kind = Choose a type.
+err-channel = Choose a channel.
+err-expected = Write the date as YYYY-MM-DD, or leave the field empty.
+err-refused = The inquiry cannot take this message in its current state (it may be closed).
+actions-heading = Actions
+scans-heading = Scanned post
+scans-caption = Scans of the letter
+col-file = File
+col-size = Size
+col-uploaded = Added
+scan-upload-label = Add a scan of the letter
+scan-hint = PDF, JPEG, PNG or TIFF, at most 20 MB. Every view is logged.
+scan-button = Save the scan
+scan-added-notice = The scan has been saved.
+letter-registered-notice = The letter has been registered. Add the scan below.
+ref-scan-missing = Choose a file with the scan.
+ref-scan-type = The scan must be a PDF, JPEG, PNG or TIFF file.
+ref-scan-unreadable = The file could not be received. It may be at most 20 MB.
+outgoing-heading = Outgoing messages
+outgoing-caption = Messages being sent or sent to the citizen
+col-attempts = Attempts
+col-note = Note
+out-queued = Queued
+out-sending = Sending
+out-sent = Sent
+out-failed = Not sent
+out-uncertain = Unknown whether it arrived
+out-retry = Send again
+out-confirm = It arrived
+requeued-notice = The message is queued to be sent again.
+confirmed-notice = The message is recorded as sent.
+messenger-heading = Messenger
+error-legend = Register an error
+error-hint = E.g. a missed deadline or an answer sent to the wrong person. Errors are counted in the reports.
+error-button = Register error
+error-notice = The error has been registered.
+extend-legend = Extend a deadline
+extend-hint = The citizen is sent a message with the new date and the reason, by the channel the answer would take.
+field-extend-which = Deadline
+field-extend-date = New deadline
+field-extend-reason = Reason, as told to the citizen
+extend-button = Extend and tell the citizen
+extended-notice = The deadline has been extended and the citizen told.
+ref-extension-not-later = The new deadline must be after the current one.
+ref-no-such-obligation = That deadline is already met or does not exist. Choose an open deadline.
+ref-not-working-day = The new deadline must be a working day.
+ref-extension-date = Write the new deadline as a date, e.g. 2026-12-04.
+ref-extension-reason = Write a reason for the citizen.
+ref-extension-rules = The extension notice does not meet the service goals. Write a reason and choose a date.
+tpl-extension = 
+    Unfortunately we need more time for your inquiry { $reference }. You can now expect an answer by { $date }.
+
+    The reason: { $reason }
+
+    Kind regards
+    { $caseworker }
+note-legend = Add a note
+field-note-visible = Visible to the citizen
+note-button = Save note
+field-hand-over = Hand over to colleague
+hand-over-button = Hand over
+field-refer = Refer to unit
+refer-button = Refer
+await-hint = Deadlines that can be paused stop counting while we wait for the citizen.
+await-button = Request information from the citizen
+await-end-button = The citizen has replied
+field-close-reason = Reason for closing
+close-answered = Answered
+close-handed-over = Handed over
+close-withdrawn = Withdrawn
+close-duplicate = Duplicate
+close-spam = Spam
+close-button = Close the inquiry
+action-refused-title = The action was not carried out
+noted-notice = The note was saved and is now in the timeline.
+handed-over-notice = The inquiry was handed over.
+referred-notice = The inquiry was referred.
+awaiting-notice = The inquiry is now waiting for the citizen.
+awaiting-ended-notice = The citizen has replied, and the deadlines count again.
+closed-notice = The inquiry was closed.
+ref-closed = The inquiry is closed. Reopen it first.
+ref-already-awaiting = The inquiry is already waiting for the citizen.
+ref-not-awaiting = The inquiry is not waiting for the citizen.
+ref-close-without-answer = The inquiry cannot be closed as answered before an answer or a decision has been sent.
+ref-close-without-hand-over = The inquiry cannot be closed as handed over before it has been handed over to a named colleague.
+ref-empty-note = Write some text in the note.
+ref-unknown-colleague = Choose a colleague from the list.
+ref-unknown-unit = Choose a unit from the list.
+ref-close-reason = Choose a reason for closing.
+ref-other = The inquiry cannot take this action in its current state.
+tpl-acknowledgment = Thank you for your inquiry, which we have received. Its reference number is { $reference }. { $caseworker } is handling it, and you can expect an answer by { $date }.
+tpl-answer = Thank you for your inquiry ({ $reference }).
+tpl-next-step = We are handling your inquiry and will contact you if we need more information.
+days-left =
+    { $n ->
+        [one] { $n } working day left
+       *[other] { $n } working days left
+    }
+days-over =
+    { $n ->
+        [one] { $n } working day overdue
+       *[other] { $n } working days overdue
+    }
+hours-left =
+    { $n ->
+        [one] { $n } hour left
+       *[other] { $n } hours left
+    }
+hours-over =
+    { $n ->
+        [one] { $n } hour overdue
+       *[other] { $n } hours overdue
+    }
+
+## DeskWords
+
+desk-title = Front desk and phone
+desk-intro = Register a phone message or a visit, so that the deadline starts running and no inquiry is forgotten.
+desk-search-heading = Find earlier inquiries
+desk-search-label = Phone number, e-mail address or name
+desk-search-hint = E.g. 43 59 10 00, name@example.dk or the start of the name.
+desk-search-button = Search
+desk-search-too-short = Type at least two characters.
+desk-found =
+    { $n ->
+        [one] { $n } inquiry from the same person
+       *[other] { $n } inquiries from the same person, newest first
+    }
+desk-found-none = No earlier inquiries found.
+desk-register-heading = Register an inquiry
+desk-how-legend = How did the inquiry come in?
+desk-how-phone = Phone – the citizen is to be called back
+desk-how-visit = In person
+desk-how-letter = Letter on paper – the scan is added next
+desk-field-name = Name
+desk-field-phone = Phone number
+desk-phone-hint = Required for phone messages, so that we can call back.
+desk-field-email = E-mail address
+desk-field-subject = What is it about?
+desk-field-body = Message
+desk-body-hint = The main points of the conversation, in the citizen's own words where that helps.
+desk-field-unit = Department
+desk-unit-none = Not assigned yet
+desk-field-kind = Type
+desk-handled-label = Handled during the conversation
+desk-handled-hint = Tick only if the citizen got an answer straight away and is not to be called back.
+desk-submit = Register
+desk-registered-title = Registered
+# "{reference}" is replaced.
+desk-registered-text = The inquiry has reference { $reference }.
+desk-open-inquiry = Open the inquiry
+desk-err-subject = Write what the inquiry is about.
+desk-err-phone = Write a phone number we can call back.
+desk-err-how = Choose phone or in person.
+desk-err-unit = Choose a department from the list.
+desk-err-kind = Choose a type from the list.
+desk-handled-note = Handled during the conversation when registered.
+
+## AbsenceWords
+
+absence-title = Absence
+absence-intro = Mark yourself or a colleague as absent. While the absence lasts, open inquiries show the substitute, and mail to the absent person's own mailbox goes to the substitute.
+absence-form-heading = Report an absence
+absence-field-who = Who is absent?
+absence-me = me
+absence-field-until = Absent up to and including
+absence-until-hint = The last day of the absence.
+absence-field-substitute = Substitute
+absence-substitute-hint = The colleague who takes care of the inquiries meanwhile.
+absence-no-substitute = No substitute
+absence-submit = Save absence
+absence-saved = The absence has been saved.
+absence-ended = The absence has ended.
+absence-list-heading = Absent now
+absence-list-caption = Colleagues absent today or later
+absence-nobody = Nobody is reported absent.
+absence-col-who = Colleague
+absence-col-until = Up to and including
+absence-col-substitute = Substitute
+absence-col-inquiries = Inquiries
+absence-show-inquiries = Show the inquiries
+absence-end-button = End absence
+absence-err-who = Choose a colleague from the list.
+absence-err-until = Write the date as yyyy-mm-dd, e.g. 2026-12-04.
+absence-err-until-past = That date has passed. Choose today or a later day.
+absence-err-substitute = Choose a substitute from the list.
+absence-err-substitute-self = The substitute must be someone other than the absent person.
+
+## AdminWords
+
+admin-title = Administration
+admin-intro = Departments with their shared mailbox and phone, staff with access to Frist, and the service-goal policy Frist enforces.
+admin-units-heading = Departments
+admin-units-caption = Departments and their mailboxes
+admin-no-units = There are no departments yet.
+admin-col-id = Code
+admin-col-name = Name
+admin-col-email = Mailbox
+admin-col-phone = Phone
+admin-unit-form = Create or change a department
+admin-unit-form-hint = A department whose code exists already is changed.
+admin-field-unit-id = Code
+admin-unit-id-hint = Lower-case letters, digits and hyphens, e.g. borgerservice.
+admin-field-name = Name
+admin-field-mailbox = Mailbox (e-mail)
+admin-field-phone = Phone
+admin-save-unit = Save department
+admin-unit-saved = The department has been saved.
+admin-staff-heading = Staff
+admin-staff-caption = Staff with access to Frist
+admin-col-username = Username
+admin-col-role = Role
+admin-col-unit = Department
+admin-staff-form = Add a member of staff
+admin-field-username = Username
+admin-username-hint = Used to sign in, e.g. mette.hansen.
+admin-field-role = Role
+admin-role-caseworker = Caseworker
+admin-role-lead = Team lead
+admin-role-admin = Administrator
+admin-field-unit = Department
+admin-no-unit = No department
+admin-field-password = First password
+admin-password-hint = At least 12 characters. Hand it over by a secure route.
+admin-save-staff = Add member of staff
+admin-staff-saved = The member of staff has been added.
+admin-policy-heading = Service-goal policy
+admin-policy-intro = The policy file new inquiries are received under. It can only be changed in the file Frist is started with; older inquiries keep the version they were received under.
+admin-err-unit-id = Write a code with lower-case letters, digits and hyphens.
+admin-err-name = Write a name.
+admin-err-username = Write a username with letters, digits, full stops, hyphens or underscores.
+admin-err-username-taken = That username is already taken.
+admin-err-role = Choose a role from the list.
+admin-err-unit = Choose a department from the list.
+admin-err-password = The password must have at least 12 characters.
+
+## LeadWords
+
+lead-title = Dashboard
+lead-intro = How the deadlines stand right now, and how well we have kept our promises this month.
+lead-now-heading = Right now
+lead-breached = Overdue
+lead-due-today = Due today
+lead-at-risk = At risk
+lead-at-risk-hint = due the next working day
+lead-open = Open inquiries
+lead-show-list = Show the list
+lead-load-heading = Load per caseworker
+lead-load-caption = Open inquiries per caseworker, by how urgent the nearest deadline is
+lead-col-caseworker = Caseworker
+lead-unassigned = Not assigned
+lead-absent-until = Absent until
+lead-substitute = substitute
+lead-compliance-heading = Service goals kept
+# "{month}" is replaced by the month's name and year.
+lead-compliance-intro = Deadlines falling due in { $month }. The share on time counts the deadlines met or missed; deadlines not yet due are pending.
+lead-by-goal-caption = Compliance per service goal
+lead-by-channel-caption = Compliance per channel
+lead-col-goal = Service goal
+lead-col-channel = Channel
+lead-col-total = Deadlines
+lead-col-met = On time
+lead-col-met-late = Late
+lead-col-breached = Missed
+lead-col-pending = Pending
+lead-col-on-time = Share on time
+lead-col-median = Median (working days)
+lead-nothing-due = No deadlines fall due this month yet.
+lead-not-measured = –
+lead-months-1 = January
+lead-months-2 = February
+lead-months-3 = March
+lead-months-4 = April
+lead-months-5 = May
+lead-months-6 = June
+lead-months-7 = July
+lead-months-8 = August
+lead-months-9 = September
+lead-months-10 = October
+lead-months-11 = November
+lead-months-12 = December

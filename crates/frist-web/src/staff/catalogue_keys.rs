@@ -1,0 +1,35 @@
+//! Every field of the web pages' catalogue structs has its key in the catalogue of every
+//! language (or of Danish, where a language falls back): a field renamed in Rust but not in the
+//! `.ftl` files would otherwise show its key on the page.
+
+use super::StaffMessages;
+use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
+use crate::pages::i18n::Messages;
+use frist_i18n::{Audience, Lang, has};
+
+fn missing(audience: Audience, keys: Vec<String>) -> Vec<String> {
+    let mut missing = Vec::new();
+    for lang in Lang::ALL {
+        for key in &keys {
+            if !has(lang, audience, key) {
+                missing.push(format!("{} {audience:?} `{key}`", lang.code()));
+            }
+        }
+    }
+    missing
+}
+
+#[test]
+fn every_catalogue_field_has_its_key_in_every_language() {
+    let mut all = missing(Audience::Citizen, Messages::keys());
+    for keys in [
+        StaffMessages::keys(),
+        DeskWords::keys(),
+        AbsenceWords::keys(),
+        AdminWords::keys(),
+        LeadWords::keys(),
+    ] {
+        all.extend(missing(Audience::Staff, keys));
+    }
+    assert!(all.is_empty(), "missing keys:\n{}", all.join("\n"));
+}
