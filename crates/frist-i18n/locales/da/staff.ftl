@@ -99,6 +99,7 @@ ev-assigned = Tildelt
 ev-message-sent = Besked sendt
 ev-message-received = Borgeren skrev igen
 ev-callback = Ringet op
+ev-callback-attempted = Forsøgt ringet op (borgeren blev ikke truffet)
 ev-note = Note
 ev-referred = Videresendt
 ev-handed-over = Overdraget

@@ -99,6 +99,7 @@ ev-assigned = Assigned
 ev-message-sent = Message sent
 ev-message-received = The citizen wrote again
 ev-callback = Called back
+ev-callback-attempted = Tried to call back (the citizen was not reached)
 ev-note = Note
 ev-referred = Referred
 ev-handed-over = Handed over

@@ -18,7 +18,12 @@ fn event_types() -> Vec<(&'static str, Value, Value)> {
         (
             "callback_completed",
             json!({}),
-            json!({"summary": {"type": ["string", "null"]}}),
+            json!({"summary": {"type": ["string", "null"], "description": "The outcome of the call."}}),
+        ),
+        (
+            "callback_attempted",
+            json!({}),
+            json!({"outcome": {"type": ["string", "null"], "description": "Why the citizen was not reached (no answer, busy, voicemail). Meets triage, not the callback."}}),
         ),
         (
             "note",
@@ -71,7 +76,11 @@ fn event_types() -> Vec<(&'static str, Value, Value)> {
             json!({"reason": {"type": "string", "enum": ["answered", "handed_over", "withdrawn", "duplicate", "spam"]}}),
             json!({}),
         ),
-        ("reopened", json!({}), json!({})),
+        (
+            "reopened",
+            json!({}),
+            json!({"reason": {"type": ["string", "null"], "description": "Why the inquiry is opened again."}}),
+        ),
     ]
 }
 

@@ -28,6 +28,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "opened",
     "assigned",
     "callback_completed",
+    "callback_attempted",
     "note",
     "referred",
     "handed_over",

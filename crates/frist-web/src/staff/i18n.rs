@@ -105,6 +105,7 @@ frist_i18n::words! {
         ev_message_sent,
         ev_message_received,
         ev_callback,
+        ev_callback_attempted,
         ev_note,
         ev_referred,
         ev_handed_over,

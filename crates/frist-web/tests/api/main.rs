@@ -21,6 +21,7 @@ mod messages;
 mod openapi;
 mod page_errors;
 mod pages;
+mod promises;
 mod reports;
 mod scans;
 mod staff;
