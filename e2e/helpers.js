@@ -112,10 +112,17 @@ async function start(common) {
     sink.process.kill();
     fs.rmSync(out, { recursive: true, force: true });
   });
-  await waitForHealth(base, Date.now() + 15000);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  return { base, server, browser, mail };
+  // A start that fails half-way stops what it started: the test file's `after` has nothing to
+  // stop then, and a server left running would outlive the run.
+  try {
+    await waitForHealth(base, Date.now() + 15000);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    return { base, server, browser, mail };
+  } catch (e) {
+    server.kill('SIGTERM');
+    throw e;
+  }
 }
 
 // `bypassCSP` only so axe can be injected; the pages' own CSP stays in force elsewhere.
