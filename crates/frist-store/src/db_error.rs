@@ -38,6 +38,16 @@ pub(crate) fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
         .is_some_and(|d| d.is_foreign_key_violation())
 }
 
+/// How an insert failed: a unique violation as [`StoreError::Conflict`] saying `why`, a row it
+/// refers to that is not there as [`StoreError::NotFound`], any other error as it is.
+pub(crate) fn insert_error(e: sqlx::Error, why: &str) -> StoreError {
+    if is_foreign_key_violation(&e) {
+        StoreError::NotFound
+    } else {
+        conflict_if_unique(e, why)
+    }
+}
+
 /// A unique violation as [`StoreError::Conflict`] saying `why`; any other error as it is.
 pub(crate) fn conflict_if_unique(e: sqlx::Error, why: &str) -> StoreError {
     if is_unique_violation(&e) {

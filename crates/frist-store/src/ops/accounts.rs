@@ -1,6 +1,6 @@
 //! Staff accounts and sessions.
 
-use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::db_error::{insert_error, is_unique_violation};
 use crate::directory::{UserRecord, role_name};
 use crate::sql::{Conn, query};
 use crate::time::{to_db, to_db_clamped};
@@ -46,15 +46,7 @@ pub(crate) async fn create_session(
         .bind(to_db(expires_at)?)
         .execute(conn)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict("this session already exists".into())
-            } else if is_foreign_key_violation(&e) {
-                StoreError::NotFound
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(|e| insert_error(e, "this session already exists"))?;
     Ok(())
 }
 

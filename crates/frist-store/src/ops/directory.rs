@@ -1,7 +1,7 @@
 //! Writes of the directory and the records beside inquiries: policy versions, units,
 //! caseworkers, API tokens, the access log and status links.
 
-use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::db_error::{insert_error, is_foreign_key_violation, is_unique_violation};
 use crate::sql::{Conn, query};
 use crate::time::to_db;
 use crate::types::{
@@ -133,14 +133,6 @@ pub(crate) async fn create_status_link(
         .bind(to_db(at)?)
         .execute(conn)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict("this status link already exists".into())
-            } else if is_foreign_key_violation(&e) {
-                StoreError::NotFound
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(|e| insert_error(e, "this status link already exists"))?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! state locks its row first; SQLite's single writer (and `BEGIN IMMEDIATE` against other
 //! processes) already keeps a row from being claimed twice.
 
-use crate::db_error::{is_foreign_key_violation, is_unique_violation};
+use crate::db_error::insert_error;
 use crate::outbox::{
     INTERRUPTED, NewOutboxItem, OUTBOX_COLUMNS, OutboxId, OutboxItem, OutboxRecord, OutboxState,
     OutboxSummary, kind_name, message_json, not_recorded, wrong_state,
@@ -34,15 +34,7 @@ pub(crate) async fn enqueue(mut conn: Conn<'_>, new: &NewOutboxItem) -> StoreRes
     .bind(created_at)
     .scalar(conn.re())
     .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            StoreError::Conflict("a message with this Message-ID is already in the outbox".into())
-        } else if is_foreign_key_violation(&e) {
-            StoreError::NotFound
-        } else {
-            e.into()
-        }
-    })?;
+    .map_err(|e| insert_error(e, "a message with this Message-ID is already in the outbox"))?;
     item(conn, id).await
 }
 
