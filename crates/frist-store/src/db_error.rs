@@ -48,6 +48,15 @@ pub(crate) fn insert_error(e: sqlx::Error, why: &str) -> StoreError {
     }
 }
 
+/// A row it refers to that is not there as [`StoreError::NotFound`]; any other error as it is.
+pub(crate) fn not_found_if_missing(e: sqlx::Error) -> StoreError {
+    if is_foreign_key_violation(&e) {
+        StoreError::NotFound
+    } else {
+        e.into()
+    }
+}
+
 /// A unique violation as [`StoreError::Conflict`] saying `why`; any other error as it is.
 pub(crate) fn conflict_if_unique(e: sqlx::Error, why: &str) -> StoreError {
     if is_unique_violation(&e) {

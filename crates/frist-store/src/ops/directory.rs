@@ -1,7 +1,7 @@
 //! Writes of the directory and the records beside inquiries: policy versions, units,
 //! caseworkers, API tokens, the access log and status links.
 
-use crate::db_error::{insert_error, is_foreign_key_violation, is_unique_violation};
+use crate::db_error::{insert_error, is_unique_violation, not_found_if_missing};
 use crate::sql::{Conn, query};
 use crate::time::to_db;
 use crate::types::{
@@ -111,13 +111,7 @@ pub(crate) async fn log_access(
         .bind(to_db(at)?)
         .execute(conn)
         .await
-        .map_err(|e| {
-            if is_foreign_key_violation(&e) {
-                StoreError::NotFound
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(not_found_if_missing)?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! Scans: stored in one statement, read back without and with their bytes.
 
-use crate::db_error::is_foreign_key_violation;
+use crate::db_error::not_found_if_missing;
 use crate::scan::{NewScan, SCAN_COLUMNS, ScanId, ScanInfo, ScanRecord};
 use crate::sql::{Conn, query};
 use crate::time::to_db;
@@ -22,13 +22,7 @@ pub(crate) async fn add(conn: Conn<'_>, scan: &NewScan) -> StoreResult<ScanInfo>
     .bind(&scan.uploaded_by)
     .fetch_one(conn)
     .await
-    .map_err(|e| {
-        if is_foreign_key_violation(&e) {
-            StoreError::NotFound
-        } else {
-            e.into()
-        }
-    })?;
+    .map_err(not_found_if_missing)?;
     record.into_info()
 }
 
