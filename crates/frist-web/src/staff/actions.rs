@@ -1,6 +1,6 @@
 //! The small actions on the inquiry page besides messages: note, hand over to a named colleague,
 //! refer to another unit, request information from the citizen (and "the citizen has replied"),
-//! and close.
+//! and close. The call back, classifying and reopening are in `casework`, on the same flow.
 //!
 //! Each is a form post: CSRF first, then the session; the signed-in user is the event's actor.
 //! The lifecycle in `frist_core` decides; a refusal comes back as the page with the refusal in
@@ -10,6 +10,7 @@ use super::StaffMessages;
 use super::inquiry::{Notice, load, render};
 use super::reply::ReplyState;
 use super::reply::prefill;
+use super::words::actions::ActionWords;
 use super::{see_other, session};
 use crate::page_error::PageError;
 use crate::pages::csrf;
@@ -24,7 +25,7 @@ use frist_calendar::Date;
 use frist_core::rules::{Severity, check_extension};
 use frist_core::{CloseReason, Event, EventKind, LifecycleError, MessageKind, OutgoingMessage};
 use frist_i18n::Lang;
-use frist_policy::Requirement;
+use frist_policy::{DeadlineError, Requirement};
 use frist_store::{OutboxStore, ScanStore, Store, StoreError, User};
 use serde::Deserialize;
 
@@ -64,6 +65,22 @@ pub(crate) struct ActionForm {
     obligation: String,
     /// The new due date, `YYYY-MM-DD`.
     date: String,
+    // The promise actions (`casework`).
+    /// A call back's outcome: `reached`, `no_answer`, `busy` or `voicemail`.
+    pub(super) outcome: String,
+    /// What was said on a call back (optional).
+    pub(super) summary: String,
+    /// The inquiry's kind (`general_question`, …) when classifying.
+    pub(super) kind: String,
+    /// The case type's id when classifying; empty for none.
+    pub(super) case_type: String,
+}
+
+impl ActionForm {
+    /// The reason given (reopening, closing, extending).
+    pub(super) fn reason(&self) -> &str {
+        &self.reason
+    }
 }
 
 impl csrf::Protected for ActionForm {
@@ -73,7 +90,7 @@ impl csrf::Protected for ActionForm {
 }
 
 /// Why the page refuses an action, before or by the lifecycle.
-enum Refusal {
+pub(super) enum Refusal {
     UnknownColleague,
     UnknownUnit,
     NoReason,
@@ -86,10 +103,13 @@ enum Refusal {
     Lifecycle(LifecycleError),
     /// Not a refusal: the directory could not be read.
     Store(StoreError),
+    /// A promise action's refusal (`casework`), in its words.
+    Said(fn(&ActionWords) -> &'static str),
 }
 
-fn refusal_text(s: &StaffMessages, refusal: &Refusal) -> &'static str {
+fn refusal_text(s: &StaffMessages, a: &ActionWords, refusal: &Refusal) -> &'static str {
     match refusal {
+        Refusal::Said(words) => words(a),
         Refusal::UnknownColleague => s.ref_unknown_colleague,
         Refusal::UnknownUnit => s.ref_unknown_unit,
         Refusal::NoReason => s.ref_close_reason,
@@ -108,6 +128,10 @@ fn refusal_text(s: &StaffMessages, refusal: &Refusal) -> &'static str {
             LifecycleError::Empty { .. } => s.ref_empty_note,
             LifecycleError::ExtensionNotLater { .. } => s.ref_extension_not_later,
             LifecycleError::NoSuchObligation { .. } => s.ref_no_such_obligation,
+            LifecycleError::NotClosed => a.ref_not_closed,
+            LifecycleError::Deadline(DeadlineError::UnknownCaseType { .. }) => {
+                a.ref_unknown_case_type
+            }
             _ => s.ref_other,
         },
     }
@@ -365,9 +389,30 @@ where
     F: FnOnce(ActionForm, String) -> Fut,
     Fut: std::future::Future<Output = Result<EventKind, Refusal>>,
 {
+    act_at(app, visitor, id, form, "", |_| notice, event).await
+}
+
+/// [`act`] for a form whose refusal is shown next to it (`place`, see the inquiry page's
+/// `refusal_at`) and whose notice depends on the event recorded.
+pub(super) async fn act_at<S, N, F, Fut>(
+    app: &AppState<S>,
+    visitor: &Visitor,
+    id: i64,
+    form: Result<Form<ActionForm>, FormRejection>,
+    place: &'static str,
+    notice: N,
+    event: F,
+) -> Result<Response, PageError>
+where
+    S: Store + OutboxStore + ScanStore,
+    N: FnOnce(&EventKind) -> Notice,
+    F: FnOnce(ActionForm, String) -> Fut,
+    Fut: std::future::Future<Output = Result<EventKind, Refusal>>,
+{
     let (form, user) = session::form_post(app, visitor, form, &[]).await?;
     let refusal = match event(form, user.username.clone()).await {
         Ok(kind) => {
+            let notice = notice(&kind);
             let event = Event {
                 at: app.now(),
                 actor: Some(user.username.clone()),
@@ -379,10 +424,11 @@ where
                 Err(e) => return Err(e.into()),
             }
         }
-        Err(Refusal::Store(e)) => return Err(PageError::internal(e)),
+        // A missing inquiry is a missing page; anything else a fault.
+        Err(Refusal::Store(e)) => return Err(e.into()),
         Err(refusal) => refusal,
     };
-    refused(app, visitor, user, id, &refusal).await
+    refused(app, visitor, user, id, &refusal, place).await
 }
 
 async fn refused<S: Store + OutboxStore + ScanStore>(
@@ -391,13 +437,17 @@ async fn refused<S: Store + OutboxStore + ScanStore>(
     user: User,
     id: i64,
     refusal: &Refusal,
+    place: &'static str,
 ) -> Result<Response, PageError> {
     let loaded = load(app, &user, id, "body").await?;
+    let lang = visitor.staff_lang();
     let reply = ReplyState {
         refusal: Some(refusal_text(
-            StaffMessages::of(visitor.staff_lang()),
+            StaffMessages::of(lang),
+            ActionWords::of(lang),
             refusal,
         )),
+        refusal_at: place,
         ..ReplyState::default()
     };
     render(
