@@ -5,7 +5,7 @@
 //! Same flow as the other actions (`actions::act_at`): CSRF, session, the signed-in user as
 //! actor, the lifecycle decides, a refusal comes back next to the form that was used.
 
-use super::actions::{ActionForm, Refusal, act_at};
+use super::action_flow::{ActionForm, Refusal, act_at};
 use super::inquiry::Notice;
 use crate::page_error::PageError;
 use crate::pages::form::KINDS;
@@ -127,7 +127,7 @@ pub(crate) async fn reopen<S: Store + OutboxStore + ScanStore>(
         "reopen",
         |_| Notice::Reopened,
         |form, _| async move {
-            let reason = form.reason().trim();
+            let reason = form.reason.trim();
             if reason.is_empty() {
                 return Err(Refusal::Said(|a| a.ref_reopen_reason));
             }

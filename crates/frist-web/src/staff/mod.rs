@@ -7,6 +7,7 @@
 //! in the store's access log, and never put either in a log line.
 
 mod absence;
+mod action_flow;
 mod actions;
 mod admin;
 mod casework;
