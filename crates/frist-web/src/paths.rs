@@ -51,6 +51,11 @@ pub const SCAN_ROUTE: &str = "/sager/{id}/scanning/{scan}";
 pub const RETRY_ROUTE: &str = "/sager/{id}/udgaaende/{outbox}/igen";
 pub const CONFIRM_ROUTE: &str = "/sager/{id}/udgaaende/{outbox}/kom-frem";
 
+// Promise actions on one inquiry (actions: call back, classify, reopen).
+pub const CALLBACK_ROUTE: &str = "/sager/{id}/ringet";
+pub const RECLASSIFY_ROUTE: &str = "/sager/{id}/klassificer";
+pub const REOPEN_ROUTE: &str = "/sager/{id}/genaabn";
+
 /// `route` with its placeholders (`{name}`) replaced by the values, in order.
 fn fill(route: &str, values: &[&dyn Display]) -> String {
     let mut out = String::with_capacity(route.len() + 16);
@@ -154,6 +159,19 @@ pub fn retry(id: impl Display, outbox: impl Display) -> String {
 
 pub fn confirm(id: impl Display, outbox: impl Display) -> String {
     fill(CONFIRM_ROUTE, &[&id, &outbox])
+}
+
+// Promise actions on one inquiry (actions).
+pub fn callback(id: impl Display) -> String {
+    fill(CALLBACK_ROUTE, &[&id])
+}
+
+pub fn reclassify(id: impl Display) -> String {
+    fill(RECLASSIFY_ROUTE, &[&id])
+}
+
+pub fn reopen(id: impl Display) -> String {
+    fill(REOPEN_ROUTE, &[&id])
 }
 
 #[cfg(test)]

@@ -303,6 +303,11 @@ desk-err-how = Vælg, om det var telefon eller personligt fremmøde.
 desk-err-unit = Vælg en afdeling fra listen.
 desk-err-kind = Vælg en type fra listen.
 desk-handled-note = Klaret under samtalen ved registreringen.
+# Desk case type (actions: classification where the work happens)
+desk-field-case-type = Sagstype
+desk-case-type-hint = Kun hvis henvendelsen hører til en af kommunens sagstyper med egen behandlingstid.
+desk-case-type-none = Ingen sagstype
+desk-err-case-type = Vælg en sagstype fra listen.
 
 ## AbsenceWords
 
@@ -427,3 +432,39 @@ lead-months-9 = september
 lead-months-10 = oktober
 lead-months-11 = november
 lead-months-12 = december
+
+## ActionWords (actions: call back, reclassify, closed and reopen, next inquiry)
+
+act-callback-legend = Ringet tilbage – blev borgeren truffet?
+act-callback-reached = Ja, vi talte sammen
+act-callback-no-answer = Nej, der blev ikke taget telefonen
+act-callback-busy = Nej, der var optaget
+act-callback-voicemail = Nej, jeg lagde en besked på telefonsvareren
+act-field-callback-summary = Kort referat
+act-callback-summary-hint = Valgfrit. Fx hvad borgeren fik at vide.
+act-callback-button = Registrér opkaldet
+act-callback-completed-notice = Opkaldet er registreret, og fristen for at ringe tilbage er overholdt.
+act-callback-attempted-notice = Forsøget er registreret. Borgeren er ikke truffet, så fristen for at ringe tilbage gælder stadig.
+act-ref-callback-outcome = Vælg, om borgeren blev truffet.
+act-classify-legend = Hvad drejer henvendelsen sig om?
+act-ask-heading = Hvad drejer henvendelsen sig om?
+act-ask-intro = Henvendelsen er ikke klassificeret endnu. Vælg, hvad den drejer sig om, så den får de rigtige frister.
+act-field-kind = Hvad drejer det sig om?
+act-field-case-type = Sagstype
+act-case-type-none = Ingen sagstype
+act-classify-button = Gem klassificeringen
+act-reclassified-notice = Klassificeringen er gemt, og fristerne er beregnet igen.
+act-ref-unknown-kind = Vælg, hvad henvendelsen drejer sig om, fra listen.
+act-ref-unknown-case-type = Sagstypen findes ikke i kommunens servicemål. Vælg en sagstype fra listen.
+act-fact-kind = Drejer sig om
+act-fact-case-type = Sagstype
+act-closed-heading = Lukket
+act-closed-text = Henvendelsen er lukket ({ $reason }). Der kan ikke sendes svar, før den er genåbnet. En note eller en fejl kan stadig registreres.
+act-reopen-label = Hvorfor genåbnes henvendelsen?
+act-reopen-hint = Begrundelsen står i forløbet.
+act-reopen-button = Genåbn
+act-reopened-notice = Henvendelsen er genåbnet.
+act-ref-reopen-reason = Skriv, hvorfor henvendelsen genåbnes.
+act-ref-not-closed = Henvendelsen er ikke lukket, så den kan ikke genåbnes.
+act-next-inquiry = Næste sag
+act-no-next-inquiry = Der er ingen andre åbne sager i din kø.

@@ -303,6 +303,11 @@ desk-err-how = Choose phone or in person.
 desk-err-unit = Choose a department from the list.
 desk-err-kind = Choose a type from the list.
 desk-handled-note = Handled during the conversation when registered.
+# Desk case type (actions: classification where the work happens)
+desk-field-case-type = Case type
+desk-case-type-hint = Only if the inquiry belongs to one of the municipality's case types with its own processing time.
+desk-case-type-none = No case type
+desk-err-case-type = Choose a case type from the list.
 
 ## AbsenceWords
 
@@ -427,3 +432,39 @@ lead-months-9 = September
 lead-months-10 = October
 lead-months-11 = November
 lead-months-12 = December
+
+## ActionWords (actions: call back, reclassify, closed and reopen, next inquiry)
+
+act-callback-legend = Called back – was the citizen reached?
+act-callback-reached = Yes, we spoke
+act-callback-no-answer = No, nobody answered
+act-callback-busy = No, the line was busy
+act-callback-voicemail = No, I left a voicemail
+act-field-callback-summary = Short summary
+act-callback-summary-hint = Optional. For example what the citizen was told.
+act-callback-button = Record the call
+act-callback-completed-notice = The call is recorded, and the callback deadline is met.
+act-callback-attempted-notice = The attempt is recorded. The citizen was not reached, so the callback deadline still applies.
+act-ref-callback-outcome = Choose whether the citizen was reached.
+act-classify-legend = What is the inquiry about?
+act-ask-heading = What is the inquiry about?
+act-ask-intro = The inquiry is not classified yet. Choose what it is about, so it gets the right deadlines.
+act-field-kind = What is it about?
+act-field-case-type = Case type
+act-case-type-none = No case type
+act-classify-button = Save the classification
+act-reclassified-notice = The classification is saved, and the deadlines are computed again.
+act-ref-unknown-kind = Choose what the inquiry is about from the list.
+act-ref-unknown-case-type = The case type is not in the municipality's service goals. Choose a case type from the list.
+act-fact-kind = About
+act-fact-case-type = Case type
+act-closed-heading = Closed
+act-closed-text = The inquiry is closed ({ $reason }). No reply can be sent until it is reopened. A note or an error can still be recorded.
+act-reopen-label = Why is the inquiry reopened?
+act-reopen-hint = The reason is shown in the history.
+act-reopen-button = Reopen
+act-reopened-notice = The inquiry is reopened.
+act-ref-reopen-reason = Write why the inquiry is reopened.
+act-ref-not-closed = The inquiry is not closed, so it cannot be reopened.
+act-next-inquiry = Next inquiry
+act-no-next-inquiry = There are no other open inquiries in your queue.

@@ -1,32 +1,28 @@
 //! The small actions on the inquiry page besides messages: note, hand over to a named colleague,
 //! refer to another unit, request information from the citizen (and "the citizen has replied"),
-//! and close.
+//! and close. The call back, classifying and reopening are in `casework`.
 //!
-//! Each is a form post: CSRF first, then the session; the signed-in user is the event's actor.
-//! The lifecycle in `frist_core` decides; a refusal comes back as the page with the refusal in
-//! plain words next to the forms, and nothing stored.
+//! Each is a form post on the flow of `action_flow`: CSRF first, then the session; the
+//! signed-in user is the event's actor. The lifecycle in `frist_core` decides; a refusal comes
+//! back as the page with the refusal in plain words next to the forms, and nothing stored.
 
 use super::StaffMessages;
-use super::inquiry::{Notice, load, render};
-use super::reply::ReplyState;
+use super::action_flow::{ActionForm, Refusal, act};
+use super::inquiry::Notice;
 use super::reply::prefill;
-use super::{see_other, session};
 use crate::page_error::PageError;
-use crate::pages::csrf;
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use frist_calendar::Date;
 use frist_core::rules::{Severity, check_extension};
-use frist_core::{CloseReason, Event, EventKind, LifecycleError, MessageKind, OutgoingMessage};
+use frist_core::{CloseReason, EventKind, MessageKind, OutgoingMessage};
 use frist_i18n::Lang;
 use frist_policy::Requirement;
-use frist_store::{OutboxStore, ScanStore, Store, StoreError, User};
-use serde::Deserialize;
+use frist_store::{OutboxStore, ScanStore, Store};
 
 /// The reasons offered in the close form, by their form value.
 pub(crate) const CLOSE_REASONS: [(&str, CloseReason); 5] = [
@@ -44,72 +40,6 @@ pub(crate) fn close_label(s: &StaffMessages, reason: CloseReason) -> &'static st
         CloseReason::Withdrawn => s.close_withdrawn,
         CloseReason::Duplicate => s.close_duplicate,
         CloseReason::Spam => s.close_spam,
-    }
-}
-
-/// Every action form: the token and, depending on the action, one or two fields.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct ActionForm {
-    csrf: String,
-    /// The note's text.
-    text: String,
-    /// Present ("on") when the note is visible to the citizen.
-    visible: Option<String>,
-    /// The colleague (hand-over) or unit (referral) chosen.
-    to: String,
-    /// The close reason's form value; for an extension, the reason told to the citizen.
-    reason: String,
-    /// The deadline to extend: `<goal>|<requirement>`, e.g. `HTK-1|answer`.
-    obligation: String,
-    /// The new due date, `YYYY-MM-DD`.
-    date: String,
-}
-
-impl csrf::Protected for ActionForm {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
-}
-
-/// Why the page refuses an action, before or by the lifecycle.
-enum Refusal {
-    UnknownColleague,
-    UnknownUnit,
-    NoReason,
-    ExtensionDate,
-    ExtensionReason,
-    NotWorkingDay,
-    UnknownObligation,
-    /// The extension notice breaks a rule of the policy (STE-3).
-    ExtensionRules,
-    Lifecycle(LifecycleError),
-    /// Not a refusal: the directory could not be read.
-    Store(StoreError),
-}
-
-fn refusal_text(s: &StaffMessages, refusal: &Refusal) -> &'static str {
-    match refusal {
-        Refusal::UnknownColleague => s.ref_unknown_colleague,
-        Refusal::UnknownUnit => s.ref_unknown_unit,
-        Refusal::NoReason => s.ref_close_reason,
-        Refusal::ExtensionDate => s.ref_extension_date,
-        Refusal::ExtensionReason => s.ref_extension_reason,
-        Refusal::NotWorkingDay => s.ref_not_working_day,
-        Refusal::UnknownObligation => s.ref_no_such_obligation,
-        Refusal::ExtensionRules => s.ref_extension_rules,
-        Refusal::Store(_) => s.ref_other,
-        Refusal::Lifecycle(e) => match e {
-            LifecycleError::Closed => s.ref_closed,
-            LifecycleError::AlreadyAwaiting => s.ref_already_awaiting,
-            LifecycleError::NotAwaiting => s.ref_not_awaiting,
-            LifecycleError::CloseWithoutAnswer => s.ref_close_without_answer,
-            LifecycleError::CloseWithoutHandOver => s.ref_close_without_hand_over,
-            LifecycleError::Empty { .. } => s.ref_empty_note,
-            LifecycleError::ExtensionNotLater { .. } => s.ref_extension_not_later,
-            LifecycleError::NoSuchObligation { .. } => s.ref_no_such_obligation,
-            _ => s.ref_other,
-        },
     }
 }
 
@@ -348,72 +278,4 @@ async fn extension<S: Store + OutboxStore + ScanStore>(
         reason,
         notice,
     })
-}
-
-/// The shared flow: CSRF, session, the event from the form, append, then 303 with a notice or
-/// the page again with the refusal.
-async fn act<S, F, Fut>(
-    app: &AppState<S>,
-    visitor: &Visitor,
-    id: i64,
-    form: Result<Form<ActionForm>, FormRejection>,
-    notice: Notice,
-    event: F,
-) -> Result<Response, PageError>
-where
-    S: Store + OutboxStore + ScanStore,
-    F: FnOnce(ActionForm, String) -> Fut,
-    Fut: std::future::Future<Output = Result<EventKind, Refusal>>,
-{
-    let (form, user) = session::form_post(app, visitor, form, &[]).await?;
-    let refusal = match event(form, user.username.clone()).await {
-        Ok(kind) => {
-            let event = Event {
-                at: app.now(),
-                actor: Some(user.username.clone()),
-                kind,
-            };
-            match app.store.append_event(id, event).await {
-                Ok(_) => return Ok(see_other(&notice.location(id), &[])),
-                Err(StoreError::Refused(e)) => Refusal::Lifecycle(e),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        Err(Refusal::Store(e)) => return Err(PageError::internal(e)),
-        Err(refusal) => refusal,
-    };
-    refused(app, visitor, user, id, &refusal).await
-}
-
-async fn refused<S: Store + OutboxStore + ScanStore>(
-    app: &AppState<S>,
-    visitor: &Visitor,
-    user: User,
-    id: i64,
-    refusal: &Refusal,
-) -> Result<Response, PageError> {
-    let loaded = load(app, &user, id, "body").await?;
-    let reply = ReplyState {
-        refusal: Some(refusal_text(
-            StaffMessages::of(visitor.staff_lang()),
-            refusal,
-        )),
-        ..ReplyState::default()
-    };
-    render(
-        app,
-        visitor,
-        user,
-        loaded,
-        reply,
-        None,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
-}
-
-impl From<StoreError> for Refusal {
-    fn from(e: StoreError) -> Self {
-        Refusal::Store(e)
-    }
 }

@@ -3,6 +3,7 @@
 //! `.ftl` files would otherwise show its key on the page.
 
 use super::StaffMessages;
+use super::words::actions::ActionWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
 use frist_i18n::{Audience, Lang, has};
@@ -28,6 +29,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         AbsenceWords::keys(),
         AdminWords::keys(),
         LeadWords::keys(),
+        ActionWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }

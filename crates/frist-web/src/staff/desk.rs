@@ -24,7 +24,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use frist_core::cpr::mask;
 use frist_core::{Event, EventKind, NewInquiry, Sender};
-use frist_policy::{Addressee, Channel, InquiryKind};
+use frist_policy::{Addressee, Channel, InquiryKind, Policy};
 use frist_store::{InquirySummary, SenderQuery, Store, StoreError, Unit, User};
 use serde::Deserialize;
 
@@ -50,6 +50,8 @@ pub(crate) struct DeskForm {
     body: String,
     unit: String,
     kind: String,
+    /// One of the policy's case types, or empty for none.
+    case_type: String,
     handled: Option<String>,
 }
 
@@ -84,6 +86,8 @@ struct DeskPage {
     errors: FieldErrors,
     units: Vec<Choice>,
     kinds: Vec<Choice>,
+    /// The policy's case types after "none"; empty when the policy has none.
+    case_types: Vec<Choice>,
 }
 
 /// A fresh form: a phone message (the most common case) with a new submission id.
@@ -224,6 +228,7 @@ async fn render<S: Store>(
                 selected: *value == r.form.kind,
             })
             .collect(),
+        case_types: case_type_choices(&app.policy.policy, w, &r.form.case_type),
         form: r.form,
         errors: r.errors,
     };
@@ -235,10 +240,29 @@ async fn render<S: Store>(
     ))
 }
 
+/// The case type field's choices: none, then the policy's; nothing when it has none.
+fn case_type_choices(policy: &Policy, w: &DeskWords, chosen: &str) -> Vec<Choice> {
+    if policy.case_types.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(Choice {
+        value: String::new(),
+        label: w.case_type_none.into(),
+        selected: chosen.is_empty(),
+    })
+    .chain(policy.case_types.iter().map(|c| Choice {
+        value: c.id.clone(),
+        label: c.name.clone(),
+        selected: c.id == chosen,
+    }))
+    .collect()
+}
+
 /// The inquiry the form describes, or what is wrong with it.
 fn parse(
     form: &DeskForm,
     units: &[Unit],
+    policy: &Policy,
     w: &DeskWords,
     now: jiff::Timestamp,
 ) -> Result<NewInquiry, FieldErrors> {
@@ -277,6 +301,16 @@ fn parse(
     if kind.is_none() {
         errors.push("kind", w.err_kind);
     }
+    let case_type = match form.case_type.trim() {
+        "" => None,
+        id => match policy.case_type(id) {
+            Some(c) => Some(c.id.clone()),
+            None => {
+                errors.push("case_type", w.err_case_type);
+                None
+            }
+        },
+    };
     let (Some(channel), Some(kind), true) = (channel, kind, errors.is_empty()) else {
         return Err(errors);
     };
@@ -294,7 +328,7 @@ fn parse(
         unit,
         caseworker: None,
         kind,
-        case_type: None,
+        case_type,
         received_at: now,
         sender: Sender {
             name: text(&form.name),
@@ -319,7 +353,7 @@ pub(crate) async fn submit<S: Store>(
     let units = app.store.units().await?;
     let w = DeskWords::of(visitor.staff_lang());
     let now = app.now();
-    let new = match parse(&form, &units, w, now) {
+    let new = match parse(&form, &units, &app.policy.policy, w, now) {
         Ok(new) => new,
         Err(errors) => {
             let rendered = Rendered {

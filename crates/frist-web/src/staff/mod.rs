@@ -7,8 +7,10 @@
 //! in the store's access log, and never put either in a log line.
 
 mod absence;
+mod action_flow;
 mod actions;
 mod admin;
+mod casework;
 mod deadline;
 mod desk;
 mod flagged;
@@ -91,6 +93,10 @@ pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
         .route(paths::RETRY_ROUTE, post(outgoing::retry::<S>))
         .route(paths::CONFIRM_ROUTE, post(outgoing::confirm::<S>))
         .route(paths::EXTEND_ROUTE, post(actions::extend::<S>))
+        // Promise actions (actions: call back, classify, reopen).
+        .route(paths::CALLBACK_ROUTE, post(casework::callback::<S>))
+        .route(paths::RECLASSIFY_ROUTE, post(casework::reclassify::<S>))
+        .route(paths::REOPEN_ROUTE, post(casework::reopen::<S>))
         .layer(axum::middleware::map_response(security_headers))
 }
 

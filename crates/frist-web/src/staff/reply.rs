@@ -91,6 +91,9 @@ pub(crate) struct ReplyState {
     pub errors: Vec<FieldError>,
     /// Another action on the page (note, close, …) that the lifecycle refused, in plain words.
     pub refusal: Option<&'static str>,
+    /// Which form the refusal is shown next to: "" for the close form (the default), or a
+    /// promise action's form (`callback`, `classify`, `reopen`).
+    pub refusal_at: &'static str,
 }
 
 pub(crate) const KINDS: [(&str, MessageKind); 3] = [

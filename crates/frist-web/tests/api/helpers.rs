@@ -15,6 +15,12 @@ pub fn policy_text(name: &str) -> &'static str {
         "roskilde" => include_str!("../../../../policies/roskilde.toml"),
         "hoeje-taastrup" => include_str!("../../../../policies/hoeje-taastrup.toml"),
         "stevns" => include_str!("../../../../policies/stevns.toml"),
+        // Roskilde with a case type of its own (actions: classification tests).
+        "roskilde-sagstyper" => concat!(
+            include_str!("../../../../policies/roskilde.toml"),
+            "\n[[case_type]]\nid = \"byggetilladelse\"\nname = \"Byggetilladelse\"\n",
+            "source = \"TST-BYG\"\nwithin = \"40 working days\"\n"
+        ),
         other => panic!("no test policy {other}"),
     }
 }

@@ -26,5 +26,7 @@ mod reports;
 mod scans;
 mod staff;
 mod staff_actions;
+mod staff_casework;
+mod staff_closed;
 mod staff_outbox;
 mod validation;

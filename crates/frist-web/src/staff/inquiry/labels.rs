@@ -3,6 +3,7 @@
 
 use crate::pages::visitor::Visitor;
 use crate::staff::StaffMessages;
+use crate::staff::words::actions::ActionWords;
 use frist_core::{EventKind, InquiryState, MessageKind, ObligationState};
 use frist_i18n::Lang;
 use frist_policy::{COPENHAGEN, Channel};
@@ -69,6 +70,7 @@ pub(crate) fn event_label(s: &StaffMessages, kind: &EventKind) -> &'static str {
 /// The event's text, if it has one worth showing in the timeline.
 pub(crate) fn event_detail(
     s: &StaffMessages,
+    a: &ActionWords,
     kind: &EventKind,
     name_of: &dyn Fn(&str) -> String,
 ) -> String {
@@ -85,7 +87,10 @@ pub(crate) fn event_detail(
         EventKind::DeadlineExtended { reason, .. } => reason.clone(),
         EventKind::Note { text, .. } => text.clone(),
         EventKind::CallbackCompleted { summary } => summary.clone().unwrap_or_default(),
-        EventKind::CallbackAttempted { outcome } => outcome.clone().unwrap_or_default(),
+        EventKind::CallbackAttempted { outcome } => outcome
+            .as_deref()
+            .map(|o| super::work::attempt_text(a, o))
+            .unwrap_or_default(),
         EventKind::Reopened { reason } => reason.clone().unwrap_or_default(),
         EventKind::ErrorRegistered { what } => what.clone(),
         EventKind::FeedbackReceived { score, comment } => {

@@ -9,10 +9,12 @@ mod labels;
 mod load;
 mod notice;
 mod view;
+mod work;
 
 pub(crate) use labels::state_label;
 pub(crate) use load::{Loaded, load};
 pub(crate) use notice::Notice;
+pub(crate) use work::next_inquiry;
 
 use super::reply::ReplyState;
 use super::{see_other, session};
@@ -155,11 +157,20 @@ pub(crate) async fn render<S: Store + OutboxStore + ScanStore>(
         app.store.scans_of_inquiry(loaded.stored.id),
     )
     .map_err(PageError::internal)?;
+    let next = match notice {
+        Some(n) if n.completes_work() => Some(
+            next_inquiry(app.store.as_ref(), &user.username, loaded.stored.id)
+                .await
+                .map_err(PageError::internal)?,
+        ),
+        _ => None,
+    };
     let around = Around {
         units,
         caseworkers,
         outbox,
         scans,
+        next,
     };
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
     let page = view::page(

@@ -2,6 +2,7 @@
 //! redirect as `?udfoert=<key>`.
 
 use crate::staff::StaffMessages;
+use crate::staff::words::actions::ActionWords;
 
 /// A confirmation shown at the top of the page after an action.
 #[derive(Debug, Clone, Copy)]
@@ -22,10 +23,15 @@ pub(crate) enum Notice {
     Confirmed,
     ScanAdded,
     LetterRegistered,
+    // Promise actions (actions).
+    CallbackCompleted,
+    CallbackAttempted,
+    Reclassified,
+    Reopened,
 }
 
 impl Notice {
-    pub(crate) const ACTIONS: [Notice; 12] = [
+    pub(crate) const ACTIONS: [Notice; 16] = [
         Notice::Noted,
         Notice::HandedOver,
         Notice::Referred,
@@ -38,7 +44,26 @@ impl Notice {
         Notice::Confirmed,
         Notice::ScanAdded,
         Notice::LetterRegistered,
+        Notice::CallbackCompleted,
+        Notice::CallbackAttempted,
+        Notice::Reclassified,
+        Notice::Reopened,
     ];
+
+    /// Whether the action finished a piece of work on the inquiry (a message sent, closed,
+    /// handed over, referred, the citizen called back), so the page offers the next inquiry.
+    pub(crate) fn completes_work(self) -> bool {
+        matches!(
+            self,
+            Notice::Sent
+                | Notice::Queued
+                | Notice::QueuedUndelivered
+                | Notice::HandedOver
+                | Notice::Referred
+                | Notice::Closed
+                | Notice::CallbackCompleted
+        )
+    }
 
     /// The value of `?udfoert=` after an action.
     /// The inquiry's page with this notice shown, where an action sends the browser after it.
@@ -63,10 +88,14 @@ impl Notice {
             Notice::Confirmed => "kom-frem",
             Notice::ScanAdded => "scanning",
             Notice::LetterRegistered => "brev",
+            Notice::CallbackCompleted => "ringet",
+            Notice::CallbackAttempted => "forsoegt",
+            Notice::Reclassified => "klassificeret",
+            Notice::Reopened => "genaabnet",
         }
     }
 
-    pub(crate) fn text(self, s: &StaffMessages) -> &'static str {
+    pub(crate) fn text(self, s: &StaffMessages, a: &ActionWords) -> &'static str {
         match self {
             Notice::Sent => s.sent_notice,
             Notice::Queued => s.queued_notice,
@@ -84,6 +113,10 @@ impl Notice {
             Notice::Confirmed => s.confirmed_notice,
             Notice::ScanAdded => s.scan_added_notice,
             Notice::LetterRegistered => s.letter_registered_notice,
+            Notice::CallbackCompleted => a.callback_completed_notice,
+            Notice::CallbackAttempted => a.callback_attempted_notice,
+            Notice::Reclassified => a.reclassified_notice,
+            Notice::Reopened => a.reopened_notice,
         }
     }
 }

@@ -11,7 +11,9 @@ use super::labels::{
     channel_label, event_detail, event_label, message_label, obligation_label, when,
 };
 use super::load::Loaded;
+use super::work::{Next, Work, work};
 use crate::pages::visitor::Visitor;
+use crate::staff::words::actions::ActionWords;
 use askama::Template;
 use frist_core::InquiryState;
 use frist_core::ObligationState;
@@ -92,6 +94,10 @@ pub(crate) struct InquiryPage {
     messenger: Option<(String, bool)>,
     awaiting: bool,
     closed: bool,
+    /// The promise actions: call back, classify, reopen, next inquiry.
+    work: Work,
+    /// Which form the refusal (if any) is shown next to, see [`Work::refusal_at`].
+    refusal_at: &'static str,
 }
 
 impl InquiryPage {
@@ -111,6 +117,8 @@ pub(crate) struct Around {
     pub caseworkers: Vec<Caseworker>,
     pub outbox: Vec<OutboxSummary>,
     pub scans: Vec<ScanInfo>,
+    /// The next inquiry, when the notice offers it.
+    pub next: Next,
 }
 
 /// The page for `user`, at `now`, with `token` in its forms; `frame_policy` is the policy in
@@ -135,8 +143,10 @@ pub(crate) fn page(
         caseworkers,
         outbox,
         scans,
+        next,
     } = around;
     let s = StaffMessages::of(visitor.staff_lang());
+    let a = ActionWords::of(visitor.staff_lang());
     let Loaded {
         stored,
         events,
@@ -162,6 +172,15 @@ pub(crate) fn page(
             .map_or_else(|| id.to_owned(), |c| c.name.clone())
     };
     let sender = &inquiry.received.sender;
+    let work = work(
+        inquiry,
+        &events,
+        &policy.policy,
+        s,
+        a,
+        visitor.staff_t(),
+        next,
+    );
     let kinds = KINDS
         .iter()
         .map(|(value, kind)| Choice {
@@ -251,10 +270,10 @@ pub(crate) fn page(
                 label: event_label(s, &e.kind),
                 when: when(visitor, e.at),
                 actor: e.actor.as_deref().map_or(s.citizen.to_owned(), name_of),
-                detail: shown(&event_detail(s, &e.kind, &name_of)),
+                detail: shown(&event_detail(s, a, &e.kind, &name_of)),
             })
             .collect(),
-        notice: notice.map(|n| n.text(s)),
+        notice: notice.map(|n| n.text(s, a)),
         colleagues: caseworkers
             .iter()
             .filter(|c| c.id != user.username)
@@ -323,6 +342,8 @@ pub(crate) fn page(
         }),
         awaiting: inquiry.state == InquiryState::AwaitingCitizen,
         closed: inquiry.state == InquiryState::Closed,
+        refusal_at: work.refusal_at(reply.refusal_at),
+        work,
         reply,
         kinds,
         channels,

@@ -38,6 +38,11 @@ frist_i18n::words! {
         err_unit,
         err_kind,
         handled_note,
+        // The case type (actions: classification where the work happens).
+        field_case_type,
+        case_type_hint,
+        case_type_none,
+        err_case_type,
     }
     counts {
         found,

@@ -2,6 +2,7 @@
 //! page, filled like [`super::i18n`] from `locales/*/staff.ftl` (keys prefixed with the page).
 
 pub(crate) mod absence;
+pub(crate) mod actions;
 pub(crate) mod admin;
 pub(crate) mod desk;
 pub(crate) mod lead;
