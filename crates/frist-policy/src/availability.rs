@@ -94,14 +94,17 @@ impl FeatureKind {
             Self::Feedback => Partly(at("where-feedback", Page::Status), "missing-report"),
             Self::SelfService => Offered(at("where-self-service", Page::Write)),
             Self::ServiceGoalPage => Offered(at("where-service-goal-page", Page::Goals)),
-            Self::ErrorRegister => Partly(at("where-error-register", Page::Inquiry), "missing-report"),
+            Self::ErrorRegister => {
+                Partly(at("where-error-register", Page::Inquiry), "missing-report")
+            }
             Self::NamedCaseworker => Offered(at("where-named-caseworker", Page::Inquiry)),
             Self::AwaitingCitizen => Offered(at("where-awaiting-citizen", Page::Inquiry)),
             Self::AllChannels => Offered(at("where-all-channels", Page::Desk)),
             Self::Languages => Offered(at("where-languages", Page::Write)),
-            Self::SatisfactionSurvey => {
-                Partly(at("where-satisfaction-survey", Page::Status), "missing-report")
-            }
+            Self::SatisfactionSurvey => Partly(
+                at("where-satisfaction-survey", Page::Status),
+                "missing-report",
+            ),
             Self::HumanContactReport
             | Self::AffectsOtherAreasNotice
             | Self::CaseTypes
@@ -161,7 +164,10 @@ mod tests {
         for availability in all {
             for lang in Lang::ALL {
                 let text = availability.text(lang, |_| "/side".to_owned());
-                assert!(!text.contains("where-") && !text.contains("missing-"), "{text}");
+                assert!(
+                    !text.contains("where-") && !text.contains("missing-"),
+                    "{text}"
+                );
                 assert_eq!(availability.is_offered(), text.contains("/side"), "{text}");
             }
         }

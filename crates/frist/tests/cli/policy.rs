@@ -157,11 +157,20 @@ fn check_says_where_a_feature_is_found_and_what_frist_does_not_do_yet() {
     assert!(!htk5.contains("ikke understøttet"), "{htk5}");
     // No report of phone inquiries without human contact exists: said so, not claimed.
     let htk9 = goal_block(&text, "HTK-9");
-    assert!(htk9.contains("Frist i dag: ikke understøttet endnu"), "{htk9}");
-    assert!(text.contains("\n  HTK-9   human_contact_report: ikke understøttet endnu"), "{text}");
+    assert!(
+        htk9.contains("Frist i dag: ikke understøttet endnu"),
+        "{htk9}"
+    );
+    assert!(
+        text.contains("\n  HTK-9   human_contact_report: ikke understøttet endnu"),
+        "{text}"
+    );
     // A rule says where it is checked.
     let htk2 = goal_block(&text, "HTK-2");
-    assert!(htk2.contains("svarformularen på sagssiden (/sager/{id})"), "{htk2}");
+    assert!(
+        htk2.contains("svarformularen på sagssiden (/sager/{id})"),
+        "{htk2}"
+    );
 }
 
 #[test]
@@ -172,6 +181,9 @@ fn check_in_english_says_not_supported_yet() {
     let ska13 = goal_block(&text, "SKA-13");
     assert!(ska13.contains("Frist today: not supported yet"), "{ska13}");
     let ska6 = goal_block(&text, "SKA-6");
-    assert!(ska6.contains("Frist today: E-mail from the mailboxes"), "{ska6}");
+    assert!(
+        ska6.contains("Frist today: E-mail from the mailboxes"),
+        "{ska6}"
+    );
     assert!(text.contains("Goals where Frist does not yet support everything the file names"));
 }
