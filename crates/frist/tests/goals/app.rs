@@ -33,7 +33,7 @@ pub fn policy_text(name: &str) -> String {
     std::fs::read_to_string(super::policies_dir().join(format!("{name}.toml"))).unwrap()
 }
 
-pub async fn spawn(policy: &'static str, now: &str) -> App {
+pub async fn spawn(policy: &str, now: &str) -> App {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("frist.db").display());
     let store = Arc::new(frist_store::open(&url).await.unwrap());

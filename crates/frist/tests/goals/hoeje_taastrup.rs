@@ -155,3 +155,9 @@ async fn htk_17_the_public_page_shows_the_goals_case_types_are_not_supported_yet
     says_offered(P, "HTK-17", "service_goal_page", "/forventninger");
     says_not_yet(P, "HTK-17", "case_types");
 }
+
+/// HTK-1, HTK-4 and HTK-7: the 150 independently computed example cases get exactly their due dates.
+#[tokio::test]
+async fn htk_1_the_independent_example_cases_get_their_due_dates_through_the_api() {
+    scenario::examples_match("hoeje-taastrup").await;
+}

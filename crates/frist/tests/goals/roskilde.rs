@@ -132,3 +132,9 @@ async fn ros_14_a_caller_in_the_wrong_place_is_referred_on_the_inquiry_page() {
 async fn ros_15_a_message_needing_a_signature_kept_off_email_is_not_supported_yet() {
     says_not_yet(P, "ROS-15", "signature_channel");
 }
+
+/// ROS-1, ROS-2, ROS-6 and ROS-10: the 150 independently computed example cases get exactly their due dates.
+#[tokio::test]
+async fn ros_1_the_independent_example_cases_get_their_due_dates_through_the_api() {
+    scenario::examples_match("roskilde").await;
+}

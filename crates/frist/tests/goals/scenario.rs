@@ -277,3 +277,49 @@ pub async fn awaiting_citizen(app: &App) {
     let inquiry = app.inquiry(id).await;
     assert_eq!(inquiry["state"], "awaiting_citizen", "{inquiry}");
 }
+
+/// The independently computed examples (`tests/fixtures/examples`, a copy of
+/// `../shared/examples/deadlines`): every case registered through the API gets exactly the
+/// obligations (requirement and due date) the example expects.
+pub async fn examples_match(policy: &str) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples");
+    let cases = std::fs::read_to_string(dir.join(format!("{policy}.jsonl"))).unwrap();
+    let expected = std::fs::read_to_string(dir.join(format!("{policy}.expected.jsonl"))).unwrap();
+    let app = crate::app::spawn(policy, "2030-01-01T12:00:00+01:00").await;
+    for (case, expected) in cases.lines().zip(expected.lines()) {
+        let case: serde_json::Value = serde_json::from_str(case).unwrap();
+        let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
+        assert_eq!(case["id"], expected["id"]);
+        let id = app
+            .create(json!({"channel": case["channel"], "to": case["to"], "kind": case["kind"],
+                "received_at": case["received_at"], "subject": "Eksempel", "body": "Eksempel.",
+                "sender": {"name": "Karen Jensen", "email": "karen@example.dk", "phone": "12345678"}}))
+            .await;
+        let inquiry = app.inquiry(id).await;
+        let mut got: Vec<(String, String)> = inquiry["obligations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                (
+                    o["requires"].as_str().unwrap().to_owned(),
+                    o["due_date"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let mut want: Vec<(String, String)> = expected["obligations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                (
+                    o["requires"].as_str().unwrap().to_owned(),
+                    o["due_date"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{case}");
+    }
+}

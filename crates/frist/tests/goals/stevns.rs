@@ -110,3 +110,9 @@ async fn ste_12_criticism_is_received_on_the_status_page() {
 async fn ste_13_a_referral_to_an_external_authority_is_not_supported_yet() {
     says_not_yet(P, "STE-13", "external_referral");
 }
+
+/// STE-2: the 150 independently computed example cases get exactly their due dates.
+#[tokio::test]
+async fn ste_2_the_independent_example_cases_get_their_due_dates_through_the_api() {
+    scenario::examples_match("stevns").await;
+}
