@@ -13,6 +13,7 @@
 )] // a test fails loudly
 
 mod app;
+mod browser;
 mod halsnaes;
 mod hoeje_taastrup;
 mod roskilde;
