@@ -53,17 +53,7 @@ impl Violation {
 }
 
 fn rule_name(rule: RuleKind) -> &'static str {
-    match rule {
-        RuleKind::AcknowledgmentContent => "acknowledgment_content",
-        RuleKind::ContactPerson => "contact_person",
-        RuleKind::ComplaintGuidance => "complaint_guidance",
-        RuleKind::WrittenDecision => "written_decision",
-        RuleKind::SecureChannelForCpr => "secure_channel_for_cpr",
-        RuleKind::ExtensionNotice => "extension_notice",
-        RuleKind::CloseRequiresCompletion => "close_requires_completion",
-        RuleKind::Readability => "readability",
-        RuleKind::CaseTypeNotices => "case_type_notices",
-    }
+    rule.name()
 }
 
 /// The goals of `policy` that name `rule`, joined ("HTK-1, STE-5"); `None` if none does.

@@ -4,6 +4,7 @@
 //! This crate does no I/O: it is handed the text of a file and the instant of receipt. Reading
 //! files and the clock belong to the callers.
 
+mod availability;
 mod error;
 mod explain;
 mod file;
@@ -13,6 +14,7 @@ mod support;
 mod vocabulary;
 mod within;
 
+pub use availability::{Availability, Location, Page};
 pub use error::PolicyError;
 pub use explain::{
     ChannelPromise, Explanation, channel_promises, danish_date, english_date, long_date,

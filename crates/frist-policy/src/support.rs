@@ -1,6 +1,7 @@
 //! What Frist does for a goal that is not a deadline: a rule it checks on what the municipality
 //! sends or does, or a feature it offers so staff can keep the promise. Each has a fixed name a
 //! policy file refers to, and a description in Danish and English for `frist policy check`.
+//! Whether Frist actually does it today is a separate table, in `availability.rs`.
 
 use serde::Deserialize;
 
@@ -26,6 +27,12 @@ pub enum RuleKind {
     Readability,
     /// Notices configured for a case type (e.g. the duty to report changes) are attached.
     CaseTypeNotices,
+    /// The caseworker's direct phone number is in the signature of every letter (ROS-12).
+    DirectPhoneNumber,
+    /// A message marked as needing a signature cannot go by e-mail (ROS-15).
+    SignatureChannel,
+    /// A decision states its reason (SKA-12).
+    DecisionReason,
 }
 
 /// A capability Frist offers so the promise can be kept.
@@ -53,6 +60,14 @@ pub enum FeatureKind {
     AllChannels,
     Languages,
     SatisfactionSurvey,
+    /// The substitute takes over an absent caseworker's open inquiries (HTK-8).
+    SubstituteCover,
+    /// An information request states what is needed and by when (HTK-16).
+    InformationRequest,
+    /// A referral to an authority outside the municipality (STE-13).
+    ExternalReferral,
+    /// A "needs extra help" marker on the inquiry (SKA-13).
+    ExtraHelp,
 }
 
 /// A description in both languages.
@@ -60,6 +75,102 @@ pub enum FeatureKind {
 pub struct Described {
     pub da: &'static str,
     pub en: &'static str,
+}
+
+impl RuleKind {
+    pub const ALL: [RuleKind; 12] = [
+        Self::AcknowledgmentContent,
+        Self::ContactPerson,
+        Self::ComplaintGuidance,
+        Self::WrittenDecision,
+        Self::SecureChannelForCpr,
+        Self::ExtensionNotice,
+        Self::CloseRequiresCompletion,
+        Self::Readability,
+        Self::CaseTypeNotices,
+        Self::DirectPhoneNumber,
+        Self::SignatureChannel,
+        Self::DecisionReason,
+    ];
+
+    /// The name a policy file uses, e.g. `acknowledgment_content`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AcknowledgmentContent => "acknowledgment_content",
+            Self::ContactPerson => "contact_person",
+            Self::ComplaintGuidance => "complaint_guidance",
+            Self::WrittenDecision => "written_decision",
+            Self::SecureChannelForCpr => "secure_channel_for_cpr",
+            Self::ExtensionNotice => "extension_notice",
+            Self::CloseRequiresCompletion => "close_requires_completion",
+            Self::Readability => "readability",
+            Self::CaseTypeNotices => "case_type_notices",
+            Self::DirectPhoneNumber => "direct_phone_number",
+            Self::SignatureChannel => "signature_channel",
+            Self::DecisionReason => "decision_reason",
+        }
+    }
+}
+
+impl FeatureKind {
+    pub const ALL: [FeatureKind; 25] = [
+        Self::AbsenceSubstitute,
+        Self::AbsenceAutoReply,
+        Self::PhoneMessages,
+        Self::PhoneHours,
+        Self::HumanContactReport,
+        Self::Referrals,
+        Self::AffectsOtherAreasNotice,
+        Self::CitizenVisibleNotes,
+        Self::Feedback,
+        Self::SelfService,
+        Self::ServiceGoalPage,
+        Self::CaseTypes,
+        Self::ErrorRegister,
+        Self::BusinessSenders,
+        Self::ChannelReport,
+        Self::NamedCaseworker,
+        Self::AwaitingCitizen,
+        Self::TransferReport,
+        Self::AllChannels,
+        Self::Languages,
+        Self::SatisfactionSurvey,
+        Self::SubstituteCover,
+        Self::InformationRequest,
+        Self::ExternalReferral,
+        Self::ExtraHelp,
+    ];
+
+    /// The name a policy file uses, e.g. `absence_substitute`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AbsenceSubstitute => "absence_substitute",
+            Self::AbsenceAutoReply => "absence_auto_reply",
+            Self::PhoneMessages => "phone_messages",
+            Self::PhoneHours => "phone_hours",
+            Self::HumanContactReport => "human_contact_report",
+            Self::Referrals => "referrals",
+            Self::AffectsOtherAreasNotice => "affects_other_areas_notice",
+            Self::CitizenVisibleNotes => "citizen_visible_notes",
+            Self::Feedback => "feedback",
+            Self::SelfService => "self_service",
+            Self::ServiceGoalPage => "service_goal_page",
+            Self::CaseTypes => "case_types",
+            Self::ErrorRegister => "error_register",
+            Self::BusinessSenders => "business_senders",
+            Self::ChannelReport => "channel_report",
+            Self::NamedCaseworker => "named_caseworker",
+            Self::AwaitingCitizen => "awaiting_citizen",
+            Self::TransferReport => "transfer_report",
+            Self::AllChannels => "all_channels",
+            Self::Languages => "languages",
+            Self::SatisfactionSurvey => "satisfaction_survey",
+            Self::SubstituteCover => "substitute_cover",
+            Self::InformationRequest => "information_request",
+            Self::ExternalReferral => "external_referral",
+            Self::ExtraHelp => "extra_help",
+        }
+    }
 }
 
 impl RuleKind {
@@ -101,6 +212,18 @@ impl RuleKind {
                 "Faste oplysninger for sagstypen (fx pligt til at oplyse om ændringer) kommer med i svaret.",
                 "Notices configured for the case type (e.g. the duty to report changes) are attached to replies.",
             ),
+            Self::DirectPhoneNumber => (
+                "Sagsbehandlerens direkte telefonnummer står i underskriften på hvert brev.",
+                "The caseworker's direct phone number is in the signature of every letter.",
+            ),
+            Self::SignatureChannel => (
+                "En besked, der kræver underskrift, kan ikke sendes med e-mail.",
+                "A message that needs a signature cannot go by e-mail.",
+            ),
+            Self::DecisionReason => (
+                "En afgørelse skal have en begrundelse.",
+                "A decision must state its reason.",
+            ),
         };
         Described { da, en }
     }
@@ -110,8 +233,8 @@ impl FeatureKind {
     pub fn describe(self) -> Described {
         let (da, en) = match self {
             Self::AbsenceSubstitute => (
-                "Fravær med stedfortræder: åbne frister og ny post går til stedfortræderen.",
-                "Absence with a substitute: open obligations and new mail go to the substitute.",
+                "Fravær med stedfortræder: ny post til den fraværende går til stedfortræderen.",
+                "Absence with a substitute: new mail to the absent employee goes to the substitute.",
             ),
             Self::AbsenceAutoReply => (
                 "Automatisk svar ved fravær med returdato og hvem man kan kontakte.",
@@ -122,16 +245,16 @@ impl FeatureKind {
                 "Phone messages are registered with a call-back request.",
             ),
             Self::PhoneHours => (
-                "Telefontider pr. afdeling vises offentligt.",
-                "Phone hours per unit are published.",
+                "Telefontiderne vises offentligt.",
+                "Phone hours are published.",
             ),
             Self::HumanContactReport => (
                 "Rapport over andelen af telefonhenvendelser uden menneskelig kontakt.",
                 "Report on the share of phone inquiries with no human contact.",
             ),
             Self::Referrals => (
-                "Henvisning til anden afdeling eller myndighed, registreret og talt.",
-                "Referral to another unit or authority, recorded and counted.",
+                "Henvisning til en anden afdeling, registreret og talt.",
+                "Referral to another unit, recorded and counted.",
             ),
             Self::AffectsOtherAreasNotice => (
                 "Afgørelser kan markeres med, at de kan påvirke andre områder (fx skat, ydelser).",
@@ -192,6 +315,22 @@ impl FeatureKind {
             Self::SatisfactionSurvey => (
                 "Tilfredshedsmåling efter afslutning, rapporteret.",
                 "Satisfaction survey after closing, reported.",
+            ),
+            Self::SubstituteCover => (
+                "Stedfortræderen overtager den fraværendes åbne henvendelser og frister.",
+                "The substitute takes over the absent caseworker's open inquiries and deadlines.",
+            ),
+            Self::InformationRequest => (
+                "En anmodning om oplysninger siger, hvad der mangler og hvornår, og vises på statussiden.",
+                "An information request says what is needed and by when, and is shown on the status page.",
+            ),
+            Self::ExternalReferral => (
+                "Henvisning til en myndighed uden for kommunen, registreret på henvendelsen.",
+                "Referral to an authority outside the municipality, recorded on the inquiry.",
+            ),
+            Self::ExtraHelp => (
+                "Henvendelsen kan markeres med »har brug for ekstra hjælp«, så medarbejderne kan se det.",
+                "The inquiry can be marked \"needs extra help\", shown to staff.",
             ),
         };
         Described { da, en }

@@ -123,3 +123,32 @@ label-requirement-acknowledgment = kvittering
 label-requirement-answer = svar
 label-requirement-callback = opringning
 label-requirement-triage = visitering
+
+## goals: what Frist does today for a rule or feature (`frist policy check`), and where a
+## person finds it. $path is a page's path; support.rs/availability.rs decide which applies.
+
+support-today = Frist i dag
+support-not-yet = ikke understøttet endnu
+support-partly-short = delvist
+support-partly = Delvist: { $missing } mangler endnu.
+missing-report = en rapport
+where-reply-rules = Tjekkes, før noget sendes, i svarformularen på sagssiden ({ $path }) og i API'et; en overtrædelse stopper beskeden.
+where-readability = Tjekkes i svarformularen på sagssiden ({ $path }), også mens der skrives, når politikfilen har et [readability]-afsnit; giver en advarsel, men stopper ikke beskeden.
+where-extension = »Forlæng og giv besked« på sagssiden ({ $path }): kun med ny dato, begrundelse og besked til borgeren.
+where-close = »Luk henvendelsen« på sagssiden ({ $path }): »besvaret« kræver et endeligt svar, »overdraget« en overdragelse til en navngiven kollega.
+where-absence-substitute = Fraværsmarkering på { $path }; nye henvendelser til den fraværende sendes til stedfortræderen.
+where-absence-auto-reply = Fraværsmarkering på { $path }; e-mail til den fraværende får et automatisk svar med returdato og stedfortræder.
+where-phone-messages = Skranken ({ $path }): en telefonbesked registreres med telefonnummer, og opringningen får sin frist.
+where-phone-hours = Telefontiderne fra politikfilen ([calendar.phone_hours]) vises på { $path }.
+where-referrals = »Videresend« på sagssiden ({ $path }) til en anden afdeling; videresendelsen står i historikken og tælles på henvendelsen.
+where-citizen-visible-notes = »Tilføj en note« på sagssiden ({ $path }) med »Synlig for borgeren«; noten vises på borgerens statusside.
+where-feedback = Borgerens statusside ({ $path }) beder om en vurdering og en kommentar, når sagen er besvaret; de står i sagens historik.
+where-self-service = Selvbetjeningsformularen på { $path }, døgnet rundt.
+where-service-goal-page = Servicemålene på { $path }, lavet ud fra politikfilen.
+where-error-register = »Registrér fejl« på sagssiden ({ $path }); fejlen står i sagens historik.
+where-named-caseworker = »Åbn og tildel mig« på sagssiden ({ $path }); borgeren ser sagsbehandlerens navn på statussiden.
+where-awaiting-citizen = »Bed borgeren om oplysninger« på sagssiden ({ $path }); frister med pausable = true står stille, til borgeren har svaret.
+where-all-channels = E-mail fra postkasserne, brev, telefon og personligt fremmøde på skranken ({ $path }), selvbetjeningsformularen, Facebook og API'et.
+where-languages = Borgersiderne findes på dansk, engelsk og tysk, fx { $path }; henvendelsens sprog gemmes.
+where-satisfaction-survey = Borgerens statusside ({ $path }) spørger, hvor tilfreds borgeren er, når sagen er besvaret; svaret står i sagens historik.
+heading-not-yet = Mål, hvor Frist endnu ikke understøtter alt, hvad filen nævner

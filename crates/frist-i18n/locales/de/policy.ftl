@@ -125,3 +125,32 @@ label-requirement-acknowledgment = Eingangsbestätigung
 label-requirement-answer = Antwort
 label-requirement-callback = Rückruf
 label-requirement-triage = Weiterleitung
+
+## goals: what Frist does today for a rule or feature (`frist policy check`), and where a
+## person finds it. $path is a page's path; support.rs/availability.rs decide which applies.
+
+support-today = Frist heute
+support-not-yet = noch nicht unterstützt
+support-partly-short = teilweise
+support-partly = Teilweise: { $missing } fehlt noch.
+missing-report = ein Bericht
+where-reply-rules = Wird vor dem Versand geprüft, im Antwortformular auf der Vorgangsseite ({ $path }) und in der API; ein Verstoß hält die Nachricht auf.
+where-readability = Wird im Antwortformular auf der Vorgangsseite ({ $path }) geprüft, auch während des Schreibens, wenn die Richtliniendatei einen Abschnitt [readability] hat; warnt, hält die Nachricht aber nicht auf.
+where-extension = „Verlängern und Bescheid geben“ auf der Vorgangsseite ({ $path }): nur mit neuem Datum, Begründung und Nachricht an den Bürger.
+where-close = „Anfrage schließen“ auf der Vorgangsseite ({ $path }): „beantwortet“ verlangt eine abschließende Antwort, „übergeben“ eine Übergabe an eine namentlich genannte Kollegin oder einen Kollegen.
+where-absence-substitute = Abwesenheit unter { $path }; neue Anfragen an die abwesende Person gehen an die Vertretung.
+where-absence-auto-reply = Abwesenheit unter { $path }; E-Mails an die abwesende Person erhalten eine automatische Antwort mit Rückkehrdatum und Vertretung.
+where-phone-messages = Der Schalter ({ $path }): eine Telefonnachricht wird mit Telefonnummer erfasst, und der Rückruf erhält seine Frist.
+where-phone-hours = Die Telefonzeiten der Richtliniendatei ([calendar.phone_hours]) werden unter { $path } angezeigt.
+where-referrals = „Weiterleiten“ auf der Vorgangsseite ({ $path }) an eine andere Abteilung; die Weiterleitung steht im Verlauf und wird an der Anfrage gezählt.
+where-citizen-visible-notes = „Notiz hinzufügen“ auf der Vorgangsseite ({ $path }) mit „Für den Bürger sichtbar“; die Notiz erscheint auf der Statusseite des Bürgers.
+where-feedback = Die Statusseite des Bürgers ({ $path }) bittet nach der Antwort um eine Bewertung und einen Kommentar; beides steht im Verlauf der Anfrage.
+where-self-service = Das Selbstbedienungsformular unter { $path }, rund um die Uhr.
+where-service-goal-page = Die Serviceziele unter { $path }, aus der Richtliniendatei erzeugt.
+where-error-register = „Fehler erfassen“ auf der Vorgangsseite ({ $path }); der Fehler steht im Verlauf der Anfrage.
+where-named-caseworker = „Öffnen und mir zuweisen“ auf der Vorgangsseite ({ $path }); der Bürger sieht den Namen der Sachbearbeitung auf der Statusseite.
+where-awaiting-citizen = „Den Bürger um Angaben bitten“ auf der Vorgangsseite ({ $path }); Fristen mit pausable = true ruhen, bis der Bürger geantwortet hat.
+where-all-channels = E-Mail aus den Postfächern, Briefe, Telefon und persönliche Besuche am Schalter ({ $path }), das Selbstbedienungsformular, Facebook und die API.
+where-languages = Die Bürgerseiten gibt es auf Dänisch, Englisch und Deutsch, z. B. { $path }; die Sprache der Anfrage wird gespeichert.
+where-satisfaction-survey = Die Statusseite des Bürgers ({ $path }) fragt nach der Antwort, wie zufrieden der Bürger ist; die Antwort steht im Verlauf der Anfrage.
+heading-not-yet = Ziele, bei denen Frist noch nicht alles unterstützt, was die Datei nennt

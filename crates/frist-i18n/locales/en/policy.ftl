@@ -121,3 +121,32 @@ label-requirement-acknowledgment = acknowledgment
 label-requirement-answer = answer
 label-requirement-callback = call back
 label-requirement-triage = triage
+
+## goals: what Frist does today for a rule or feature (`frist policy check`), and where a
+## person finds it. $path is a page's path; support.rs/availability.rs decide which applies.
+
+support-today = Frist today
+support-not-yet = not supported yet
+support-partly-short = partly
+support-partly = Partly: { $missing } is still missing.
+missing-report = a report
+where-reply-rules = Checked before anything is sent, in the reply form on the inquiry page ({ $path }) and in the API; a violation stops the message.
+where-readability = Checked in the reply form on the inquiry page ({ $path }), also while typing, when the policy file has a [readability] section; it warns but does not stop the message.
+where-extension = "Extend and tell the citizen" on the inquiry page ({ $path }): only with a new date, a reason and a notice to the citizen.
+where-close = "Close the inquiry" on the inquiry page ({ $path }): "answered" needs a final answer, "handed over" a hand-over to a named colleague.
+where-absence-substitute = Absence on { $path }; new inquiries to the absent employee go to the substitute.
+where-absence-auto-reply = Absence on { $path }; e-mail to the absent employee gets an automatic reply with the return date and the substitute.
+where-phone-messages = The desk ({ $path }): a phone message is registered with a phone number, and the call back gets its deadline.
+where-phone-hours = The phone hours of the policy file ([calendar.phone_hours]) are shown on { $path }.
+where-referrals = "Refer" on the inquiry page ({ $path }) to another unit; the referral is in the history and counted on the inquiry.
+where-citizen-visible-notes = "Add a note" on the inquiry page ({ $path }) with "Visible to the citizen"; the note is shown on the citizen's status page.
+where-feedback = The citizen's status page ({ $path }) asks for a rating and a comment once the inquiry is answered; they are in the inquiry's history.
+where-self-service = The self-service form at { $path }, around the clock.
+where-service-goal-page = The service goals at { $path }, generated from the policy file.
+where-error-register = "Register error" on the inquiry page ({ $path }); the error is in the inquiry's history.
+where-named-caseworker = "Open and assign to me" on the inquiry page ({ $path }); the citizen sees the caseworker's name on the status page.
+where-awaiting-citizen = "Request information from the citizen" on the inquiry page ({ $path }); deadlines with pausable = true stand still until the citizen has replied.
+where-all-channels = E-mail from the mailboxes, letters, phone and visits at the desk ({ $path }), the self-service form, Facebook and the API.
+where-languages = The citizen pages exist in Danish, English and German, e.g. { $path }; the inquiry's language is stored.
+where-satisfaction-survey = The citizen's status page ({ $path }) asks how satisfied the citizen is once the inquiry is answered; the answer is in the inquiry's history.
+heading-not-yet = Goals where Frist does not yet support everything the file names

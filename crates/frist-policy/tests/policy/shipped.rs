@@ -6,11 +6,11 @@ use frist_policy::{Channel, Requirement, Within};
 
 /// (policy, goal-id prefix, number of goals in SERVICE_GOALS.md)
 const GOAL_COUNTS: &[(&str, &str, usize)] = &[
-    ("hoeje-taastrup", "HTK", 15),
+    ("hoeje-taastrup", "HTK", 17),
     ("halsnaes", "HAL", 6),
-    ("roskilde", "ROS", 10),
-    ("stevns", "STE", 12),
-    ("skanderborg", "SKA", 11),
+    ("roskilde", "ROS", 15),
+    ("stevns", "STE", 13),
+    ("skanderborg", "SKA", 13),
 ];
 
 #[test]

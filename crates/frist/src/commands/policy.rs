@@ -2,14 +2,17 @@
 //!
 //! `check` is for the administrator who edits a policy: it validates the file, then lists per
 //! channel what is promised, which inquiries on that channel get no promise, and every goal of
-//! the document with what Frist does for it. `explain` is for citizens.
+//! the document with what Frist does for it: each rule and feature with what Frist does today
+//! and where a person finds it, or "not supported yet" (the table is
+//! `frist_policy::Availability`). `explain` is for citizens.
 
 use super::Failure;
 use crate::cli::{Language, PolicyArgs};
 use crate::policy_source;
 use frist_i18n::Lang;
 use frist_policy::{
-    Addressee, Channel, Deadline, Explanation, InquiryKind, Policy, Within, channel_promises,
+    Addressee, Availability, Channel, Deadline, Described, Explanation, Goal, InquiryKind, Page,
+    Policy, Within, channel_promises,
 };
 use std::io::Write;
 
@@ -124,16 +127,14 @@ pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
                 scope(l, d)
             )?;
         }
-        let rules = goal
-            .rules
-            .iter()
-            .map(|r| (tr(l, "regel", "rule"), r.describe()));
-        let features = goal
-            .features
-            .iter()
-            .map(|f| (tr(l, "funktion", "feature"), f.describe()));
-        for (what, text) in rules.chain(features) {
-            writeln!(out, "      {what}: {}", tr(l, text.da, text.en))?;
+        for (what, name, text, availability) in supports(goal, l) {
+            writeln!(out, "      {what} {name}: {}", tr(l, text.da, text.en))?;
+            writeln!(
+                out,
+                "        {}: {}",
+                policy_text(l, "support-today"),
+                availability.text(l, path)
+            )?;
         }
         if let Some(reason) = &goal.out_of_scope {
             writeln!(
@@ -156,8 +157,68 @@ pub fn check(args: &PolicyArgs, out: &mut impl Write) -> Result<(), Failure> {
             writeln!(out, "  {:<20} {} – {deadline}", c.id, c.name)?;
         }
     }
+    not_yet(&policy, l, out)?;
     writeln!(out, "\n{}: {warnings}", tr(l, "Advarsler", "Warnings"))?;
     Ok(())
+}
+
+/// The rules and features a goal names, each with its description and what Frist does today.
+fn supports(goal: &Goal, l: Lang) -> Vec<(&'static str, &'static str, Described, Availability)> {
+    let rules = goal.rules.iter().map(|r| {
+        let what = tr(l, "regel", "rule");
+        (what, r.name(), r.describe(), r.availability())
+    });
+    let features = goal.features.iter().map(|f| {
+        let what = tr(l, "funktion", "feature");
+        (what, f.name(), f.describe(), f.availability())
+    });
+    rules.chain(features).collect()
+}
+
+/// The goals naming a rule or feature that Frist does not (fully) offer yet, so an editor sees
+/// at a glance what the file promises beyond what Frist does.
+fn not_yet(policy: &Policy, l: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let lines: Vec<String> = policy
+        .goals
+        .iter()
+        .flat_map(|goal| {
+            supports(goal, l)
+                .into_iter()
+                .filter_map(move |(_, name, _, availability)| {
+                    let short = match availability {
+                        Availability::Offered(_) => return None,
+                        Availability::Partly(..) => policy_text(l, "support-partly-short"),
+                        Availability::NotYet => policy_text(l, "support-not-yet"),
+                    };
+                    Some(format!("  {:<7} {name}: {short}", goal.source))
+                })
+        })
+        .collect();
+    if !lines.is_empty() {
+        writeln!(out, "\n{}", policy_text(l, "heading-not-yet"))?;
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn policy_text(l: Lang, key: &str) -> String {
+    frist_i18n::text(l, frist_i18n::Audience::Policy, key, &[])
+}
+
+/// A page's path as the web crate spells it.
+fn path(page: Page) -> String {
+    use frist_web::paths;
+    match page {
+        Page::Inquiry => paths::INQUIRY_ROUTE,
+        Page::Desk => paths::DESK,
+        Page::Absence => paths::ABSENCE,
+        Page::Write => paths::WRITE,
+        Page::Status => paths::STATUS_ROUTE,
+        Page::Goals => paths::GOALS,
+    }
+    .to_owned()
 }
 
 fn header(policy: &Policy, l: Lang, out: &mut impl Write) -> std::io::Result<()> {

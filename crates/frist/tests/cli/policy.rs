@@ -8,7 +8,7 @@ fn check_lists_per_channel_what_is_promised_and_warns_where_nothing_is() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("Politikfilen er gyldig (version 1): 10 mål, 5 frister"),
+        text.contains("Politikfilen er gyldig (version 1): 15 mål, 5 frister"),
         "{text}"
     );
     assert!(text.contains("ROS-1   svar inden for 2 arbejdsdage – kun til fælles postkasse eller afdelingens postkasse; kun generelt spørgsmål"), "{text}");
@@ -18,7 +18,7 @@ fn check_lists_per_channel_what_is_promised_and_warns_where_nothing_is() {
     );
     assert!(text.contains("Advarsler: 2"), "{text}");
     // Every goal of the document is listed with what Frist does.
-    for i in 1..=10 {
+    for i in 1..=15 {
         assert!(text.contains(&format!("  ROS-{i}  ")), "ROS-{i} in {text}");
     }
 }
@@ -131,4 +131,59 @@ fn every_bundled_policy_checks_clean() {
         let out = frist(&["policy", "check", name], None);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
     }
+}
+
+/// The lines `policy check` prints for one goal: its own line and the indented ones below.
+fn goal_block(text: &str, id: &str) -> String {
+    let head = format!("  {id}  ");
+    let mut lines = text.lines().skip_while(|l| !l.starts_with(&head));
+    let first = lines.next().unwrap_or_else(|| panic!("{id} not in {text}"));
+    std::iter::once(first)
+        .chain(lines.take_while(|l| l.starts_with("      ")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn check_says_where_a_feature_is_found_and_what_frist_does_not_do_yet() {
+    let out = frist(&["policy", "check", "hoeje-taastrup"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let htk5 = goal_block(&text, "HTK-5");
+    assert!(
+        htk5.contains("Frist i dag: Fraværsmarkering på /fravaer; nye henvendelser til den fraværende sendes til stedfortræderen."),
+        "{htk5}"
+    );
+    assert!(!htk5.contains("ikke understøttet"), "{htk5}");
+    // No report of phone inquiries without human contact exists: said so, not claimed.
+    let htk9 = goal_block(&text, "HTK-9");
+    assert!(
+        htk9.contains("Frist i dag: ikke understøttet endnu"),
+        "{htk9}"
+    );
+    assert!(
+        text.contains("\n  HTK-9   human_contact_report: ikke understøttet endnu"),
+        "{text}"
+    );
+    // A rule says where it is checked.
+    let htk2 = goal_block(&text, "HTK-2");
+    assert!(
+        htk2.contains("svarformularen på sagssiden (/sager/{id})"),
+        "{htk2}"
+    );
+}
+
+#[test]
+fn check_in_english_says_not_supported_yet() {
+    let out = frist(&["policy", "check", "skanderborg", "--lang", "en"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let ska13 = goal_block(&text, "SKA-13");
+    assert!(ska13.contains("Frist today: not supported yet"), "{ska13}");
+    let ska6 = goal_block(&text, "SKA-6");
+    assert!(
+        ska6.contains("Frist today: E-mail from the mailboxes"),
+        "{ska6}"
+    );
+    assert!(text.contains("Goals where Frist does not yet support everything the file names"));
 }
