@@ -427,3 +427,26 @@ lead-months-9 = september
 lead-months-10 = oktober
 lead-months-11 = november
 lead-months-12 = december
+
+## QueuesWords (queues: open and closed inquiries, a substitute's cover)
+
+queues-state-all-open = Alle åbne
+queues-state-closed = Lukket
+# "{name}" is replaced by the absent colleague's name.
+queues-cover-for = Dækker for { $name }
+
+## SearchWords (search: the header's field and the results page)
+
+search-region-label = Søg i henvendelser
+search-field-label = Søg
+search-button = Søg
+search-title = Søg i henvendelser
+search-hint = Sagsnummer (fx HTK-2026-000123), borgerens navn, e-mailadresse, telefonnummer eller CVR-nummer, eller ord fra emne og besked. Både åbne og lukkede henvendelser, nyeste først.
+search-caption = Henvendelser, der passer til søgningen, nyeste først
+search-col-sender = Afsender
+search-col-state = Tilstand
+search-col-deadline = Nærmeste frist
+# "{query}" is replaced by what was typed.
+search-none-found = Ingen henvendelser passer til »{ $query }«.
+search-cpr-left-out = Der kan ikke søges på CPR-numre, så CPR-nummeret er udeladt af søgningen.
+search-type-something = Skriv, hvad du leder efter.

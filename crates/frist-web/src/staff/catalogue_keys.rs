@@ -3,6 +3,8 @@
 //! `.ftl` files would otherwise show its key on the page.
 
 use super::StaffMessages;
+use super::words::queues::QueuesWords;
+use super::words::search::SearchWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
 use frist_i18n::{Audience, Lang, has};
@@ -28,6 +30,8 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         AbsenceWords::keys(),
         AdminWords::keys(),
         LeadWords::keys(),
+        QueuesWords::keys(),
+        SearchWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }

@@ -5,3 +5,5 @@ pub(crate) mod absence;
 pub(crate) mod admin;
 pub(crate) mod desk;
 pub(crate) mod lead;
+pub(crate) mod queues;
+pub(crate) mod search;
