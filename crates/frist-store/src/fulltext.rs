@@ -149,6 +149,24 @@ pub(crate) async fn index(mut conn: Conn<'_>, docs: &[(InquiryId, &str)]) -> Sto
     Ok(())
 }
 
+/// Matches from which PostgreSQL walks the primary key backwards instead of sorting them.
+const DENSE: i64 = 2000;
+
+/// `words @@ (…)`: one plainto_tsquery per alternative (it never fails on odd input), joined by
+/// OR.
+fn push_match(q: &mut sqlx::QueryBuilder<'_, sqlx::Postgres>, query: &TextQuery) {
+    q.push("words @@ (");
+    for (i, words) in query.alternatives.iter().enumerate() {
+        if i > 0 {
+            q.push(" || ");
+        }
+        q.push("plainto_tsquery('simple', ")
+            .push_bind(words.join(" "))
+            .push(")");
+    }
+    q.push(")");
+}
+
 /// One page of the inquiries `query` finds, newest (highest id) first, after the cursor's id.
 pub(crate) async fn search(
     mut conn: Conn<'_>,
@@ -180,22 +198,35 @@ pub(crate) async fn search(
             .await?
         }
         Conn::Postgres(c) => {
-            // One plainto_tsquery per alternative (it never fails on odd input), joined by OR.
+            // Walking the primary key backwards stops after a page when matches are many, but
+            // reads the whole table when they are few or none, and the planner cannot tell the
+            // two apart for a word it has no statistics on. So first count the matches, up to
+            // DENSE, through the GIN index; below that, the matches are read from the index and
+            // sorted (`inquiry_id + 0` keeps the planner off the primary key).
+            let mut probe = sqlx::QueryBuilder::<sqlx::Postgres>::new(
+                "SELECT count(*) FROM (SELECT 1 FROM inquiry_search WHERE ",
+            );
+            push_match(&mut probe, query);
+            probe
+                .push(" AND inquiry_id < ")
+                .push_bind(before)
+                .push(" LIMIT ")
+                .push_bind(DENSE)
+                .push(") AS t");
+            let matches: i64 = probe.build_query_scalar().fetch_one(&mut *c).await?;
+            let order = if matches < DENSE {
+                "inquiry_id + 0"
+            } else {
+                "inquiry_id"
+            };
             let mut q = sqlx::QueryBuilder::<sqlx::Postgres>::new(format!(
                 "SELECT {SUMMARY_COLUMNS} FROM inquiries WHERE id IN (SELECT inquiry_id FROM \
-                 inquiry_search WHERE words @@ ("
+                 inquiry_search WHERE "
             ));
-            for (i, words) in query.alternatives.iter().enumerate() {
-                if i > 0 {
-                    q.push(" || ");
-                }
-                q.push("plainto_tsquery('simple', ")
-                    .push_bind(words.join(" "))
-                    .push(")");
-            }
-            q.push(") AND inquiry_id < ")
+            push_match(&mut q, query);
+            q.push(" AND inquiry_id < ")
                 .push_bind(before)
-                .push(" ORDER BY inquiry_id DESC LIMIT ")
+                .push(format!(" ORDER BY {order} DESC LIMIT "))
                 .push_bind(fetch)
                 .push(") ORDER BY id DESC");
             q.build_query_as().fetch_all(&mut *c).await?

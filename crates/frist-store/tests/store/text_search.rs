@@ -10,6 +10,7 @@ conformance!(
     never_finds_a_cpr_number,
     pages_of_results_come_newest_first_and_visit_every_match_once,
     inquiries_stored_before_the_index_are_indexed_when_the_store_is_opened,
+    a_word_in_thousands_of_inquiries_pages_the_same_way,
 );
 
 async fn found(s: &AnyStore, text: &str) -> Vec<InquiryId> {
@@ -152,4 +153,31 @@ async fn inquiries_stored_before_the_index_are_indexed_when_the_store_is_opened(
     let reopened = frist_store::open(&db.url).await.unwrap();
     assert_eq!(found(&reopened, "hegn").await, [karen]);
     assert!(found(&reopened, "010190").await.is_empty());
+}
+
+/// More matches than PostgreSQL's threshold for walking the primary key (see `fulltext.rs`).
+async fn a_word_in_thousands_of_inquiries_pages_the_same_way(db: &TestDb) {
+    let s = &db.store;
+    let ros = register(s, "roskilde", ROSKILDE).await;
+    let batch: Vec<_> = (0..2_300)
+        .map(|_| email("2026-03-02T09:00:00+01:00", None))
+        .collect();
+    s.import_inquiries(batch, &ros).await.unwrap();
+    let (mut seen, mut cursor) = (Vec::new(), None);
+    loop {
+        let page = s
+            .search(&TextQuery::parse("affald"), cursor.as_deref(), 500)
+            .await
+            .unwrap();
+        seen.extend(page.items.iter().map(|i| i.id));
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 2_300);
+    assert!(
+        seen.windows(2).all(|w| w[0] > w[1]),
+        "newest first, each once"
+    );
 }
