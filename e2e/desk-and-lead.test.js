@@ -104,7 +104,7 @@ test('a front-desk user registers a phone message and finds it again by phone nu
   // number is ready in the form.
   await page.goto(`${env.base}/skranke`);
   await page.fill('#q', '20304050');
-  await Promise.all([page.waitForNavigation(), page.click('form[role=search] button')]);
+  await Promise.all([page.waitForNavigation(), page.click('main form[role=search] button')]);
   assert.match(await page.textContent('.search-results'), new RegExp(reference));
   assert.equal(await page.inputValue('#phone'), '20304050');
   assert.equal(await page.inputValue('#name'), 'Karen Jensen');

@@ -228,6 +228,17 @@ impl<B: Backend> Store for B {
         reading!(self, |c| read::by_sender(c, query, limit))
     }
 
+    // What was typed may be personal data: never in a span.
+    #[instrument(skip_all, fields(backend = self.name(), limit))]
+    async fn search(
+        &self,
+        query: &crate::TextQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> StoreResult<Page> {
+        reading!(self, |c| crate::fulltext::search(c, query, cursor, limit))
+    }
+
     #[instrument(skip_all, fields(backend = self.name()))]
     async fn workload(&self, bounds: WorkloadBounds) -> StoreResult<Vec<Workload>> {
         reading!(self, |c| read::workload(c, &bounds))

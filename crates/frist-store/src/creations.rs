@@ -197,7 +197,9 @@ pub(crate) async fn insert(
         .iter()
         .flat_map(|r| r.obligations.iter().map(|o| (r.id, o)))
         .collect();
-    insert_history(conn, &events, &obligations).await?;
+    insert_history(conn.re(), &events, &obligations).await?;
+    let words: Vec<(InquiryId, &str)> = rows.iter().map(|r| (r.id, r.words.as_str())).collect();
+    crate::fulltext::index(conn, &words).await?;
     Ok(stored)
 }
 

@@ -17,6 +17,7 @@ mod creations;
 mod cursor;
 mod db_error;
 mod directory;
+mod fulltext;
 mod intake;
 mod mail;
 mod mail_plan;
@@ -37,6 +38,7 @@ mod types;
 mod workload;
 
 pub use any::{AnyStore, open};
+pub use fulltext::TextQuery;
 pub use mail::*;
 pub use outbox::{NewOutboxItem, OutboxId, OutboxItem, OutboxState, OutboxStore, OutboxSummary};
 pub use postgres::PostgresStore;

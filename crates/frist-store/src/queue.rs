@@ -4,9 +4,18 @@
 //! key is the largest integer), ties by id. Each filter is a plain condition on an indexed column,
 //! and every deadline filter is also written as an upper bound on `queue_key`, so the planner
 //! walks one of the `(…, queue_key, id)` indexes from the cursor and stops after `limit` rows.
+//!
+//! Closed inquiries all have the largest key ([`CLOSED_KEY`]) and open ones without a deadline
+//! the one below it, so "open only" is `queue_key < CLOSED_KEY` and "closed only" is
+//! `queue_key = CLOSED_KEY`: ranges again, served by the same indexes (no partial index, which
+//! would need the state written as a literal and cost the bulk import three more indexes).
+//!
+//! A substitute's cover (`cover_on`) widens "this caseworker" to "this caseworker or one absent
+//! with them as substitute": a short list of caseworkers, each an index range; the rows of
+//! those ranges (open inquiries of a few people) are merged and sorted.
 
 use crate::cursor::Cursor;
-use crate::rows::{SUMMARY_COLUMNS, SummaryRecord};
+use crate::rows::{CLOSED_KEY, SUMMARY_COLUMNS, SummaryRecord};
 use crate::time::to_db_clamped;
 use crate::types::{InquiryFilter, Page, StoreResult};
 use sqlx::{Database, Encode, QueryBuilder, Type};
@@ -25,6 +34,7 @@ where
     DB: Database,
     i64: Encode<'a, DB> + Type<DB>,
     &'a str: Encode<'a, DB> + Type<DB>,
+    String: Encode<'a, DB> + Type<DB>,
 {
     let mut q = QueryBuilder::<DB>::new(format!(
         "SELECT {SUMMARY_COLUMNS} FROM inquiries WHERE TRUE"
@@ -32,11 +42,33 @@ where
     if let Some(unit) = &filter.unit {
         q.push(" AND unit = ").push_bind(unit.as_str());
     }
-    if let Some(caseworker) = &filter.caseworker {
-        q.push(" AND caseworker = ").push_bind(caseworker.as_str());
+    match (&filter.caseworker, filter.cover_on) {
+        (Some(caseworker), Some(day)) => {
+            // Absence dates are stored as "YYYY-MM-DD", which compare as text like dates.
+            q.push(" AND (caseworker = ")
+                .push_bind(caseworker.as_str())
+                .push(" OR caseworker IN (SELECT id FROM caseworkers WHERE absent_substitute = ")
+                .push_bind(caseworker.as_str())
+                .push(" AND absent_until >= ")
+                .push_bind(day.to_string())
+                .push("))");
+        }
+        (Some(caseworker), None) => {
+            q.push(" AND caseworker = ").push_bind(caseworker.as_str());
+        }
+        (None, _) => {}
     }
     if let Some(state) = filter.state {
         q.push(" AND state = ").push_bind(state.as_str());
+    }
+    match filter.open {
+        Some(true) => {
+            q.push(" AND queue_key < ").push_bind(CLOSED_KEY);
+        }
+        Some(false) => {
+            q.push(" AND queue_key = ").push_bind(CLOSED_KEY);
+        }
+        None => {}
     }
     if let Some(before) = filter.due_before {
         // Inquiries without a deadline have the largest key, so they never pass.

@@ -12,8 +12,11 @@ use frist_core::{Event, Inquiry, InquiryState, Reference};
 use frist_policy::{Channel, Requirement};
 use std::str::FromStr;
 
-/// `queue_key` of an inquiry with no open obligation: after every deadline.
-pub(crate) const NO_DEADLINE: i64 = i64::MAX;
+/// `queue_key` of an open inquiry with no open obligation: after every deadline.
+pub(crate) const NO_DEADLINE: i64 = i64::MAX - 1;
+/// `queue_key` of a closed inquiry: after every open one, so that "open only" and "closed only"
+/// are ranges of the key and every `(…, queue_key, id)` index serves them.
+pub(crate) const CLOSED_KEY: i64 = i64::MAX;
 
 /// The `inquiries` row of a projection, without its id and policy.
 #[derive(Debug, Clone)]
@@ -39,7 +42,8 @@ pub(crate) struct InquiryRow {
     /// Nearest `due_at` among open obligations that are not paused: breached ones lie before
     /// "now", so "breached at" is a range condition.
     pub next_unpaused_due_at: Option<i64>,
-    /// `next_due_at`, or [`NO_DEADLINE`]: the queue's sort key (NULLs last without NULLs).
+    /// `next_due_at`, or [`NO_DEADLINE`], or [`CLOSED_KEY`] when closed: the queue's sort key
+    /// (NULLs last without NULLs, closed ones after them).
     pub queue_key: i64,
     pub projection: String,
     /// Number of events stored, i.e. the `seq` of the last one.
@@ -91,7 +95,11 @@ impl InquiryRow {
             next_due_at,
             next_requires: next.map(|o| o.requires.as_str()),
             next_unpaused_due_at: next_unpaused.map(to_db).transpose()?,
-            queue_key: next_due_at.unwrap_or(NO_DEADLINE),
+            queue_key: if closed {
+                CLOSED_KEY
+            } else {
+                next_due_at.unwrap_or(NO_DEADLINE)
+            },
             projection: serde_json::to_string(inquiry).map_err(|e| unwritable("projection", &e))?,
             version,
         })
@@ -171,6 +179,8 @@ pub(crate) struct NewRows {
     pub inquiry: InquiryRow,
     pub event: EventRow,
     pub obligations: Vec<ObligationRow>,
+    /// What the search finds it by (`fulltext.rs`).
+    pub words: String,
 }
 
 impl NewRows {
@@ -186,6 +196,7 @@ impl NewRows {
             inquiry: InquiryRow::of(inquiry, 1)?,
             event: EventRow::of(1, received)?,
             obligations: obligation_rows(inquiry)?,
+            words: crate::fulltext::document(inquiry),
         })
     }
 }

@@ -69,6 +69,13 @@ pub struct InquiryFilter {
     pub due_before: Option<Timestamp>,
     /// Only inquiries with an open obligation already past its deadline at this instant ("now").
     pub breached_at: Option<Timestamp>,
+    /// `Some(true)`: only open inquiries (new, open, awaiting the citizen); `Some(false)`: only
+    /// closed ones; `None`: both.
+    pub open: Option<bool>,
+    /// With `caseworker`: also the inquiries of every caseworker absent on this date (their
+    /// absence lasts until this date or later) with `caseworker` as substitute — the cover a
+    /// substitute takes over (HTK-8). Nothing is reassigned: ending the absence ends the cover.
+    pub cover_on: Option<frist_calendar::Date>,
 }
 
 /// One row of the queue: enough to list, nothing confidential (no body; CPR never included).
@@ -349,6 +356,15 @@ pub trait Store: Send + Sync {
         query: &SenderQuery,
         limit: u32,
     ) -> impl Future<Output = StoreResult<Vec<InquirySummary>>> + Send;
+
+    /// The inquiries, open and closed, that a typed search finds (see [`TextQuery`]), newest
+    /// first, a page at a time (`limit` clamped to 1–500); nothing confidential, like the queue.
+    fn search(
+        &self,
+        query: &crate::TextQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<Page>> + Send;
 
     /// Open work per caseworker (ordered by caseworker; the unassigned row first where the
     /// backend sorts NULL first — callers should not rely on the position of that row).

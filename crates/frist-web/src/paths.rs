@@ -32,6 +32,8 @@ pub const ABSENCE: &str = "/fravaer";
 pub const ABSENCE_END: &str = "/fravaer/slut";
 pub const DESK: &str = "/skranke";
 
+// Search (queues and search).
+pub const SEARCH: &str = "/soeg";
 // One inquiry and what can be done to it.
 pub const INQUIRY_ROUTE: &str = "/sager/{id}";
 pub const REVEAL_ROUTE: &str = "/sager/{id}/cpr";

@@ -468,3 +468,26 @@ act-ref-reopen-reason = Skriv, hvorfor henvendelsen genåbnes.
 act-ref-not-closed = Henvendelsen er ikke lukket, så den kan ikke genåbnes.
 act-next-inquiry = Næste sag
 act-no-next-inquiry = Der er ingen andre åbne sager i din kø.
+
+## QueuesWords (queues: open and closed inquiries, a substitute's cover)
+
+queues-state-all-open = Alle åbne
+queues-state-closed = Lukket
+# "{name}" is replaced by the absent colleague's name.
+queues-cover-for = Dækker for { $name }
+
+## SearchWords (search: the header's field and the results page)
+
+search-region-label = Søg i henvendelser
+search-field-label = Søg
+search-button = Søg
+search-title = Søg i henvendelser
+search-hint = Sagsnummer (fx HTK-2026-000123), borgerens navn, e-mailadresse, telefonnummer eller CVR-nummer, eller ord fra emne og besked. Både åbne og lukkede henvendelser, nyeste først.
+search-caption = Henvendelser, der passer til søgningen, nyeste først
+search-col-sender = Afsender
+search-col-state = Tilstand
+search-col-deadline = Nærmeste frist
+# "{query}" is replaced by what was typed.
+search-none-found = Ingen henvendelser passer til »{ $query }«.
+search-cpr-left-out = Der kan ikke søges på CPR-numre, så CPR-nummeret er udeladt af søgningen.
+search-type-something = Skriv, hvad du leder efter.

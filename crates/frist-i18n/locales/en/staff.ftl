@@ -468,3 +468,26 @@ act-ref-reopen-reason = Write why the inquiry is reopened.
 act-ref-not-closed = The inquiry is not closed, so it cannot be reopened.
 act-next-inquiry = Next inquiry
 act-no-next-inquiry = There are no other open inquiries in your queue.
+
+## QueuesWords (queues: open and closed inquiries, a substitute's cover)
+
+queues-state-all-open = All open
+queues-state-closed = Closed
+# "{name}" is replaced by the absent colleague's name.
+queues-cover-for = Covering for { $name }
+
+## SearchWords (search: the header's field and the results page)
+
+search-region-label = Search inquiries
+search-field-label = Search
+search-button = Search
+search-title = Search inquiries
+search-hint = Reference (e.g. HTK-2026-000123), the citizen's name, e-mail address, phone number or CVR number, or words from the subject and message. Open and closed inquiries, newest first.
+search-caption = Inquiries matching the search, newest first
+search-col-sender = Sender
+search-col-state = State
+search-col-deadline = Nearest deadline
+# "{query}" is replaced by what was typed.
+search-none-found = No inquiries match “{ $query }”.
+search-cpr-left-out = CPR numbers cannot be searched for, so the CPR number was left out of the search.
+search-type-something = Type what you are looking for.

@@ -48,6 +48,7 @@ impl PostgresStore {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
+        crate::fulltext::backfill(crate::sql::Conn::Postgres(&mut *pool.acquire().await?)).await?;
         Ok(Self {
             creator: creator::Creator::start(pool.clone()),
             pool,

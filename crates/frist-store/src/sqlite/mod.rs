@@ -64,6 +64,7 @@ impl SqliteStore {
         let mut conn = options.connect().await?;
         MIGRATOR.run(&mut conn).await?;
         bulk::build_sender_indexes(&mut conn).await?;
+        crate::fulltext::backfill(Conn::Sqlite(&mut conn)).await?;
         let readers = SqlitePoolOptions::new()
             .max_connections(READERS)
             .connect_with(options)

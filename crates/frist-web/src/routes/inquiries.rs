@@ -85,6 +85,9 @@ pub async fn list<S: Store + 'static>(
             .parse_str::<bool>("breached", "true or false")?
             .filter(|b| *b)
             .map(|_| now),
+        // The API lists every state unless `state` asks for one, as it always has: its clients
+        // page through everything (exports, reports), and `state=closed` already exists.
+        ..InquiryFilter::default()
     };
     let limit = params
         .parse(

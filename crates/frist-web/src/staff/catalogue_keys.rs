@@ -4,6 +4,8 @@
 
 use super::StaffMessages;
 use super::words::actions::ActionWords;
+use super::words::queues::QueuesWords;
+use super::words::search::SearchWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
 use frist_i18n::{Audience, Lang, has};
@@ -30,6 +32,8 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         AdminWords::keys(),
         LeadWords::keys(),
         ActionWords::keys(),
+        QueuesWords::keys(),
+        SearchWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }

@@ -24,6 +24,7 @@ mod people;
 mod queue;
 mod reply;
 mod scans;
+mod search;
 mod session;
 mod throttle;
 mod words;
@@ -64,6 +65,7 @@ pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
         )
         .route(paths::ABSENCE_END, post(absence::end::<S>))
         .route(paths::DESK, get(desk::show::<S>).post(desk::submit::<S>))
+        .route(paths::SEARCH, get(search::show::<S>))
         .route(paths::INQUIRY_ROUTE, get(inquiry::show::<S>))
         .route(paths::REVEAL_ROUTE, post(inquiry::reveal::<S>))
         .route(paths::ASSIGN_ROUTE, post(inquiry::assign::<S>))
@@ -108,6 +110,8 @@ const AUDIENCE: frist_i18n::Audience = frist_i18n::Audience::Staff;
 pub(crate) struct StaffChrome {
     pub t: &'static Messages,
     pub s: &'static StaffMessages,
+    /// The search field in the header.
+    pub search: &'static words::search::SearchWords,
     pub path: String,
     /// The language switcher: this page in each language the staff pages have.
     pub langs: Vec<LangLink>,
@@ -126,6 +130,7 @@ impl StaffChrome {
         StaffChrome {
             t,
             s: StaffMessages::of(visitor.staff_lang()),
+            search: words::search::SearchWords::of(visitor.staff_lang()),
             langs: visitor.lang_links(AUDIENCE),
             path: visitor.path.clone(),
             municipality: policy.municipality.clone(),

@@ -5,6 +5,7 @@
 
 mod view;
 
+use super::words::queues::QueuesWords;
 use super::{StaffMessages, encode_query, session};
 use crate::page_error::PageError;
 use crate::pages::csrf;
@@ -29,7 +30,7 @@ pub(crate) struct QueueQuery {
     pub(crate) efter: Option<String>,
     /// Deadline filter: `overskredet`, `idag`, `fare` (by the end of the next working day).
     pub(crate) frist: String,
-    /// State filter: `ny`, `aaben`, `afventer`.
+    /// State filter: `ny`, `aaben`, `afventer`, `lukket`; none: every open state.
     pub(crate) status: String,
     /// A unit id (tab "all" only).
     pub(crate) enhed: String,
@@ -48,12 +49,14 @@ pub(crate) fn deadline_choices(s: &super::StaffMessages) -> [(&'static str, &'st
     ]
 }
 
-/// The state filter's choices: (slug, state, label).
+/// The state filter's choices: (slug, state, label). No state means every open one; closed
+/// inquiries are shown only when asked for.
 pub(crate) fn state_choices(
     s: &super::StaffMessages,
-) -> [(&'static str, Option<InquiryState>, &'static str); 4] {
+    w: &QueuesWords,
+) -> [(&'static str, Option<InquiryState>, &'static str); 5] {
     [
-        ("", None, s.state_any),
+        ("", None, w.state_all_open),
         ("ny", Some(InquiryState::New), s.state_new),
         ("aaben", Some(InquiryState::Open), s.state_open),
         (
@@ -61,6 +64,7 @@ pub(crate) fn state_choices(
             Some(InquiryState::AwaitingCitizen),
             s.state_awaiting,
         ),
+        ("lukket", Some(InquiryState::Closed), w.state_closed),
     ]
 }
 
@@ -96,10 +100,17 @@ pub(crate) struct Wanted {
     pub tab: Tab,
     pub filter: Option<InquiryFilter>,
     pub filters: String,
+    /// Whose queue this is when it includes the cover of a substitute (the user's on "mine", the
+    /// colleague's on "all"): rows of anyone else are marked as cover.
+    pub covering: Option<String>,
 }
 
 /// Decides [`Wanted`] from the query, clearing what does not apply (an unknown deadline or state
 /// slug; a unit or colleague outside the "all" tab), so the page shows only what was used.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "each is one thing the decision reads"
+)]
 pub(crate) fn decide(
     query: &mut QueueQuery,
     policy: &Policy,
@@ -108,6 +119,7 @@ pub(crate) fn decide(
     caseworkers: &[Caseworker],
     now: Timestamp,
     s: &StaffMessages,
+    w: &QueuesWords,
 ) -> Result<Wanted, PageError> {
     let tab = Tab::parse(&query.vis);
     let my_unit = caseworkers
@@ -129,22 +141,43 @@ pub(crate) fn decide(
         }
         _ => query.frist.clear(),
     }
-    match state_choices(s)
+    let state = match state_choices(s, w)
         .iter()
         .find(|(slug, ..)| *slug == query.status)
     {
-        Some((_, state, _)) => base.state = *state,
-        None => query.status.clear(),
+        Some((_, state, _)) => *state,
+        None => {
+            query.status.clear();
+            None
+        }
+    };
+    match state {
+        Some(InquiryState::Closed) => base.open = Some(false),
+        Some(state) => {
+            base.state = Some(state);
+            base.open = Some(true);
+        }
+        None => base.open = Some(true),
     }
+    // A substitute covers open inquiries only: the closed ones stay their caseworker's.
+    let today = now.to_zoned(frist_policy::COPENHAGEN.clone()).date();
+    let cover_on = (base.open == Some(true)).then_some(today);
     if tab != Tab::All || !units.iter().any(|u| u.id == query.enhed) {
         query.enhed.clear();
     }
     if tab != Tab::All {
         query.sagsbehandler.clear();
     }
+    let covering = match tab {
+        Tab::Mine => Some(user.username.clone()),
+        Tab::All if !query.sagsbehandler.is_empty() => Some(query.sagsbehandler.clone()),
+        _ => None,
+    }
+    .filter(|_| cover_on.is_some());
     let filter = match tab {
         Tab::Mine => Some(InquiryFilter {
             caseworker: Some(user.username.clone()),
+            cover_on,
             ..base
         }),
         Tab::Unit => my_unit.map(|unit| InquiryFilter {
@@ -154,6 +187,7 @@ pub(crate) fn decide(
         Tab::All => Some(InquiryFilter {
             unit: (!query.enhed.is_empty()).then(|| query.enhed.clone()),
             caseworker: (!query.sagsbehandler.is_empty()).then(|| query.sagsbehandler.clone()),
+            cover_on,
             ..base
         }),
     };
@@ -173,6 +207,7 @@ pub(crate) fn decide(
         tab,
         filter,
         filters,
+        covering,
     })
 }
 
@@ -201,9 +236,10 @@ pub(crate) async fn show<S: Store>(
     let policy = &app.policy.policy;
     let user = session::require(&app, &visitor).await?;
     let s = StaffMessages::of(visitor.staff_lang());
+    let w = QueuesWords::of(visitor.staff_lang());
     let (units, caseworkers) = (app.store.units().await?, app.store.caseworkers().await?);
     let now = app.now();
-    let wanted = decide(&mut query, policy, &user, &units, &caseworkers, now, s)?;
+    let wanted = decide(&mut query, policy, &user, &units, &caseworkers, now, s, w)?;
     let page = list(&app, wanted.filter.as_ref(), query.efter.as_deref()).await?;
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
     let body = view::page(

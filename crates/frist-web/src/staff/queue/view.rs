@@ -2,6 +2,7 @@
 //! form and the page links, from what the handler decided and read.
 
 use super::super::deadline::{Signal, time_left};
+use super::super::words::queues::QueuesWords;
 use super::super::{StaffChrome, StaffMessages, encode_query};
 use super::{QueueQuery, Tab, Wanted, deadline_choices, state_choices};
 use crate::pages::visitor::Visitor;
@@ -37,6 +38,8 @@ struct Row {
     time_left: String,
     label: &'static str,
     class: &'static str,
+    /// "Covering for …" when the row is an absent colleague's, shown to their substitute.
+    cover: Option<String>,
 }
 
 #[derive(Debug, Template)]
@@ -77,10 +80,12 @@ pub(crate) fn page(
     caseworkers: &[Caseworker],
 ) -> QueuePage {
     let s = StaffMessages::of(visitor.staff_lang());
+    let w = QueuesWords::of(visitor.staff_lang());
     let Wanted {
         tab,
         filter,
         filters,
+        covering,
     } = wanted;
     let today = now.to_zoned(frist_policy::COPENHAGEN.clone()).date();
     let rows = page
@@ -115,7 +120,20 @@ pub(crate) fn page(
                         s,
                     )
                 });
+            let cover = match (&covering, &item.caseworker) {
+                (Some(whose), Some(id)) if whose != id => Some(
+                    w.cover_for.replace(
+                        "{name}",
+                        caseworkers
+                            .iter()
+                            .find(|c| &c.id == id)
+                            .map_or(id.as_str(), |c| c.name.as_str()),
+                    ),
+                ),
+                _ => None,
+            };
             Row {
+                cover,
                 id: item.id,
                 reference: item.reference.to_string(),
                 subject: mask(&item.subject),
@@ -163,7 +181,7 @@ pub(crate) fn page(
             selected: value == query.frist,
         })
         .collect();
-    let states = state_choices(s)
+    let states = state_choices(s, w)
         .into_iter()
         .map(|(value, _, label)| Choice {
             value: value.into(),
