@@ -159,8 +159,13 @@ pub(crate) async fn render<S: Store + OutboxStore + ScanStore>(
     .map_err(PageError::internal)?;
     let next = match notice {
         Some(n) if n.completes_work() => Some(
-            next_inquiry(app.store.as_ref(), &user.username, loaded.stored.id)
-                .await
+            next_inquiry(
+                app.store.as_ref(),
+                &user.username,
+                loaded.stored.id,
+                app.now().to_zoned(frist_policy::COPENHAGEN.clone()).date(),
+            )
+            .await
                 .map_err(PageError::internal)?,
         ),
         _ => None,

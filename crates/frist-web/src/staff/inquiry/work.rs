@@ -57,36 +57,25 @@ impl Work {
 /// caseworker's queue has no other open inquiry.
 pub(crate) type Next = Option<Option<InquirySummary>>;
 
-/// The open inquiry with the nearest deadline in `username`'s own queue, other than `this`: the
-/// queue's query once per open state (the store orders each by nearest deadline, none last,
-/// then id), the first of each compared the same way.
+/// The open inquiry with the nearest deadline in `username`'s own queue ("Mine" on `today`),
+/// other than `this`.
 pub(crate) async fn next_inquiry<S: Store>(
     store: &S,
     username: &str,
     this: i64,
+    today: frist_calendar::Date,
 ) -> Result<Option<InquirySummary>, StoreError> {
-    let mut best: Option<InquirySummary> = None;
-    for state in [
-        InquiryState::New,
-        InquiryState::Open,
-        InquiryState::AwaitingCitizen,
-    ] {
-        let filter = InquiryFilter {
-            caseworker: Some(username.to_owned()),
-            state: Some(state),
-            ..InquiryFilter::default()
-        };
-        // Two: one of them may be this inquiry.
-        let page = store.list_inquiries(&filter, None, 2).await?;
-        let Some(first) = page.items.into_iter().find(|i| i.id != this) else {
-            continue;
-        };
-        let order = |i: &InquirySummary| (i.next_due_at.is_none(), i.next_due_at, i.id);
-        if best.as_ref().is_none_or(|b| order(&first) < order(b)) {
-            best = Some(first);
-        }
-    }
-    Ok(best)
+    // The same query as the caseworker's "Mine": open inquiries, with those covered for an
+    // absent colleague, nearest deadline first.
+    let filter = InquiryFilter {
+        caseworker: Some(username.to_owned()),
+        open: Some(true),
+        cover_on: Some(today),
+        ..InquiryFilter::default()
+    };
+    // Two: one of them may be this inquiry.
+    let page = store.list_inquiries(&filter, None, 2).await?;
+    Ok(page.items.into_iter().find(|i| i.id != this))
 }
 
 /// The part of the page for `inquiry`, received under `policy`, with its `events`.
