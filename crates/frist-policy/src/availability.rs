@@ -11,9 +11,20 @@
 //! intake (`frist-channels/src/mail`), sent by `frist serve`. Phone messages, visits and letters
 //! are registered at the desk; notes, referrals, errors, waiting for the citizen and assigning
 //! on the inquiry page; the citizen writes on the self-service form and rates the service on
-//! the status page. There is no report yet but compliance (no channel, transfer, feedback or
-//! error report, no phone-contact figures), no way to set a case type on the staff pages, no
-//! business sender outside the API, and no referral outside the municipality's own units.
+//! the status page; a call back ("Ringet tilbage"), classifying and reopening on the inquiry
+//! page (`staff/casework.rs`). While a caseworker is absent, their open inquiries are listed in
+//! the substitute's "Mine" on the queue, marked as cover (`staff/queue`, the store's
+//! `InquiryFilter::cover_on`); nothing is reassigned, so ending the absence ends the cover.
+//! There is no report yet but compliance (no channel, transfer, feedback, error or case-type
+//! report, no phone-contact figures), no business sender outside the API, and no referral
+//! outside the municipality's own units.
+//!
+//! Case types: the classify form on the inquiry page and the desk set any case type the policy
+//! file defines (`[[case_type]]`); its `within` becomes an answer deadline and the service-goal
+//! page publishes it. But no shipped policy defines a case type (none of the source documents
+//! gives processing times in numbers), so for the goals that promise case types with their own
+//! published deadlines this is only `Partly`: the policy's case types and their deadlines, and
+//! a report per case type, are missing.
 
 use crate::support::{FeatureKind, RuleKind};
 use frist_i18n::{Arg, Audience, Lang};
@@ -25,6 +36,8 @@ pub enum Page {
     Inquiry,
     /// The desk: phone calls, visits and letters.
     Desk,
+    /// The queues ("Mine", "Min enhed", "Alle").
+    Queue,
     /// Absence and substitutes.
     Absence,
     /// The citizen's self-service form.
@@ -71,8 +84,10 @@ impl RuleKind {
             Self::Readability => Offered(at("where-readability", Page::Inquiry)),
             Self::ExtensionNotice => Offered(at("where-extension", Page::Inquiry)),
             Self::CloseRequiresCompletion => Offered(at("where-close", Page::Inquiry)),
-            // Needs a case type on the inquiry, which the staff pages cannot set yet.
+            // Notices come from a case type's `notices`; no shipped policy defines a case type,
+            // and nothing shown to a person proves the notice is in the answer yet.
             Self::CaseTypeNotices
+            // No check of letters' signatures, of a signature's channel or of a stated reason.
             | Self::DirectPhoneNumber
             | Self::SignatureChannel
             | Self::DecisionReason => NotYet,
@@ -105,13 +120,14 @@ impl FeatureKind {
                 at("where-satisfaction-survey", Page::Status),
                 "missing-report",
             ),
+            Self::SubstituteCover => Offered(at("where-substitute-cover", Page::Queue)),
+            // See the module doc: the staff pages set a case type, no shipped policy has one.
+            Self::CaseTypes => Partly(at("where-case-types", Page::Inquiry), "missing-case-types"),
             Self::HumanContactReport
             | Self::AffectsOtherAreasNotice
-            | Self::CaseTypes
             | Self::BusinessSenders
             | Self::ChannelReport
             | Self::TransferReport
-            | Self::SubstituteCover
             | Self::InformationRequest
             | Self::ExternalReferral
             | Self::ExtraHelp => NotYet,

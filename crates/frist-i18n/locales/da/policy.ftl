@@ -136,9 +136,9 @@ where-reply-rules = Tjekkes, før noget sendes, i svarformularen på sagssiden (
 where-readability = Tjekkes i svarformularen på sagssiden ({ $path }), også mens der skrives, når politikfilen har et [readability]-afsnit; giver en advarsel, men stopper ikke beskeden.
 where-extension = »Forlæng og giv besked« på sagssiden ({ $path }): kun med ny dato, begrundelse og besked til borgeren.
 where-close = »Luk henvendelsen« på sagssiden ({ $path }): »besvaret« kræver et endeligt svar, »overdraget« en overdragelse til en navngiven kollega.
-where-absence-substitute = Fraværsmarkering på { $path }; nye henvendelser til den fraværende sendes til stedfortræderen.
+where-absence-substitute = Fraværsmarkering på { $path }; ny e-mail til den fraværende går til stedfortræderen, og den fraværendes åbne henvendelser står i stedfortræderens »Mine«, så længe fraværet varer.
 where-absence-auto-reply = Fraværsmarkering på { $path }; e-mail til den fraværende får et automatisk svar med returdato og stedfortræder.
-where-phone-messages = Skranken ({ $path }): en telefonbesked registreres med telefonnummer, og opringningen får sin frist.
+where-phone-messages = Skranken ({ $path }): en telefonbesked registreres med telefonnummer, og opringningen får sin frist, som »Ringet tilbage« på sagssiden overholder, når borgeren blev truffet.
 where-phone-hours = Telefontiderne fra politikfilen ([calendar.phone_hours]) vises på { $path }.
 where-referrals = »Videresend« på sagssiden ({ $path }) til en anden afdeling; videresendelsen står i historikken og tælles på henvendelsen.
 where-citizen-visible-notes = »Tilføj en note« på sagssiden ({ $path }) med »Synlig for borgeren«; noten vises på borgerens statusside.
@@ -151,4 +151,9 @@ where-awaiting-citizen = »Bed borgeren om oplysninger« på sagssiden ({ $path 
 where-all-channels = E-mail fra postkasserne, brev, telefon og personligt fremmøde på skranken ({ $path }), selvbetjeningsformularen, Facebook og API'et.
 where-languages = Borgersiderne findes på dansk, engelsk og tysk, fx { $path }; henvendelsens sprog gemmes.
 where-satisfaction-survey = Borgerens statusside ({ $path }) spørger, hvor tilfreds borgeren er, når sagen er besvaret; svaret står i sagens historik.
+
+## goals2: the substitute's cover on the queue, case types set on the staff pages
+where-substitute-cover = »Mine« i sagslisten ({ $path }): mens en kollega er fraværende med dig som stedfortræder, står kollegaens åbne henvendelser der, markeret »Dækker for …«, og de forsvinder igen, når fraværet slutter. Intet tildeles om, og fristerne er uændrede.
+where-case-types = »Hvad drejer henvendelsen sig om?« på sagssiden ({ $path }) og skranken sætter en af politikfilens sagstyper ([[case_type]]); sagstypens frist bliver en svarfrist og vises på servicemålsiden.
+missing-case-types = sagstyperne med deres offentliggjorte frister i politikfilen og en rapport pr. sagstype
 heading-not-yet = Mål, hvor Frist endnu ikke understøtter alt, hvad filen nævner

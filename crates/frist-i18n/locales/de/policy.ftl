@@ -138,9 +138,9 @@ where-reply-rules = Wird vor dem Versand geprüft, im Antwortformular auf der Vo
 where-readability = Wird im Antwortformular auf der Vorgangsseite ({ $path }) geprüft, auch während des Schreibens, wenn die Richtliniendatei einen Abschnitt [readability] hat; warnt, hält die Nachricht aber nicht auf.
 where-extension = „Verlängern und Bescheid geben“ auf der Vorgangsseite ({ $path }): nur mit neuem Datum, Begründung und Nachricht an den Bürger.
 where-close = „Anfrage schließen“ auf der Vorgangsseite ({ $path }): „beantwortet“ verlangt eine abschließende Antwort, „übergeben“ eine Übergabe an eine namentlich genannte Kollegin oder einen Kollegen.
-where-absence-substitute = Abwesenheit unter { $path }; neue Anfragen an die abwesende Person gehen an die Vertretung.
+where-absence-substitute = Abwesenheit unter { $path }; neue E-Mails an die abwesende Person gehen an die Vertretung, und die offenen Anfragen der abwesenden Person stehen, solange die Abwesenheit dauert, unter „Mine“ der Vertretung.
 where-absence-auto-reply = Abwesenheit unter { $path }; E-Mails an die abwesende Person erhalten eine automatische Antwort mit Rückkehrdatum und Vertretung.
-where-phone-messages = Der Schalter ({ $path }): eine Telefonnachricht wird mit Telefonnummer erfasst, und der Rückruf erhält seine Frist.
+where-phone-messages = Der Schalter ({ $path }): eine Telefonnachricht wird mit Telefonnummer erfasst, und der Rückruf erhält seine Frist, die „Ringet tilbage“ auf der Vorgangsseite einhält, wenn der Bürger erreicht wurde.
 where-phone-hours = Die Telefonzeiten der Richtliniendatei ([calendar.phone_hours]) werden unter { $path } angezeigt.
 where-referrals = „Weiterleiten“ auf der Vorgangsseite ({ $path }) an eine andere Abteilung; die Weiterleitung steht im Verlauf und wird an der Anfrage gezählt.
 where-citizen-visible-notes = „Notiz hinzufügen“ auf der Vorgangsseite ({ $path }) mit „Für den Bürger sichtbar“; die Notiz erscheint auf der Statusseite des Bürgers.
@@ -153,4 +153,9 @@ where-awaiting-citizen = „Den Bürger um Angaben bitten“ auf der Vorgangssei
 where-all-channels = E-Mail aus den Postfächern, Briefe, Telefon und persönliche Besuche am Schalter ({ $path }), das Selbstbedienungsformular, Facebook und die API.
 where-languages = Die Bürgerseiten gibt es auf Dänisch, Englisch und Deutsch, z. B. { $path }; die Sprache der Anfrage wird gespeichert.
 where-satisfaction-survey = Die Statusseite des Bürgers ({ $path }) fragt nach der Antwort, wie zufrieden der Bürger ist; die Antwort steht im Verlauf der Anfrage.
+
+## goals2: the substitute's cover on the queue, case types set on the staff pages
+where-substitute-cover = „Mine“ in der Vorgangsliste ({ $path }): während eine Kollegin oder ein Kollege mit Ihnen als Vertretung abwesend ist, stehen deren offene Anfragen dort, als Vertretung markiert, und verschwinden wieder, wenn die Abwesenheit endet. Nichts wird neu zugewiesen, und die Fristen bleiben unverändert.
+where-case-types = „Hvad drejer henvendelsen sig om?“ auf der Vorgangsseite ({ $path }) und der Schalter setzen einen der Vorgangstypen der Richtliniendatei ([[case_type]]); dessen Frist wird eine Antwortfrist und steht auf der Seite mit den Servicezielen.
+missing-case-types = die Vorgangstypen mit ihren veröffentlichten Fristen in der Richtliniendatei und ein Bericht je Vorgangstyp
 heading-not-yet = Ziele, bei denen Frist noch nicht alles unterstützt, was die Datei nennt

@@ -134,9 +134,9 @@ where-reply-rules = Checked before anything is sent, in the reply form on the in
 where-readability = Checked in the reply form on the inquiry page ({ $path }), also while typing, when the policy file has a [readability] section; it warns but does not stop the message.
 where-extension = "Extend and tell the citizen" on the inquiry page ({ $path }): only with a new date, a reason and a notice to the citizen.
 where-close = "Close the inquiry" on the inquiry page ({ $path }): "answered" needs a final answer, "handed over" a hand-over to a named colleague.
-where-absence-substitute = Absence on { $path }; new inquiries to the absent employee go to the substitute.
+where-absence-substitute = Absence on { $path }; new e-mail to the absent employee goes to the substitute, and the absent employee's open inquiries are listed in the substitute's "Mine" for as long as the absence lasts.
 where-absence-auto-reply = Absence on { $path }; e-mail to the absent employee gets an automatic reply with the return date and the substitute.
-where-phone-messages = The desk ({ $path }): a phone message is registered with a phone number, and the call back gets its deadline.
+where-phone-messages = The desk ({ $path }): a phone message is registered with a phone number, and the call back gets its deadline, which "Called back" on the inquiry page meets when the citizen was reached.
 where-phone-hours = The phone hours of the policy file ([calendar.phone_hours]) are shown on { $path }.
 where-referrals = "Refer" on the inquiry page ({ $path }) to another unit; the referral is in the history and counted on the inquiry.
 where-citizen-visible-notes = "Add a note" on the inquiry page ({ $path }) with "Visible to the citizen"; the note is shown on the citizen's status page.
@@ -149,4 +149,9 @@ where-awaiting-citizen = "Request information from the citizen" on the inquiry p
 where-all-channels = E-mail from the mailboxes, letters, phone and visits at the desk ({ $path }), the self-service form, Facebook and the API.
 where-languages = The citizen pages exist in Danish, English and German, e.g. { $path }; the inquiry's language is stored.
 where-satisfaction-survey = The citizen's status page ({ $path }) asks how satisfied the citizen is once the inquiry is answered; the answer is in the inquiry's history.
+
+## goals2: the substitute's cover on the queue, case types set on the staff pages
+where-substitute-cover = "Mine" in the queue ({ $path }): while a colleague is absent with you as substitute, the colleague's open inquiries are listed there, marked "Covering for …", and they go again when the absence ends. Nothing is reassigned, and the deadlines are unchanged.
+where-case-types = "What is the inquiry about?" on the inquiry page ({ $path }) and the desk set one of the policy file's case types ([[case_type]]); the case type's deadline becomes an answer deadline and is shown on the service-goal page.
+missing-case-types = the case types with their published deadlines in the policy file and a report per case type
 heading-not-yet = Goals where Frist does not yet support everything the file names

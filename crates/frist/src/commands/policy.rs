@@ -213,6 +213,7 @@ fn path(page: Page) -> String {
     match page {
         Page::Inquiry => paths::INQUIRY_ROUTE,
         Page::Desk => paths::DESK,
+        Page::Queue => paths::QUEUE,
         Page::Absence => paths::ABSENCE,
         Page::Write => paths::WRITE,
         Page::Status => paths::STATUS_ROUTE,

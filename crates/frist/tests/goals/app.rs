@@ -3,7 +3,7 @@
 //! cookie and CSRF token, as a browser holds them), and `frist policy check` for the claims.
 
 use frist_policy::Policy;
-use frist_store::{AnyStore, Caseworker, Role, Store, Unit, User};
+use frist_store::{AnyStore, Caseworker, PolicyVersion, Role, Store, Unit, User};
 use frist_web::{AppState, new_token, paths, router};
 use jiff::Timestamp;
 use reqwest::StatusCode;
@@ -15,6 +15,8 @@ use std::sync::{Arc, Mutex};
 pub struct App {
     pub(crate) base: String,
     pub store: Arc<AnyStore>,
+    /// The policy registered at start, as mail intake files inquiries under it.
+    pub version: PolicyVersion,
     client: reqwest::Client,
     caseworker: String,
     lead: String,
@@ -34,25 +36,32 @@ pub fn policy_text(name: &str) -> String {
 }
 
 pub async fn spawn(policy: &str, now: &str) -> App {
+    spawn_text(policy, &policy_text(policy), now).await
+}
+
+/// As [`spawn`], with the policy's text given (a shipped policy with something added).
+pub async fn spawn_text(policy: &str, text: &str, now: &str) -> App {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("frist.db").display());
     let store = Arc::new(frist_store::open(&url).await.unwrap());
-    let text = policy_text(policy);
-    let parsed = Arc::new(Policy::from_toml(policy, &text).unwrap());
-    let version = store.register_policy(policy, &text, parsed).await.unwrap();
+    let parsed = Arc::new(Policy::from_toml(policy, text).unwrap());
+    let version = store.register_policy(policy, text, parsed).await.unwrap();
     let mut tokens = Vec::new();
     for (name, role) in [("case", Role::Caseworker), ("lead", Role::Lead)] {
         let (token, hash) = new_token();
         store.create_token(name, role, &hash).await.unwrap();
         tokens.push(token);
     }
-    let user = User {
-        username: "mette".into(),
-        role: Role::Caseworker,
-        password_hash: password_hash(),
-        created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
-    };
-    store.create_user(&user).await.unwrap();
+    // Both can sign in: Jonas to see his own "Mine" while he covers for Mette.
+    for username in ["mette", "jonas"] {
+        let user = User {
+            username: username.into(),
+            role: Role::Caseworker,
+            password_hash: password_hash(),
+            created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
+        };
+        store.create_user(&user).await.unwrap();
+    }
     for (id, name, unit) in [
         ("mette", "Mette Hansen", "borgerservice"),
         ("jonas", "Jonas Berg", "borgerservice"),
@@ -80,8 +89,8 @@ pub async fn spawn(policy: &str, now: &str) -> App {
         .unwrap();
     let clock = Arc::new(Mutex::new(now.parse::<Timestamp>().unwrap()));
     let reading = Arc::clone(&clock);
-    let state =
-        AppState::new(Arc::clone(&store), version).with_clock(move || *reading.lock().unwrap());
+    let state = AppState::new(Arc::clone(&store), version.clone())
+        .with_clock(move || *reading.lock().unwrap());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = router(state);
@@ -92,6 +101,7 @@ pub async fn spawn(policy: &str, now: &str) -> App {
     App {
         base,
         store,
+        version,
         client: reqwest::Client::new(),
         caseworker,
         lead,
@@ -220,6 +230,15 @@ impl App {
 
     /// Mette signed in on the staff pages.
     pub async fn mette(&self) -> Browser<'_> {
+        self.signed_in("mette").await
+    }
+
+    /// Jonas, Mette's colleague, signed in on the staff pages.
+    pub async fn jonas(&self) -> Browser<'_> {
+        self.signed_in("jonas").await
+    }
+
+    async fn signed_in(&self, username: &str) -> Browser<'_> {
         let mut b = self.browser();
         let form = b.get(paths::LOGIN).await;
         let csrf = csrf(&form.1);
@@ -228,7 +247,7 @@ impl App {
                 paths::LOGIN,
                 &[
                     ("csrf", &csrf),
-                    ("username", "mette"),
+                    ("username", username),
                     ("password", "korrekt hest batteri"),
                     ("next", paths::QUEUE),
                 ],

@@ -1,7 +1,9 @@
 //! Høje-Taastrup Kommune, "Servicemål for kontakt med kommunen" (2014).
 
 use crate::app::{App, email, on, says_not_yet, says_offered, spawn};
+use crate::casework::{self, called_back};
 use crate::scenario::{self, NOW, RECEIVED, acknowledged, deadline_met};
+use frist_store::Store;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -52,6 +54,77 @@ async fn htk_4_an_email_to_the_general_mailbox_assigned_on_the_inquiry_page_meet
     .await;
 }
 
+/// A first handling on the inquiry page other than opening or assigning.
+#[derive(Clone, Copy)]
+enum Handling {
+    Answer,
+    HandOver,
+    Refer,
+}
+
+async fn handle(app: &App, id: i64, how: Handling) {
+    let (action, to) = match how {
+        Handling::Answer => return casework::answered_by_phone_on_the_page(app, id).await,
+        Handling::HandOver => ("overdrag", "jonas"),
+        Handling::Refer => ("videresend", "teknik"),
+    };
+    let (status, html) = app.mette().await.act(id, action, &[("to", to)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    let inquiry = app.inquiry(id).await;
+    let field = if action == "overdrag" {
+        "caseworker"
+    } else {
+        "unit"
+    };
+    assert_eq!(inquiry[field], to, "{inquiry}");
+}
+
+/// HTK-4 ("åbnet eller fordelt"): the first handling of any kind meets triage. An e-mail to the
+/// general mailbox is handled on the inquiry page late on the deadline's day (as the demo's
+/// e-mail answered at 22:34), and nothing else happened to it first.
+async fn triage_met_by(how: Handling) {
+    let app = app().await;
+    let id = app
+        .create(email(RECEIVED, "general", "general_question"))
+        .await;
+    let app = &app;
+    deadline_met(app, id, "HTK-4", "triage", "2026-12-02", |id| async move {
+        app.set_now("2026-12-02T22:34:00+01:00");
+        handle(app, id, how).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn htk_4_an_email_answered_by_phone_on_the_inquiry_page_before_the_deadline_meets_triage() {
+    triage_met_by(Handling::Answer).await;
+}
+
+#[tokio::test]
+async fn htk_4_an_email_handed_over_to_a_colleague_before_the_deadline_meets_triage() {
+    triage_met_by(Handling::HandOver).await;
+}
+
+#[tokio::test]
+async fn htk_4_an_email_referred_to_another_unit_before_the_deadline_meets_triage() {
+    triage_met_by(Handling::Refer).await;
+}
+
+#[tokio::test]
+async fn htk_4_an_email_answered_by_phone_after_the_deadline_is_late_not_met() {
+    let app = app().await;
+    let id = app
+        .create(email(RECEIVED, "general", "general_question"))
+        .await;
+    app.set_now("2026-12-03T09:00:00+01:00");
+    casework::answered_by_phone_on_the_page(&app, id).await;
+    let obligation = app.obligation(id, "HTK-4", "triage").await;
+    assert_ne!(obligation["state"], "met", "{obligation}");
+    assert_ne!(obligation["state"], "pending", "{obligation}");
+    let (_, met, _) = app.compliance("HTK-4").await;
+    assert_eq!(met, 0);
+}
+
 #[tokio::test]
 async fn htk_5_absence_with_a_substitute_is_set_on_the_absence_page() {
     scenario::absence(&app().await).await;
@@ -89,9 +162,112 @@ async fn htk_7_a_phone_message_from_the_desk_called_back_meets_the_two_day_deadl
     .await;
 }
 
+/// HTK-8: marked absent on `/fravaer`, Mette's open inquiry is in Jonas's "Mine", marked as
+/// cover, until the absence ends; nothing about the inquiry or its deadlines changes.
 #[tokio::test]
-async fn htk_8_the_substitute_taking_over_open_inquiries_is_not_supported_yet() {
-    says_not_yet(P, "HTK-8", "substitute_cover");
+async fn htk_7_a_callback_recorded_on_the_inquiry_page_meets_the_deadline() {
+    let app = app().await;
+    let id = scenario::phone_message(&app).await;
+    let app = &app;
+    deadline_met(
+        app,
+        id,
+        "HTK-7",
+        "callback",
+        "2026-12-03",
+        |id| async move {
+            app.set_now("2026-12-02T09:00:00+01:00");
+            called_back(app, id, "reached").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn htk_7_a_call_that_did_not_reach_the_citizen_leaves_the_callback_pending() {
+    let app = app().await;
+    let id = scenario::phone_message(&app).await;
+    app.set_now("2026-12-02T09:00:00+01:00");
+    for outcome in ["no_answer", "busy", "voicemail"] {
+        called_back(&app, id, outcome).await;
+    }
+    let obligation = app.obligation(id, "HTK-7", "callback").await;
+    assert_eq!(obligation["state"], "pending", "{obligation}");
+    assert_eq!(obligation["due_date"], "2026-12-03", "{obligation}");
+    let (total, met, breached) = app.compliance("HTK-7").await;
+    assert_eq!((met, breached), (0, 0), "{total}");
+    let events = app.store.events(id).await.unwrap();
+    let attempts = events
+        .iter()
+        .filter(|e| matches!(e.kind, frist_core::EventKind::CallbackAttempted { .. }))
+        .count();
+    assert_eq!(attempts, 3);
+    // A later call that reaches the citizen meets it.
+    called_back(&app, id, "reached").await;
+    let obligation = app.obligation(id, "HTK-7", "callback").await;
+    assert_eq!(obligation["state"], "met", "{obligation}");
+}
+
+#[tokio::test]
+async fn htk_8_the_substitute_sees_the_absent_caseworkers_open_inquiries_in_mine() {
+    let app = app().await;
+    let id = casework::mettes_inquiry(&app).await;
+    let reference = app.inquiry(id).await["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cover = "Dækker for Mette Hansen";
+    let before = jonas_sees(&app, &reference, cover).await;
+    assert_eq!(before, (false, false), "not his before the absence");
+    let obligation = app.obligation(id, "HTK-4", "triage").await;
+    let compliance = app.compliance("HTK-4").await;
+
+    casework::mette_absent(&app, "2026-12-18").await;
+    assert_eq!(jonas_sees(&app, &reference, cover).await, (true, true));
+    let inquiry = app.inquiry(id).await;
+    assert_eq!(
+        inquiry["caseworker"], "mette",
+        "nothing is reassigned: {inquiry}"
+    );
+    assert_eq!(app.obligation(id, "HTK-4", "triage").await, obligation);
+    assert_eq!(app.compliance("HTK-4").await, compliance);
+
+    casework::mette_back(&app).await;
+    assert_eq!(jonas_sees(&app, &reference, cover).await, (false, false));
+    assert_eq!(app.inquiry(id).await["caseworker"], "mette");
+    assert_eq!(app.obligation(id, "HTK-4", "triage").await, obligation);
+    assert_eq!(app.compliance("HTK-4").await, compliance);
+    says_offered(P, "HTK-8", "substitute_cover", "/sager");
+    says_offered(P, "HTK-5", "absence_substitute", "»Mine«");
+}
+
+/// Whether Jonas's "Mine" lists `reference`, and whether it says `cover`.
+async fn jonas_sees(app: &App, reference: &str, cover: &str) -> (bool, bool) {
+    let html = casework::jonas_mine(app).await;
+    (html.contains(reference), html.contains(cover))
+}
+
+#[tokio::test]
+async fn htk_8_a_closed_inquiry_of_the_absent_caseworker_is_not_in_the_substitutes_mine() {
+    let app = app().await;
+    let id = casework::mettes_inquiry(&app).await;
+    let reference = app.inquiry(id).await["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.set_now("2026-12-01T11:00:00+01:00");
+    casework::answered_by_phone_on_the_page(&app, id).await;
+    let (status, html) = app
+        .mette()
+        .await
+        .act(id, "luk", &[("reason", "answered")])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    casework::mette_absent(&app, "2026-12-18").await;
+    assert_eq!(
+        jonas_sees(&app, &reference, "Dækker for").await,
+        (false, false)
+    );
 }
 
 #[tokio::test]
@@ -146,14 +322,14 @@ async fn htk_16_an_information_request_with_what_and_by_when_is_not_supported_ye
 }
 
 #[tokio::test]
-async fn htk_17_the_public_page_shows_the_goals_case_types_are_not_supported_yet() {
+async fn htk_17_the_public_page_shows_the_goals_case_types_only_partly() {
     scenario::service_goal_page(
         &app().await,
         "Se også orientering om frister for sagsbehandling",
     )
     .await;
     says_offered(P, "HTK-17", "service_goal_page", "/forventninger");
-    says_not_yet(P, "HTK-17", "case_types");
+    says_offered(P, "HTK-17", "case_types", "Delvist: sagstyperne");
 }
 
 /// HTK-1, HTK-4 and HTK-7: the 150 independently computed example cases get exactly their due dates.

@@ -14,6 +14,7 @@
 
 mod app;
 mod browser;
+mod casework;
 mod halsnaes;
 mod hoeje_taastrup;
 mod roskilde;

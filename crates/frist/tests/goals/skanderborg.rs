@@ -1,6 +1,6 @@
 //! Skanderborg Kommune, "Politik for mødet mellem borger og kommune" (2011): no numeric deadline.
 
-use crate::app::{App, check_block, says_not_yet, spawn};
+use crate::app::{App, check_block, says_not_yet, says_offered, spawn};
 use crate::scenario::{self, NOW};
 
 const P: &str = "skanderborg";
@@ -15,8 +15,13 @@ async fn ska_1_the_service_level_is_on_the_public_page() {
 }
 
 #[tokio::test]
-async fn ska_2_published_processing_times_are_not_supported_yet() {
-    says_not_yet(P, "SKA-2", "case_types");
+async fn ska_2_published_processing_times_are_only_partly_supported() {
+    says_offered(
+        P,
+        "SKA-2",
+        "case_types",
+        "Delvist: sagstyperne med deres offentliggjorte frister i politikfilen og en rapport pr. sagstype mangler",
+    );
 }
 
 #[tokio::test]
@@ -66,8 +71,13 @@ async fn ska_9_the_satisfaction_question_is_answered_on_the_status_page() {
 }
 
 #[tokio::test]
-async fn ska_10_reports_per_case_type_are_not_supported_yet() {
-    says_not_yet(P, "SKA-10", "case_types");
+async fn ska_10_reports_per_case_type_are_only_partly_supported() {
+    says_offered(
+        P,
+        "SKA-10",
+        "case_types",
+        "Delvist: sagstyperne med deres offentliggjorte frister i politikfilen og en rapport pr. sagstype mangler",
+    );
 }
 
 #[tokio::test]
