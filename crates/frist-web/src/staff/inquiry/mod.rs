@@ -166,7 +166,7 @@ pub(crate) async fn render<S: Store + OutboxStore + ScanStore>(
                 app.now().to_zoned(frist_policy::COPENHAGEN.clone()).date(),
             )
             .await
-                .map_err(PageError::internal)?,
+            .map_err(PageError::internal)?,
         ),
         _ => None,
     };
