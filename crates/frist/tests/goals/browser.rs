@@ -43,11 +43,7 @@ impl Browser<'_> {
     }
 
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
-        let body = fields
-            .iter()
-            .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let body = serde_urlencoded::to_string(fields).unwrap();
         let response = self
             .client
             .post(self.app.url(path))
@@ -112,15 +108,6 @@ impl Browser<'_> {
         let end = start + receipt[start..].find('"').unwrap();
         receipt[start..end].to_owned()
     }
-}
-
-fn escape(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 pub fn csrf(html: &str) -> String {

@@ -162,8 +162,6 @@ async fn htk_7_a_phone_message_from_the_desk_called_back_meets_the_two_day_deadl
     .await;
 }
 
-/// HTK-8: marked absent on `/fravaer`, Mette's open inquiry is in Jonas's "Mine", marked as
-/// cover, until the absence ends; nothing about the inquiry or its deadlines changes.
 #[tokio::test]
 async fn htk_7_a_callback_recorded_on_the_inquiry_page_meets_the_deadline() {
     let app = app().await;
@@ -208,6 +206,8 @@ async fn htk_7_a_call_that_did_not_reach_the_citizen_leaves_the_callback_pending
     assert_eq!(obligation["state"], "met", "{obligation}");
 }
 
+/// HTK-8: marked absent on `/fravaer`, Mette's open inquiry is in Jonas's "Mine", marked as
+/// cover, until the absence ends; nothing about the inquiry or its deadlines changes.
 #[tokio::test]
 async fn htk_8_the_substitute_sees_the_absent_caseworkers_open_inquiries_in_mine() {
     let app = app().await;
