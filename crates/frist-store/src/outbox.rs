@@ -144,6 +144,14 @@ pub trait OutboxStore: Send + Sync {
     /// Queues a message, due at once. An unknown inquiry is `NotFound`; a Message-ID already
     /// used is a `Conflict`.
     fn enqueue(&self, new: NewOutboxItem) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
+    /// Appends `event` to the inquiry and queues `new` (a message about it, e.g. the notice of
+    /// an extension) in one transaction: both are stored, or neither. A refusal by the
+    /// lifecycle is `Refused` and queues nothing.
+    fn append_and_enqueue(
+        &self,
+        event: frist_core::Event,
+        new: NewOutboxItem,
+    ) -> impl Future<Output = StoreResult<(crate::StoredInquiry, OutboxItem)>> + Send;
     /// Takes up to `limit` queued rows due at `now` on one of `channels`, oldest due first, and
     /// marks them `sending` (one more attempt) before returning them. Concurrent claims never
     /// return the same row.

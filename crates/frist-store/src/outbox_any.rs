@@ -16,6 +16,20 @@ impl<B: Backend> OutboxStore for B {
         writing!(self, move |c| outbox::enqueue(c, &new))
     }
 
+    #[instrument(skip_all, fields(backend = self.name(), inquiry = new.inquiry_id, event = event.kind.name()))]
+    async fn append_and_enqueue(
+        &self,
+        event: frist_core::Event,
+        new: NewOutboxItem,
+    ) -> StoreResult<(crate::StoredInquiry, OutboxItem)> {
+        observe(
+            self.write(move |c, policies| {
+                Box::pin(async move { outbox::append_and_enqueue(c, policies, event, &new).await })
+            })
+            .await,
+        )
+    }
+
     #[instrument(skip_all, fields(backend = self.name(), limit))]
     async fn claim_due(
         &self,

@@ -12,7 +12,7 @@ use crate::outbox::{
 use crate::policies::PolicyCache;
 use crate::sql::{Conn, query};
 use crate::time::{to_db, to_db_clamped};
-use crate::types::{InquiryId, StoreError, StoreResult};
+use crate::types::{InquiryId, StoreError, StoreResult, StoredInquiry};
 use frist_core::{Event, EventKind};
 use frist_policy::Channel;
 use jiff::Timestamp;
@@ -36,6 +36,18 @@ pub(crate) async fn enqueue(mut conn: Conn<'_>, new: &NewOutboxItem) -> StoreRes
     .await
     .map_err(|e| insert_error(e, "a message with this Message-ID is already in the outbox"))?;
     item(conn, id).await
+}
+
+/// The event, then the message, in the caller's transaction.
+pub(crate) async fn append_and_enqueue(
+    mut conn: Conn<'_>,
+    policies: &PolicyCache,
+    event: Event,
+    new: &NewOutboxItem,
+) -> StoreResult<(StoredInquiry, OutboxItem)> {
+    let stored = crate::ops::append::append(conn.re(), policies, new.inquiry_id, event).await?;
+    let item = enqueue(conn, new).await?;
+    Ok((stored, item))
 }
 
 pub(crate) async fn claim(

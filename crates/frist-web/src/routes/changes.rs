@@ -7,6 +7,7 @@ use super::params::InquiryId;
 use crate::auth::Caller;
 use crate::body::{JsonBody, JsonBytes, describe, from_json, from_value, message};
 use crate::error::{ApiError, refusal_code};
+use crate::outgoing::{self, Route};
 use crate::state::AppState;
 use crate::views::{self, Detail};
 use axum::Json;
@@ -16,7 +17,8 @@ use frist_calendar::Date;
 use frist_core::rules::{self, Violation};
 use frist_core::{ComplaintGuidance, Event, EventKind, MessageKind, OutgoingMessage};
 use frist_policy::Channel;
-use frist_store::{Store, StoredInquiry};
+use frist_channels::outbox::NoRecipient;
+use frist_store::{OutboxStore, OutboxSummary, Store, StoredInquiry};
 use jiff::Timestamp;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -42,9 +44,11 @@ pub const EVENT_TYPES: &[&str] = &[
     "reopened",
 ];
 
-/// `POST /api/v1/inquiries/{id}/events`: 201 with the updated inquiry.
+/// `POST /api/v1/inquiries/{id}/events`: 201 with the updated inquiry. An extension's notice
+/// is queued in the outbox with the event, in one transaction (on a channel without a
+/// delivery the event alone tells the citizen, on the status page).
 #[instrument(skip_all, fields(inquiry = id.0, event))]
-pub async fn append_event<S: Store + 'static>(
+pub async fn append_event<S: Store + OutboxStore + 'static>(
     State(state): State<AppState<S>>,
     caller: Caller,
     id: InquiryId,
@@ -54,6 +58,7 @@ pub async fn append_event<S: Store + 'static>(
     let (kind, at) = parse_event(&bytes, now)?;
     Span::current().record("event", kind.name());
     let mut warnings = Vec::new();
+    let mut route = Route::Direct;
     if let EventKind::DeadlineExtended {
         new_due_date,
         reason,
@@ -71,21 +76,44 @@ pub async fn append_event<S: Store + 'static>(
             &policy.policy,
         ));
         warnings = pass(found)?;
+        let actor = Some(caller.name.clone());
+        route = outgoing::route(&state, id.0, &stored.inquiry, notice.clone(), actor, at)
+            .map_err(|e| no_recipient("notice.channel", e))?;
     }
     let event = Event {
         at,
         actor: Some(caller.name),
         kind,
     };
-    let updated = state
-        .store
-        .append_event(id.0, event)
-        .await
-        .map_err(not_found)?;
+    let updated = match route {
+        Route::Outbox(new) => {
+            let (updated, _) = state
+                .store
+                .append_and_enqueue(event, *new)
+                .await
+                .map_err(not_found)?;
+            state.outbox.wake.notify_one();
+            updated
+        }
+        Route::Direct => state
+            .store
+            .append_event(id.0, event)
+            .await
+            .map_err(not_found)?,
+    };
+    let outgoing = state.store.outbox_for_inquiry(id.0).await?;
     Ok((
         StatusCode::CREATED,
-        Json(updated_view(&updated, warnings, now)),
+        Json(updated_view(&updated, warnings, &outgoing, now)),
     ))
+}
+
+/// A message on a channel the sender left no address for.
+fn no_recipient(field: &str, e: NoRecipient) -> ApiError {
+    ApiError::invalid(
+        field,
+        format!("{e}: choose a channel the citizen can be reached by"),
+    )
 }
 
 /// The body of `POST /api/v1/inquiries/{id}/messages`.
@@ -130,9 +158,12 @@ impl MessageRequest {
 }
 
 /// `POST /api/v1/inquiries/{id}/messages`: the rules first; a blocking violation is 422; a dry
-/// run answers 200 `{ok, violations}`; otherwise a `message_sent` event, 201.
+/// run answers 200 `{ok, violations}`. A message on a channel with a delivery (e-mail, Digital
+/// Post, letter, Facebook) is queued in the outbox: 202 with the queued entry as `message`, and
+/// `message_sent` is recorded when the channel accepted it. Any other channel reaches the
+/// citizen without a delivery: a `message_sent` event at once, 201.
 #[instrument(skip_all, fields(inquiry = id.0, dry_run))]
-pub async fn send_message<S: Store + 'static>(
+pub async fn send_message<S: Store + OutboxStore + 'static>(
     State(state): State<AppState<S>>,
     caller: Caller,
     id: InquiryId,
@@ -147,11 +178,14 @@ pub async fn send_message<S: Store + 'static>(
     let event = Event {
         at: now,
         actor: Some(caller.name),
-        kind: EventKind::MessageSent { message },
+        kind: EventKind::MessageSent {
+            message: message.clone(),
+        },
     };
+    // What the lifecycle would say, tried on a copy: a queued message is refused now rather
+    // than after delivery.
+    let refusal = stored.inquiry.clone().apply(&event, &policy.policy).err();
     if dry_run {
-        // What the lifecycle would say, tried on a copy: nothing is stored.
-        let refusal = stored.inquiry.clone().apply(&event, &policy.policy).err();
         let blocked = rules::blocking(&violations).next().is_some();
         let refused =
             refusal.map(|r| json!({"reason": refusal_code(&r).0, "detail": r.to_string()}));
@@ -162,15 +196,35 @@ pub async fn send_message<S: Store + 'static>(
         ));
     }
     let warnings = pass(violations)?;
-    let updated = state
-        .store
-        .append_event(id.0, event)
-        .await
-        .map_err(not_found)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(updated_view(&updated, warnings, now)),
-    ))
+    if let Some(refusal) = refusal {
+        return Err(ApiError::Refused(refusal));
+    }
+    let route = outgoing::route(&state, id.0, &stored.inquiry, message, event.actor.clone(), now)
+        .map_err(|e| no_recipient("channel", e))?;
+    match route {
+        Route::Outbox(new) => {
+            let item = state.store.enqueue(*new).await.map_err(not_found)?;
+            state.outbox.wake.notify_one();
+            let outgoing = state.store.outbox_for_inquiry(id.0).await?;
+            let mut view = updated_view(&stored, warnings, &outgoing, now);
+            if let Some(object) = view.as_object_mut() {
+                object.insert("message".into(), outgoing::entry(&item.summary()));
+            }
+            Ok((StatusCode::ACCEPTED, Json(view)))
+        }
+        Route::Direct => {
+            let updated = state
+                .store
+                .append_event(id.0, event)
+                .await
+                .map_err(not_found)?;
+            let outgoing = state.store.outbox_for_inquiry(id.0).await?;
+            Ok((
+                StatusCode::CREATED,
+                Json(updated_view(&updated, warnings, &outgoing, now)),
+            ))
+        }
+    }
 }
 
 /// The violations that only warn, or the problem if any blocks.
@@ -182,13 +236,19 @@ fn pass(violations: Vec<Violation>) -> Result<Vec<Violation>, ApiError> {
     }
 }
 
-fn updated_view(updated: &StoredInquiry, warnings: Vec<Violation>, now: Timestamp) -> Value {
+fn updated_view(
+    updated: &StoredInquiry,
+    warnings: Vec<Violation>,
+    outgoing: &[OutboxSummary],
+    now: Timestamp,
+) -> Value {
     let mut view = views::inquiry(updated, None, Detail::default(), now);
     if let Some(object) = view.as_object_mut() {
         object.insert(
             "warnings".into(),
             serde_json::to_value(warnings).unwrap_or_default(),
         );
+        object.insert("outgoing".into(), outgoing::list(outgoing));
     }
     view
 }

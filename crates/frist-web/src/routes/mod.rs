@@ -11,7 +11,7 @@ mod reports;
 use crate::state::AppState;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post, put};
-use frist_store::Store;
+use frist_store::{OutboxStore, Store};
 
 #[cfg(test)]
 pub use changes::EVENT_TYPES;
@@ -33,7 +33,7 @@ fn route<S>(method: Method, path: &'static str, handler: MethodRouter<AppState<S
 }
 
 /// Every route of the application.
-pub fn all<S: Store + 'static>() -> Vec<Route<S>> {
+pub fn all<S: Store + OutboxStore + 'static>() -> Vec<Route<S>> {
     use Method as M;
     vec![
         route(M::GET, "/health", get(meta::health::<S>)),

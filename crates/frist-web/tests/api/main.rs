@@ -19,6 +19,7 @@ mod lists;
 mod logs;
 mod messages;
 mod openapi;
+mod outgoing;
 mod page_errors;
 mod pages;
 mod promises;

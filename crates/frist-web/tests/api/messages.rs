@@ -44,6 +44,8 @@ async fn an_appealable_decision_without_complaint_guidance_is_refused_with_viola
     let app = spawn_app("hoeje-taastrup").await;
     let mut case = email("2026-12-23T15:00:00+01:00");
     case["kind"] = json!("application");
+    // Digital Post reaches the citizen by CPR number.
+    case["sender"]["cpr"] = json!("010190-1234");
     let id = id_of(&app.create(&case).await);
     let mut decision = json!({
         "kind": "decision",
@@ -71,10 +73,14 @@ async fn an_appealable_decision_without_complaint_guidance_is_refused_with_viola
 
     decision["complaint_guidance"]["deadline"] = json!("4 uger fra du har modtaget afgørelsen");
     let response = send(&app, id, &decision).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let updated: Value = response.json().await.unwrap();
-    assert_eq!(updated["answered"], true);
-    assert!(updated["warnings"].as_array().unwrap().is_empty());
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let queued: Value = response.json().await.unwrap();
+    assert_eq!(queued["message"]["state"], "queued", "{queued}");
+    assert_eq!(queued["answered"], false, "not answered before it is delivered");
+    assert!(queued["warnings"].as_array().unwrap().is_empty());
+    assert_eq!(app.snapshot(id).await.events.len(), 1);
+    assert_eq!(app.deliver().await.sent, 1);
+    assert!(app.snapshot(id).await.inquiry.answered);
     assert_eq!(app.snapshot(id).await.events.len(), 2);
 }
 
@@ -84,6 +90,7 @@ async fn a_plain_email_reply_to_an_inquiry_with_a_cpr_number_is_refused_while_di
     let app = spawn_app("roskilde").await;
     let mut case = email("2026-12-23T15:00:00+01:00");
     case["body"] = json!("Mit CPR-nummer er 010190-1234. Hvornår får jeg svar?");
+    case["sender"]["cpr"] = json!("010190-1234");
     let id = id_of(&app.create(&case).await);
     let mut answer = json!({
         "kind": "answer",
@@ -103,7 +110,7 @@ async fn a_plain_email_reply_to_an_inquiry_with_a_cpr_number_is_refused_while_di
 
     answer["channel"] = json!("digital_post");
     let response = send(&app, id, &answer).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
 
     // A CPR number in the reply itself counts too, whatever the inquiry held.
     let clean = id_of(&app.create(&email("2026-12-23T15:10:00+01:00")).await);
@@ -151,9 +158,11 @@ async fn a_dry_run_stores_nothing_and_reports_warnings_too() {
     let mut real = warned.clone();
     real["dry_run"] = json!(false);
     let response = send(&app, id, &real).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["warnings"][0]["rule"], "readability");
+    assert_eq!(app.snapshot(id).await.events.len(), 1);
+    assert_eq!(app.deliver().await.sent, 1);
     assert_eq!(app.snapshot(id).await.events.len(), 2);
 }
 
@@ -191,8 +200,14 @@ async fn an_answer_meets_the_obligations_and_then_the_inquiry_may_be_closed() {
         &json!({"kind": "answer", "channel": "email", "body": "Affaldet hentes på fredag.", "contact": "Borgerservice"}),
     )
     .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let updated: Value = response.json().await.unwrap();
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    assert_eq!(app.deliver().await.sent, 1);
+    let updated: Value = app
+        .get(&format!("/api/v1/inquiries/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     for o in updated["obligations"].as_array().unwrap() {
         assert_eq!(o["state"], "met", "{o}");
     }

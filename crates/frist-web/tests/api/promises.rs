@@ -22,6 +22,8 @@ fn obligation<'a>(body: &'a Value, requires: &str, promised: bool) -> &'a Value 
         .unwrap_or_else(|| panic!("no {requires} (promised: {promised}) in {body}"))
 }
 
+/// Sends `message` and, when it went to the outbox, delivers it: the promise is made when the
+/// citizen has it.
 async fn sent(app: &TestApp, id: i64, message: Value) {
     let response = app
         .post(&format!("/api/v1/inquiries/{id}/messages"), &message)
@@ -29,6 +31,9 @@ async fn sent(app: &TestApp, id: i64, message: Value) {
     let status = response.status();
     let body: Value = response.json().await.unwrap();
     assert!(status.is_success(), "{status}: {body}");
+    if status == StatusCode::ACCEPTED {
+        assert_eq!(app.deliver().await.sent, 1, "{body}");
+    }
 }
 
 async fn appended(app: &TestApp, id: i64, event: Value) {

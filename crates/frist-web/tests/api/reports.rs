@@ -37,7 +37,9 @@ async fn answer(app: &TestApp, id: i64, at: &str) {
             &json!({"kind": "answer", "channel": "email", "body": "Svar på dit spørgsmål.", "contact": "Borgerservice"}),
         )
         .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    // Answered when delivered, at the same instant.
+    assert_eq!(app.deliver().await.sent, 1);
 }
 
 #[tokio::test]
