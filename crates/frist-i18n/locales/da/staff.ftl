@@ -188,7 +188,7 @@ field-extend-which = Frist
 field-extend-date = Ny frist
 field-extend-reason = Begrundelse til borgeren
 extend-button = Forlæng og giv besked
-extended-notice = Fristen er forlænget, og borgeren har fået besked.
+extended-notice = Fristen er forlænget.
 ref-extension-not-later = Den nye frist skal ligge efter den nuværende.
 ref-no-such-obligation = Fristen er allerede opfyldt, eller den findes ikke. Vælg en åben frist.
 ref-not-working-day = Den nye frist skal være en arbejdsdag.
@@ -468,3 +468,31 @@ act-ref-reopen-reason = Skriv, hvorfor henvendelsen genåbnes.
 act-ref-not-closed = Henvendelsen er ikke lukket, så den kan ikke genåbnes.
 act-next-inquiry = Næste sag
 act-no-next-inquiry = Der er ingen andre åbne sager i din kø.
+
+# Notices and information requests (every message to the citizen through the outbox)
+ntc-request-legend = Bed borgeren om oplysninger
+ntc-request-hint = Borgeren får en besked om, hvad vi mangler, og hvornår vi skal have det. Frister, der kan sættes i bero, tæller ikke, mens vi venter.
+ntc-field-request-text = Hvad har vi brug for?
+ntc-field-request-date = Svar senest
+ntc-request-button = Send anmodningen
+ntc-tpl-request =
+    Vi har brug for flere oplysninger for at kunne behandle din henvendelse { $reference }:
+
+    { $what }
+
+    Send dem venligst senest { $date }. Du kan svare på denne besked.
+
+    Venlig hilsen
+    { $caseworker }
+ntc-extended-queued = Fristen er forlænget. Beskeden til borgeren er lagt i udbakken og sendes nu. Den står i forløbet, så snart modtagerens system har taget imod den.
+ntc-extended-undelivered = Fristen er forlænget. Beskeden til borgeren er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for kanalen på serveren. Kontakt jeres it-afdeling.
+ntc-extended-on-status-page = Fristen er forlænget. Borgeren kan se den nye dato og begrundelsen på sin statusside.
+ntc-extended-not-sent = Fristen er forlænget, men Frist har ikke sendt besked til borgeren: der er hverken en e-mailadresse eller en postadresse at sende til. Giv borgeren besked på anden måde, fx ved at ringe.
+ntc-request-queued = Henvendelsen venter nu på borgeren. Anmodningen er lagt i udbakken og sendes nu. Den står i forløbet, så snart modtagerens system har taget imod den.
+ntc-request-undelivered = Henvendelsen venter nu på borgeren. Anmodningen er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for kanalen på serveren. Kontakt jeres it-afdeling.
+ntc-request-on-status-page = Henvendelsen venter nu på borgeren, som kan se anmodningen på sin statusside.
+ntc-request-not-sent = Henvendelsen venter nu på borgeren, men Frist har ikke sendt anmodningen: der er hverken en e-mailadresse eller en postadresse at sende til. Bed borgeren om oplysningerne på anden måde, fx ved at ringe.
+ntc-ref-request-text = Skriv, hvilke oplysninger vi har brug for.
+ntc-ref-request-date = Skriv, hvornår borgeren senest skal svare, som en dato efter i dag, fx 2027-01-15.
+ntc-ref-request-rules = Anmodningen opfylder ikke servicemålene eller reglerne for kanalen. Vælg en anden kanal eller ret teksten.
+ntc-ref-no-recipient = Beskeden kan ikke sendes: borgeren har ikke oplyst en adresse til den kanal, svaret ville gå med. Intet er gemt.

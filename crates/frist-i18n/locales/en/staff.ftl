@@ -188,7 +188,7 @@ field-extend-which = Deadline
 field-extend-date = New deadline
 field-extend-reason = Reason, as told to the citizen
 extend-button = Extend and tell the citizen
-extended-notice = The deadline has been extended and the citizen told.
+extended-notice = The deadline has been extended.
 ref-extension-not-later = The new deadline must be after the current one.
 ref-no-such-obligation = That deadline is already met or does not exist. Choose an open deadline.
 ref-not-working-day = The new deadline must be a working day.
@@ -468,3 +468,31 @@ act-ref-reopen-reason = Write why the inquiry is reopened.
 act-ref-not-closed = The inquiry is not closed, so it cannot be reopened.
 act-next-inquiry = Next inquiry
 act-no-next-inquiry = There are no other open inquiries in your queue.
+
+# Notices and information requests (every message to the citizen through the outbox)
+ntc-request-legend = Request information from the citizen
+ntc-request-hint = The citizen gets a message saying what we need and by when. Deadlines that can be paused stop counting while we wait.
+ntc-field-request-text = What do we need?
+ntc-field-request-date = Reply by
+ntc-request-button = Send the request
+ntc-tpl-request =
+    We need more information to handle your inquiry { $reference }:
+
+    { $what }
+
+    Please send it by { $date }. You can reply to this message.
+
+    Kind regards
+    { $caseworker }
+ntc-extended-queued = The deadline has been extended. The message to the citizen is in the outbox and is being sent. It appears in the timeline as soon as the recipient's system has accepted it.
+ntc-extended-undelivered = The deadline has been extended. The message to the citizen is saved in the outbox but has not been sent: no delivery is set up for the channel on the server. Contact your IT department.
+ntc-extended-on-status-page = The deadline has been extended. The citizen can see the new date and the reason on their status page.
+ntc-extended-not-sent = The deadline has been extended, but Frist has not told the citizen: there is neither an e-mail address nor a postal address to send to. Tell the citizen another way, for example by phone.
+ntc-request-queued = The inquiry is now waiting for the citizen. The request is in the outbox and is being sent. It appears in the timeline as soon as the recipient's system has accepted it.
+ntc-request-undelivered = The inquiry is now waiting for the citizen. The request is saved in the outbox but has not been sent: no delivery is set up for the channel on the server. Contact your IT department.
+ntc-request-on-status-page = The inquiry is now waiting for the citizen, who can see the request on their status page.
+ntc-request-not-sent = The inquiry is now waiting for the citizen, but Frist has not sent the request: there is neither an e-mail address nor a postal address to send to. Ask the citizen another way, for example by phone.
+ntc-ref-request-text = Write which information we need.
+ntc-ref-request-date = Write the date by which the citizen should reply, after today, e.g. 2027-01-15.
+ntc-ref-request-rules = The request does not meet the service goals or the channel's rules. Choose another channel or change the text.
+ntc-ref-no-recipient = The message cannot be sent: the citizen has given no address for the channel the reply would take. Nothing was saved.

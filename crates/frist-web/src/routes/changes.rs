@@ -14,10 +14,10 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use frist_calendar::Date;
+use frist_channels::outbox::NoRecipient;
 use frist_core::rules::{self, Violation};
 use frist_core::{ComplaintGuidance, Event, EventKind, MessageKind, OutgoingMessage};
 use frist_policy::Channel;
-use frist_channels::outbox::NoRecipient;
 use frist_store::{OutboxStore, OutboxSummary, Store, StoredInquiry};
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -199,8 +199,15 @@ pub async fn send_message<S: Store + OutboxStore + 'static>(
     if let Some(refusal) = refusal {
         return Err(ApiError::Refused(refusal));
     }
-    let route = outgoing::route(&state, id.0, &stored.inquiry, message, event.actor.clone(), now)
-        .map_err(|e| no_recipient("channel", e))?;
+    let route = outgoing::route(
+        &state,
+        id.0,
+        &stored.inquiry,
+        message,
+        event.actor.clone(),
+        now,
+    )
+    .map_err(|e| no_recipient("channel", e))?;
     match route {
         Route::Outbox(new) => {
             let item = state.store.enqueue(*new).await.map_err(not_found)?;

@@ -112,14 +112,16 @@ impl TestApp {
     /// delivery: the files are written, then the rows are marked sent and `message_sent`
     /// recorded).
     pub async fn deliver(&self) -> RunSummary {
-        let deliveries: Vec<Arc<dyn Delivery>> = [Channel::Email, Channel::DigitalPost, Channel::Letter]
-            .into_iter()
-            .map(|channel| {
-                let dir = self.delivered.join(channel.as_str());
-                std::fs::create_dir_all(&dir).unwrap();
-                Arc::new(OutboxDirectory::new(channel, dir, Arc::new(JsonRender))) as Arc<dyn Delivery>
-            })
-            .collect();
+        let deliveries: Vec<Arc<dyn Delivery>> =
+            [Channel::Email, Channel::DigitalPost, Channel::Letter]
+                .into_iter()
+                .map(|channel| {
+                    let dir = self.delivered.join(channel.as_str());
+                    std::fs::create_dir_all(&dir).unwrap();
+                    Arc::new(OutboxDirectory::new(channel, dir, Arc::new(JsonRender)))
+                        as Arc<dyn Delivery>
+                })
+                .collect();
         let clock = Arc::clone(&self.clock);
         Dispatcher::new(Arc::clone(&self.store), deliveries, RetryPolicy::default())
             .with_clock(move || *clock.lock().unwrap())

@@ -29,5 +29,6 @@ mod staff;
 mod staff_actions;
 mod staff_casework;
 mod staff_closed;
+mod staff_notices;
 mod staff_outbox;
 mod validation;

@@ -76,7 +76,10 @@ async fn an_appealable_decision_without_complaint_guidance_is_refused_with_viola
     assert_eq!(response.status(), StatusCode::ACCEPTED);
     let queued: Value = response.json().await.unwrap();
     assert_eq!(queued["message"]["state"], "queued", "{queued}");
-    assert_eq!(queued["answered"], false, "not answered before it is delivered");
+    assert_eq!(
+        queued["answered"], false,
+        "not answered before it is delivered"
+    );
     assert!(queued["warnings"].as_array().unwrap().is_empty());
     assert_eq!(app.snapshot(id).await.events.len(), 1);
     assert_eq!(app.deliver().await.sent, 1);

@@ -144,7 +144,10 @@ async fn an_extension_with_a_notice_leaves_one_extension_notice_in_outgoing() {
     let app = spawn_app("roskilde").await;
     let id = id_of(&app.create(&email("2026-12-23T15:00:00+01:00")).await);
     let response = app
-        .post(&format!("/api/v1/inquiries/{id}/events"), &extension("email"))
+        .post(
+            &format!("/api/v1/inquiries/{id}/events"),
+            &extension("email"),
+        )
         .await;
     let status = response.status();
     let updated: Value = response.json().await.unwrap();
@@ -164,8 +167,7 @@ async fn an_extension_with_a_notice_leaves_one_extension_notice_in_outgoing() {
     assert_eq!(app.deliver().await.sent, 1);
     let delivered = app.delivered_files("email");
     let text = delivered.iter().find(|n| n.ends_with(".txt")).unwrap();
-    let text =
-        std::fs::read_to_string(app.delivered.join("email").join(text)).unwrap();
+    let text = std::fs::read_to_string(app.delivered.join("email").join(text)).unwrap();
     assert!(text.contains("8. januar 2027"), "{text}");
     assert_eq!(inquiry(&app, id).await["outgoing"][0]["state"], "sent");
 }

@@ -6,3 +6,4 @@ pub(crate) mod actions;
 pub(crate) mod admin;
 pub(crate) mod desk;
 pub(crate) mod lead;
+pub(crate) mod notices;
