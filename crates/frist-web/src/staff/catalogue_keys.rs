@@ -4,6 +4,8 @@
 
 use super::StaffMessages;
 use super::words::actions::ActionWords;
+use super::words::notices::NoticeWords;
+use crate::pages::status_words::StatusWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
 use frist_i18n::{Audience, Lang, has};
@@ -23,6 +25,7 @@ fn missing(audience: Audience, keys: Vec<String>) -> Vec<String> {
 #[test]
 fn every_catalogue_field_has_its_key_in_every_language() {
     let mut all = missing(Audience::Citizen, Messages::keys());
+    all.extend(missing(Audience::Citizen, StatusWords::keys()));
     for keys in [
         StaffMessages::keys(),
         DeskWords::keys(),
@@ -30,6 +33,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         AdminWords::keys(),
         LeadWords::keys(),
         ActionWords::keys(),
+        NoticeWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }

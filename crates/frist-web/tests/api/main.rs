@@ -31,4 +31,5 @@ mod staff_casework;
 mod staff_closed;
 mod staff_notices;
 mod staff_outbox;
+mod status_notices;
 mod validation;
