@@ -5,9 +5,9 @@
 use super::StaffMessages;
 use super::words::actions::ActionWords;
 use super::words::notices::NoticeWords;
-use crate::pages::status_words::StatusWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
+use crate::pages::status_words::StatusWords;
 use frist_i18n::{Audience, Lang, has};
 
 fn missing(audience: Audience, keys: Vec<String>) -> Vec<String> {

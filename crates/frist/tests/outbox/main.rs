@@ -9,6 +9,7 @@
 )] // a test fails loudly
 
 mod absence;
+mod notices;
 mod serve;
 
 use frist_core::{EventKind, MessageKind, NewInquiry, OutgoingMessage, Sender};
