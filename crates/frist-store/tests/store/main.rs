@@ -27,6 +27,7 @@ mod intake;
 mod mail;
 mod open;
 mod outbox;
+mod outbox_with_event;
 mod queue;
 mod scans;
 mod search;
