@@ -4,6 +4,7 @@
 mod changes;
 mod directory;
 mod inquiries;
+mod messages;
 mod meta;
 mod params;
 mod reports;
@@ -54,7 +55,7 @@ pub fn all<S: Store + OutboxStore + 'static>() -> Vec<Route<S>> {
         route(
             M::POST,
             "/api/v1/inquiries/{id}/messages",
-            post(changes::send_message::<S>),
+            post(messages::send_message::<S>),
         ),
         route(M::GET, "/api/v1/units", get(directory::list_units::<S>)),
         route(M::GET, "/api/v1/units/{id}", get(directory::show_unit::<S>)),
