@@ -88,6 +88,18 @@ async function answer(reference) {
     body: 'Renovatøren kommer forbi i morgen. Med venlig hilsen Mette Hansen, 46 31 30 00',
     caseworker: 'Mette Hansen', contact: 'Mette Hansen, 46 31 30 00',
   });
+  await delivered(id);
+}
+
+/** Waits until the outbox has delivered every message of inquiry `id` (to the SMTP sink). */
+async function delivered(id, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const { outgoing } = await api('GET', `/api/v1/inquiries/${id}`);
+    if (outgoing.length > 0 && outgoing.every((o) => o.state === 'sent')) return;
+    assert.ok(Date.now() < deadline, `not delivered: ${JSON.stringify(outgoing)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 test('a citizen submits the form and opens the status page', async () => {

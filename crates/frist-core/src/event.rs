@@ -43,8 +43,26 @@ pub enum EventKind {
     Assigned {
         caseworker: String,
     },
+    /// A message reached the citizen: the channel accepted it, or it needs no delivery (the
+    /// status page, the phone, the counter). `outbox_id` names the outbox row it was queued as;
+    /// such a message had its effect when queued (see `message_queued`).
     MessageSent {
         message: OutgoingMessage,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outbox_id: Option<i64>,
+    },
+    /// A message to the citizen went into the outbox as row `outbox_id`. It counts from now:
+    /// the caseworker's part is done when it is queued, and delivery normally follows within
+    /// seconds. It is not yet sent: `message_sent` follows on delivery, or `message_failed`,
+    /// which takes its effect back.
+    MessageQueued {
+        message: OutgoingMessage,
+        outbox_id: i64,
+    },
+    /// The outbox gave up on row `outbox_id` (refused for good, or out of attempts). What its
+    /// `message_queued` met is open again; a promise only it carried is withdrawn.
+    MessageFailed {
+        outbox_id: i64,
     },
     /// The citizen wrote again about this inquiry (a reply by e-mail, a second letter). Ends a
     /// wait for the citizen; reopens a closed inquiry unless it was closed as spam.
@@ -124,6 +142,7 @@ impl EventKind {
             Self::Opened
                 | Self::Assigned { .. }
                 | Self::MessageSent { .. }
+                | Self::MessageQueued { .. }
                 | Self::CallbackCompleted { .. }
                 | Self::CallbackAttempted { .. }
                 | Self::Referred { .. }
@@ -142,6 +161,8 @@ impl EventKind {
             Self::Opened => "opened",
             Self::Assigned { .. } => "assigned",
             Self::MessageSent { .. } => "message_sent",
+            Self::MessageQueued { .. } => "message_queued",
+            Self::MessageFailed { .. } => "message_failed",
             Self::MessageReceived { .. } => "message_received",
             Self::CallbackCompleted { .. } => "callback_completed",
             Self::CallbackAttempted { .. } => "callback_attempted",

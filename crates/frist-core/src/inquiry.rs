@@ -154,6 +154,8 @@ pub enum LifecycleError {
         "the expected answer date {date} is before the day the acknowledgment is sent ({sent})"
     )]
     PromiseInPast { date: String, sent: String },
+    #[error("outbox row {outbox_id} is already queued for this inquiry")]
+    AlreadyQueued { outbox_id: i64 },
     #[error(transparent)]
     Deadline(#[from] DeadlineError),
     #[error("{0}")]
@@ -190,6 +192,10 @@ pub struct Inquiry {
     /// Absent in projections stored before such messages existed, which read as `false`.
     #[serde(default)]
     pub cpr_in_messages: bool,
+    /// Outbox rows queued (`message_queued`) and not yet settled by `message_sent` or
+    /// `message_failed`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_outbox: Vec<i64>,
     /// Number of events applied, including `received`.
     pub event_count: u32,
     pub updated_at: Timestamp,
@@ -231,6 +237,7 @@ impl Inquiry {
             errors_registered: 0,
             feedback_score: None,
             cpr_in_messages: false,
+            in_outbox: Vec::new(),
             event_count: 1,
             updated_at: new.received_at,
             received: new.clone(),
@@ -321,7 +328,7 @@ impl Inquiry {
                 | EventKind::Note { .. }
                 | EventKind::ErrorRegistered { .. }
                 | EventKind::MessageReceived { .. }
-        );
+        ) || self.settles_queued(&event.kind);
         if closed && !allowed_when_closed {
             return Err(LifecycleError::Closed);
         }
@@ -381,7 +388,13 @@ impl Inquiry {
                 self.caseworker = Some(caseworker.clone());
                 self.open_if_new();
             }
-            EventKind::MessageSent { message } => self.message_sent(message, at, policy)?,
+            EventKind::MessageSent { message, outbox_id } => {
+                self.message_delivered(message, *outbox_id, at, policy)?;
+            }
+            EventKind::MessageQueued { message, outbox_id } => {
+                self.message_queued(message, *outbox_id, at, policy)?;
+            }
+            EventKind::MessageFailed { outbox_id } => self.message_failed(*outbox_id),
             EventKind::MessageReceived { message } => self.message_received(message, at, policy)?,
             EventKind::CallbackCompleted { .. } => {
                 self.open_if_new();
@@ -513,7 +526,7 @@ impl Inquiry {
     /// - an acknowledgment meets `acknowledgment` obligations, and its expected answer date
     ///   becomes a promised `answer` obligation (see [`Self::promise`]);
     /// - anything said on the phone meets `callback`: the citizen was reached.
-    fn message_sent(
+    pub(crate) fn message_sent(
         &mut self,
         message: &crate::message::OutgoingMessage,
         at: Timestamp,

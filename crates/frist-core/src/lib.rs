@@ -7,6 +7,7 @@
 //! reproducible.
 
 pub mod cpr;
+mod delivery;
 pub mod event;
 pub mod incoming;
 pub mod inquiry;

@@ -23,6 +23,9 @@
 //! | `message_sent`, kind `answer` or `decision` | `triage`, `acknowledgment`, `answer` (promised ones too) |
 //! | `message_sent`, kind `information_request`, `extension_notice`, `other` | `triage` |
 //! | `message_sent` on channel `phone`, any kind | `callback` as well: the citizen was reached |
+//! | `message_queued` (a message put in the outbox) | as `message_sent` of the same message, at the time it was queued |
+//! | `message_sent` with the `outbox_id` of a queued message (its delivery) | nothing more |
+//! | `message_failed` (the outbox gave up) | takes back what its `message_queued` met, except `triage`; withdraws a promise only it made |
 //! | `note`, `error_registered`, `feedback_received`, `message_received` | nothing |
 //!
 //! Decided open points:
@@ -32,6 +35,10 @@
 //!   `"promised"`). A later acknowledgment may repeat D but not change it: moving a promise is an
 //!   extension, which carries a notice to the citizen and a later date (STE-3). A promise
 //!   before the day it is made is refused. Reclassifying never drops a promise.
+//! - **Queued messages count.** A message through the outbox meets its obligations when it is
+//!   queued, not when delivered: the caseworker's part is done then, and delivery follows within
+//!   seconds. The timeline says queued, then sent; a message the outbox gives up on is undone
+//!   (see the `delivery` module), so a failed delivery never counts as a kept promise.
 //! - **Met while paused.** An obligation met while the inquiry awaits the citizen is first
 //!   resumed, so it is judged against its deadline moved by the pause so far.
 //! - **Reclassifying away and back.** An obligation that no longer applies is set aside with
@@ -110,6 +117,10 @@ pub struct TrackedObligation {
     /// tracked as an `answer` obligation from then on (not derived from the policy).
     #[serde(default, skip_serializing_if = "is_false")]
     pub promised: bool,
+    /// The outbox row whose queued message met it, or, for an open promise, made it: should
+    /// that message fail for good, this is taken back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbox: Option<i64>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -133,6 +144,7 @@ impl TrackedObligation {
             paused_since: None,
             extended: false,
             promised: false,
+            outbox: None,
         }
     }
 
@@ -155,6 +167,7 @@ impl TrackedObligation {
             paused_since: None,
             extended: false,
             promised: true,
+            outbox: None,
         }
     }
 

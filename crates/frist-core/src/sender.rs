@@ -76,6 +76,10 @@ pub struct Sender {
     pub phone: Option<String>,
     #[serde(default)]
     pub facebook_id: Option<String>,
+    /// Where a letter reaches the sender: street, postcode and town, one per line. A letter is
+    /// never sent without it.
+    #[serde(default)]
+    pub postal_address: Option<String>,
 }
 
 /// A phone number as it is searched for: its digits, without the Danish country code

@@ -141,9 +141,19 @@ pub struct OutboxSummary {
 
 /// The outbox's storage. Every method is one transaction; writes return after a durable commit.
 pub trait OutboxStore: Send + Sync {
-    /// Queues a message, due at once. An unknown inquiry is `NotFound`; a Message-ID already
-    /// used is a `Conflict`.
+    /// Queues a message, due at once, and appends its `message_queued` event in the same
+    /// transaction: the message counts from now. An unknown inquiry is `NotFound`; a Message-ID
+    /// already used is a `Conflict`; a message the lifecycle refuses is `Refused` and is not
+    /// queued.
     fn enqueue(&self, new: NewOutboxItem) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
+    /// Appends `event` to the inquiry and queues `new` (a message about it, e.g. the notice of
+    /// an extension) in one transaction: both are stored, or neither. A refusal by the
+    /// lifecycle is `Refused` and queues nothing.
+    fn append_and_enqueue(
+        &self,
+        event: frist_core::Event,
+        new: NewOutboxItem,
+    ) -> impl Future<Output = StoreResult<(crate::StoredInquiry, OutboxItem)>> + Send;
     /// Takes up to `limit` queued rows due at `now` on one of `channels`, oldest due first, and
     /// marks them `sending` (one more attempt) before returning them. Concurrent claims never
     /// return the same row.
@@ -170,16 +180,19 @@ pub trait OutboxStore: Send + Sync {
         error: &str,
         next_attempt_at: Timestamp,
     ) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
-    /// A permanent failure (or no attempts left): a `sending` row becomes `failed`.
+    /// A permanent failure (or no attempts left): a `sending` row becomes `failed`, and
+    /// `message_failed` (at `at`) takes back what queueing it met, in one transaction.
     fn mark_failed(
         &self,
         id: OutboxId,
         error: &str,
+        at: Timestamp,
     ) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
     /// At start-up, before any claim: every row left `sending` by an interrupted run becomes
     /// `uncertain`. Returns how many.
     fn recover_interrupted(&self) -> impl Future<Output = StoreResult<u64>> + Send;
     /// A person decides to send an `uncertain` or `failed` row again: it is queued, due at `now`.
+    /// A failed row counts again from `now` (`message_queued`).
     fn requeue(
         &self,
         id: OutboxId,

@@ -13,7 +13,27 @@ use tracing::instrument;
 impl<B: Backend> OutboxStore for B {
     #[instrument(skip_all, fields(backend = self.name(), inquiry = new.inquiry_id, channel = %new.message.channel))]
     async fn enqueue(&self, new: NewOutboxItem) -> StoreResult<OutboxItem> {
-        writing!(self, move |c| outbox::enqueue(c, &new))
+        observe(
+            self.write(move |c, policies| {
+                Box::pin(async move { outbox::enqueue(c, policies, &new).await })
+            })
+            .await,
+        )
+        .map(|(_, item)| item)
+    }
+
+    #[instrument(skip_all, fields(backend = self.name(), inquiry = new.inquiry_id, event = event.kind.name()))]
+    async fn append_and_enqueue(
+        &self,
+        event: frist_core::Event,
+        new: NewOutboxItem,
+    ) -> StoreResult<(crate::StoredInquiry, OutboxItem)> {
+        observe(
+            self.write(move |c, policies| {
+                Box::pin(async move { outbox::append_and_enqueue(c, policies, event, &new).await })
+            })
+            .await,
+        )
     }
 
     #[instrument(skip_all, fields(backend = self.name(), limit))]
@@ -57,17 +77,19 @@ impl<B: Backend> OutboxStore for B {
     }
 
     #[instrument(skip_all, fields(backend = self.name(), id))]
-    async fn mark_failed(&self, id: OutboxId, error: &str) -> StoreResult<OutboxItem> {
+    async fn mark_failed(
+        &self,
+        id: OutboxId,
+        error: &str,
+        at: Timestamp,
+    ) -> StoreResult<OutboxItem> {
         let error = error.to_owned();
-        let (from, to) = ([OutboxState::Sending], OutboxState::Failed);
-        writing!(self, move |c| outbox::transition(
-            c,
-            id,
-            &from,
-            to,
-            Some(&error),
-            None
-        ))
+        observe(
+            self.write(move |c, policies| {
+                Box::pin(async move { outbox::mark_failed(c, policies, id, &error, at).await })
+            })
+            .await,
+        )
     }
 
     #[instrument(skip_all, fields(backend = self.name()))]
@@ -77,18 +99,12 @@ impl<B: Backend> OutboxStore for B {
 
     #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn requeue(&self, id: OutboxId, now: Timestamp) -> StoreResult<OutboxItem> {
-        let (from, to) = (
-            [OutboxState::Uncertain, OutboxState::Failed],
-            OutboxState::Queued,
-        );
-        writing!(self, move |c| outbox::transition(
-            c,
-            id,
-            &from,
-            to,
-            None,
-            Some(now)
-        ))
+        observe(
+            self.write(move |c, policies| {
+                Box::pin(async move { outbox::requeue(c, policies, id, now).await })
+            })
+            .await,
+        )
     }
 
     #[instrument(skip_all, fields(backend = self.name(), id))]

@@ -231,6 +231,7 @@ pub(crate) fn refusal_code(e: &LifecycleError) -> (&'static str, Option<&'static
         LifecycleError::InFuture { field, .. } => ("in_future", Some(field)),
         LifecycleError::PromiseMoved { .. } => ("promise_moved", Some("expected_answer_date")),
         LifecycleError::PromiseInPast { .. } => ("promise_in_past", Some("expected_answer_date")),
+        LifecycleError::AlreadyQueued { .. } => ("already_queued", None),
         LifecycleError::Deadline(DeadlineError::UnknownCaseType { .. }) => {
             ("unknown_case_type", Some("case_type"))
         }

@@ -16,6 +16,7 @@ mod auth;
 mod body;
 mod error;
 mod openapi;
+mod outgoing;
 mod page_error;
 mod pages;
 mod password;
@@ -92,7 +93,7 @@ fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Spa
 
 /// Every (method, path) the router answers, in the router's path syntax (`/api/v1/units/{id}`).
 /// The OpenAPI document is checked against this list.
-pub fn route_table<S: Store + 'static>() -> Vec<(Method, &'static str)> {
+pub fn route_table<S: Store + OutboxStore + 'static>() -> Vec<(Method, &'static str)> {
     routes::all::<S>()
         .into_iter()
         .map(|r| (r.method, r.path))

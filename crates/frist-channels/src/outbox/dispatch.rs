@@ -188,12 +188,12 @@ impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
             }
             Outcome::Transient(why) => {
                 let why = format!("{why} (gave up after {attempts} attempts)");
-                self.store.mark_failed(id, &why).await?;
+                self.store.mark_failed(id, &why, (self.clock)()).await?;
                 tracing::error!(id, %channel, attempts, error = %why, "delivery failed for good");
                 summary.failed += 1;
             }
             Outcome::Permanent(why) => {
-                self.store.mark_failed(id, &why).await?;
+                self.store.mark_failed(id, &why, (self.clock)()).await?;
                 tracing::error!(id, %channel, attempts, error = %why, "delivery refused");
                 summary.failed += 1;
             }

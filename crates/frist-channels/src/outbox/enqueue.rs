@@ -36,8 +36,15 @@ pub fn recipient(inquiry: &Inquiry, channel: Channel) -> Result<String, NoRecipi
             .as_ref()
             .map(|id| format!("psid:{id}"))
             .ok_or(NoRecipient("Facebook id")),
-        // A letter goes to the sender named in the inquiry; the print integration looks the
-        // address up (the inquiry holds none we could trust).
+        // A letter goes to the postal address the sender gave; without one it is not sent
+        // (a printed letter with no address would be called sent and reach no one).
+        Channel::Letter => sender
+            .postal_address
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| a.lines().map(str::trim).collect::<Vec<_>>().join(", "))
+            .ok_or(NoRecipient("postal address")),
         _ => Ok("sender".into()),
     }
 }

@@ -12,6 +12,7 @@ struct Words {
     contact: &'static str,
     next_step: &'static str,
     expected: &'static str,
+    reply_by: &'static str,
     complaint: &'static str,
     complaint_to: &'static str,
     complaint_deadline: &'static str,
@@ -26,6 +27,7 @@ const DA: Words = Words {
     contact: "Kontakt",
     next_step: "Næste skridt",
     expected: "Du kan forvente svar senest",
+    reply_by: "Send os venligst dit svar senest",
     complaint: "Klagevejledning",
     complaint_to: "Du kan klage til",
     complaint_deadline: "Klagefrist",
@@ -40,6 +42,7 @@ const EN: Words = Words {
     contact: "Contact",
     next_step: "Next step",
     expected: "You can expect an answer by",
+    reply_by: "Please send us your reply by",
     complaint: "How to complain",
     complaint_to: "You can complain to",
     complaint_deadline: "Deadline for complaints",
@@ -112,7 +115,13 @@ pub fn body(outbound: &OutboundItem) -> String {
         } else {
             frist_policy::danish_date(d)
         };
-        facts.push(format!("{} {date}.", w.expected));
+        // An information request's date is when we need the citizen's reply.
+        let what = if m.kind == MessageKind::InformationRequest {
+            w.reply_by
+        } else {
+            w.expected
+        };
+        facts.push(format!("{what} {date}."));
     }
     facts.push(format!(
         "{}: {}",

@@ -35,11 +35,19 @@ pub struct Recipient {
 }
 
 impl Recipient {
-    /// The recipient as far as the inquiry's sender tells (no postal address is recorded).
+    /// The recipient as the inquiry's sender tells: name, postal address (if given), CPR, CVR.
     pub fn from_sender(sender: &Sender) -> Self {
+        let address = sender
+            .postal_address
+            .iter()
+            .flat_map(|a| a.lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
         Self {
             name: sender.name.clone().unwrap_or_default(),
-            address: Vec::new(),
+            address,
             cpr: sender.cpr.clone(),
             cvr: sender.cvr.clone(),
         }

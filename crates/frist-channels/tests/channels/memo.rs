@@ -112,7 +112,8 @@ fn no_memo_without_the_municipality_cvr_or_a_recipient_id() {
     let message = decision(1);
     let reference = reference();
     let recipient = recipient();
-    let without_cvr = policy("hoeje-taastrup");
+    let mut without_cvr = policy("hoeje-taastrup");
+    without_cvr.municipality.cvr = None;
     let err = render_memo(
         &letter(&message, &reference, &recipient, &without_cvr),
         Timestamp::UNIX_EPOCH,

@@ -115,6 +115,7 @@ fn a_message_reopens_a_closed_inquiry_unless_it_was_closed_as_spam() {
             &event(
                 "2026-11-16T10:00:00+01:00",
                 EventKind::MessageSent {
+                    outbox_id: None,
                     message: OutgoingMessage {
                         kind: MessageKind::Answer,
                         channel: Channel::Email,

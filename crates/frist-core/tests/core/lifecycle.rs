@@ -61,6 +61,7 @@ fn an_acknowledgment_meets_the_acknowledgment_and_the_answer_meets_the_answer() 
         &event(
             "2026-12-28T09:00:00+01:00",
             EventKind::MessageSent {
+                outbox_id: None,
                 message: message(MessageKind::Acknowledgment, Channel::Email),
             },
         ),
@@ -94,6 +95,7 @@ fn an_acknowledgment_meets_the_acknowledgment_and_the_answer_meets_the_answer() 
         &event(
             "2026-12-30T10:00:00+01:00",
             EventKind::MessageSent {
+                outbox_id: None,
                 message: message(MessageKind::Answer, Channel::Email),
             },
         ),
@@ -323,6 +325,7 @@ fn reclassifying_derives_obligations_again_from_the_same_receipt_and_keeps_what_
         &event(
             "2026-12-28T09:00:00+01:00",
             EventKind::MessageSent {
+                outbox_id: None,
                 message: message(MessageKind::Acknowledgment, Channel::Email),
             },
         ),
@@ -505,6 +508,7 @@ fn events_round_trip_through_json() {
     let e = event(
         "2026-11-17T10:00:00+01:00",
         EventKind::MessageSent {
+            outbox_id: None,
             message: message(MessageKind::Decision, Channel::DigitalPost),
         },
     );
@@ -521,9 +525,11 @@ fn any_event_kind() -> impl Strategy<Value = EventKind> {
             caseworker: "mette".into()
         }),
         Just(EventKind::MessageSent {
+            outbox_id: None,
             message: message(MessageKind::Acknowledgment, Channel::Email)
         }),
         Just(EventKind::MessageSent {
+            outbox_id: None,
             message: message(MessageKind::Answer, Channel::Email)
         }),
         Just(EventKind::CallbackCompleted { summary: None }),

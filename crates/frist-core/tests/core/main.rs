@@ -8,6 +8,7 @@
 
 mod citizen_messages;
 mod lifecycle;
+mod outbox_messages;
 mod promises;
 mod rules;
 

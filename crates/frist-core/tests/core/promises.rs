@@ -30,6 +30,7 @@ fn sent(
     event(
         when,
         EventKind::MessageSent {
+            outbox_id: None,
             message: message(kind, channel, expected),
         },
     )

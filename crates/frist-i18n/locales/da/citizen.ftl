@@ -138,3 +138,9 @@ a11y-enforcement-link = Klag til Digitaliseringsstyrelsen
 # A date in running text.
 date = { $day }. { $month } { $year }
 lang-switch-label = Sprog
+
+# Notices and information requests (the status page)
+stn-request-heading = Det har vi brug for fra dig
+stn-request-by = Svar senest
+stn-request-intro = Vi venter på oplysninger fra dig, før vi kan behandle din henvendelse færdig. Du kan svare på den besked, vi har sendt dig, eller kontakte os.
+stn-extended-to = Vi har flyttet fristen. Du hører fra os senest { $date }.

@@ -96,6 +96,8 @@ citizen = borgeren
 ev-received = Modtaget
 ev-opened = Åbnet
 ev-assigned = Tildelt
+ev-message-queued = Besked lagt i udbakken
+ev-message-failed = Besked kunne ikke sendes – udbakken har opgivet den
 ev-message-sent = Besked sendt
 ev-message-received = Borgeren skrev igen
 ev-callback = Ringet op
@@ -140,11 +142,14 @@ live-blocked-title = Beskeden kan ikke sendes endnu
 live-ok = Beskeden overholder reglerne.
 sent-notice = Beskeden er sendt og står nu i forløbet.
 # After a message went into the outbox and a delivery for its channel is configured.
-queued-notice = Beskeden er lagt i udbakken og sendes nu. Den står i forløbet, så snart modtagerens system har taget imod den.
+queued-notice = Beskeden er lagt i udbakken og sendes nu. Forløbet viser den som sendt, så snart modtagerens system har taget imod den.
 # After a message went into the outbox but nothing delivers its channel on this server.
 queued-undelivered-notice = Beskeden er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for denne kanal (fx e-mail/SMTP) på serveren. Den sendes, når det er gjort. Kontakt jeres it-afdeling.
 # The inquiry holds no address for the chosen channel.
 err-no-recipient = Afsenderen har ikke oplyst en adresse til den valgte kanal. Vælg en anden kanal.
+err-no-postal-address = Brevet kan ikke sendes: der er ingen postadresse på afsenderen. Vælg en anden kanal, eller ring til borgeren. Intet er sendt.
+err-no-email-address = Der er ingen e-mailadresse på afsenderen. Vælg en anden kanal. Intet er sendt.
+err-no-cpr-or-cvr = Digital Post kræver afsenderens CPR- eller CVR-nummer, og henvendelsen har ingen af dem. Vælg en anden kanal. Intet er sendt.
 err-body-missing = Skriv en tekst til borgeren.
 err-kind = Vælg en type.
 err-channel = Vælg en kanal.
@@ -188,7 +193,7 @@ field-extend-which = Frist
 field-extend-date = Ny frist
 field-extend-reason = Begrundelse til borgeren
 extend-button = Forlæng og giv besked
-extended-notice = Fristen er forlænget, og borgeren har fået besked.
+extended-notice = Fristen er forlænget.
 ref-extension-not-later = Den nye frist skal ligge efter den nuværende.
 ref-no-such-obligation = Fristen er allerede opfyldt, eller den findes ikke. Vælg en åben frist.
 ref-not-working-day = Den nye frist skal være en arbejdsdag.
@@ -284,6 +289,8 @@ desk-field-name = Navn
 desk-field-phone = Telefonnummer
 desk-phone-hint = Skal udfyldes ved telefonbeskeder, så vi kan ringe tilbage.
 desk-field-email = E-mailadresse
+desk-field-postal-address = Postadresse
+desk-postal-address-hint = Gade og nummer, postnummer og by, hver på sin linje. Skal med, hvis svaret skal sendes som brev.
 desk-field-subject = Hvad drejer det sig om?
 desk-field-body = Besked
 desk-body-hint = Det vigtigste fra samtalen, med borgerens egne ord hvor det giver mening.
@@ -491,3 +498,31 @@ search-col-deadline = Nærmeste frist
 search-none-found = Ingen henvendelser passer til »{ $query }«.
 search-cpr-left-out = Der kan ikke søges på CPR-numre, så CPR-nummeret er udeladt af søgningen.
 search-type-something = Skriv, hvad du leder efter.
+
+# Notices and information requests (every message to the citizen through the outbox)
+ntc-request-legend = Bed borgeren om oplysninger
+ntc-request-hint = Borgeren får en besked om, hvad vi mangler, og hvornår vi skal have det. Frister, der kan sættes i bero, tæller ikke, mens vi venter.
+ntc-field-request-text = Hvad har vi brug for?
+ntc-field-request-date = Svar senest
+ntc-request-button = Send anmodningen
+ntc-tpl-request =
+    Vi har brug for flere oplysninger for at kunne behandle din henvendelse { $reference }:
+
+    { $what }
+
+    Send dem venligst senest { $date }. Du kan svare på denne besked.
+
+    Venlig hilsen
+    { $caseworker }
+ntc-extended-queued = Fristen er forlænget. Beskeden til borgeren er lagt i udbakken og sendes nu. Forløbet viser den som sendt, så snart modtagerens system har taget imod den.
+ntc-extended-undelivered = Fristen er forlænget. Beskeden til borgeren er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for kanalen på serveren. Kontakt jeres it-afdeling.
+ntc-extended-on-status-page = Fristen er forlænget. Borgeren kan se den nye dato og begrundelsen på sin statusside.
+ntc-extended-not-sent = Fristen er forlænget, men Frist har ikke sendt besked til borgeren: der er hverken en e-mailadresse eller en postadresse at sende til. Giv borgeren besked på anden måde, fx ved at ringe.
+ntc-request-queued = Henvendelsen venter nu på borgeren. Anmodningen er lagt i udbakken og sendes nu. Forløbet viser den som sendt, så snart modtagerens system har taget imod den.
+ntc-request-undelivered = Henvendelsen venter nu på borgeren. Anmodningen er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for kanalen på serveren. Kontakt jeres it-afdeling.
+ntc-request-on-status-page = Henvendelsen venter nu på borgeren, som kan se anmodningen på sin statusside.
+ntc-request-not-sent = Henvendelsen venter nu på borgeren, men Frist har ikke sendt anmodningen: der er hverken en e-mailadresse eller en postadresse at sende til. Bed borgeren om oplysningerne på anden måde, fx ved at ringe.
+ntc-ref-request-text = Skriv, hvilke oplysninger vi har brug for.
+ntc-ref-request-date = Skriv, hvornår borgeren senest skal svare, som en dato efter i dag, fx 2027-01-15.
+ntc-ref-request-rules = Anmodningen opfylder ikke servicemålene eller reglerne for kanalen. Vælg en anden kanal eller ret teksten.
+ntc-ref-no-recipient = Beskeden kan ikke sendes: borgeren har ikke oplyst en adresse til den kanal, svaret ville gå med. Intet er gemt.

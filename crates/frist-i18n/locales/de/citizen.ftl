@@ -139,3 +139,9 @@ a11y-enforcement-link = Beschwerde bei der Digitalisierungsbehörde einreichen
 # A date in running text.
 date = { $day }. { $month } { $year }
 lang-switch-label = Sprache
+
+# Notices and information requests (the status page)
+stn-request-heading = Das benötigen wir von Ihnen
+stn-request-by = Bitte antworten Sie bis
+stn-request-intro = Wir warten auf Angaben von Ihnen, bevor wir Ihr Anliegen abschließend bearbeiten können. Sie können auf unsere Nachricht antworten oder sich an uns wenden.
+stn-extended-to = Wir haben die Frist verschoben. Sie hören spätestens am { $date } von uns.

@@ -138,3 +138,9 @@ a11y-enforcement-link = Complain to the Agency for Digital Government
 # A date in running text.
 date = { $day } { $month } { $year }
 lang-switch-label = Language
+
+# Notices and information requests (the status page)
+stn-request-heading = What we need from you
+stn-request-by = Please reply by
+stn-request-intro = We are waiting for information from you before we can finish handling your inquiry. You can reply to the message we sent you, or contact us.
+stn-extended-to = We have moved the deadline. You will hear from us by { $date }.

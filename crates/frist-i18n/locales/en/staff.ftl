@@ -96,6 +96,8 @@ citizen = the citizen
 ev-received = Received
 ev-opened = Opened
 ev-assigned = Assigned
+ev-message-queued = Message queued in the outbox
+ev-message-failed = Message could not be sent – the outbox gave up
 ev-message-sent = Message sent
 ev-message-received = The citizen wrote again
 ev-callback = Called back
@@ -140,11 +142,14 @@ live-blocked-title = The message cannot be sent yet
 live-ok = The message keeps the rules.
 sent-notice = The message was sent and is now in the timeline.
 # After a message went into the outbox and a delivery for its channel is configured.
-queued-notice = The message is in the outbox and is being sent. It appears in the timeline as soon as the recipient's system has accepted it.
+queued-notice = The message is in the outbox and is being sent. The timeline shows it as sent as soon as the recipient's system has accepted it.
 # After a message went into the outbox but nothing delivers its channel on this server.
 queued-undelivered-notice = The message is saved in the outbox but has not been sent: no delivery is set up for this channel (e.g. e-mail/SMTP) on the server. It will be sent once that is done. Contact your IT department.
 # The inquiry holds no address for the chosen channel.
 err-no-recipient = The sender gave no address for the chosen channel. Choose another channel.
+err-no-postal-address = The letter cannot be sent: the sender has no postal address. Choose another channel, or call the citizen. Nothing was sent.
+err-no-email-address = The sender has no e-mail address. Choose another channel. Nothing was sent.
+err-no-cpr-or-cvr = Digital Post needs the sender's CPR or CVR number, and the inquiry has neither. Choose another channel. Nothing was sent.
 err-body-missing = Write a text to the citizen.
 err-kind = Choose a type.
 err-channel = Choose a channel.
@@ -188,7 +193,7 @@ field-extend-which = Deadline
 field-extend-date = New deadline
 field-extend-reason = Reason, as told to the citizen
 extend-button = Extend and tell the citizen
-extended-notice = The deadline has been extended and the citizen told.
+extended-notice = The deadline has been extended.
 ref-extension-not-later = The new deadline must be after the current one.
 ref-no-such-obligation = That deadline is already met or does not exist. Choose an open deadline.
 ref-not-working-day = The new deadline must be a working day.
@@ -284,6 +289,8 @@ desk-field-name = Name
 desk-field-phone = Phone number
 desk-phone-hint = Required for phone messages, so that we can call back.
 desk-field-email = E-mail address
+desk-field-postal-address = Postal address
+desk-postal-address-hint = Street and number, postcode and town, each on its own line. Needed if the answer is to be sent as a letter.
 desk-field-subject = What is it about?
 desk-field-body = Message
 desk-body-hint = The main points of the conversation, in the citizen's own words where that helps.
@@ -491,3 +498,31 @@ search-col-deadline = Nearest deadline
 search-none-found = No inquiries match “{ $query }”.
 search-cpr-left-out = CPR numbers cannot be searched for, so the CPR number was left out of the search.
 search-type-something = Type what you are looking for.
+
+# Notices and information requests (every message to the citizen through the outbox)
+ntc-request-legend = Request information from the citizen
+ntc-request-hint = The citizen gets a message saying what we need and by when. Deadlines that can be paused stop counting while we wait.
+ntc-field-request-text = What do we need?
+ntc-field-request-date = Reply by
+ntc-request-button = Send the request
+ntc-tpl-request =
+    We need more information to handle your inquiry { $reference }:
+
+    { $what }
+
+    Please send it by { $date }. You can reply to this message.
+
+    Kind regards
+    { $caseworker }
+ntc-extended-queued = The deadline has been extended. The message to the citizen is in the outbox and is being sent. The timeline shows it as sent as soon as the recipient's system has accepted it.
+ntc-extended-undelivered = The deadline has been extended. The message to the citizen is saved in the outbox but has not been sent: no delivery is set up for the channel on the server. Contact your IT department.
+ntc-extended-on-status-page = The deadline has been extended. The citizen can see the new date and the reason on their status page.
+ntc-extended-not-sent = The deadline has been extended, but Frist has not told the citizen: there is neither an e-mail address nor a postal address to send to. Tell the citizen another way, for example by phone.
+ntc-request-queued = The inquiry is now waiting for the citizen. The request is in the outbox and is being sent. The timeline shows it as sent as soon as the recipient's system has accepted it.
+ntc-request-undelivered = The inquiry is now waiting for the citizen. The request is saved in the outbox but has not been sent: no delivery is set up for the channel on the server. Contact your IT department.
+ntc-request-on-status-page = The inquiry is now waiting for the citizen, who can see the request on their status page.
+ntc-request-not-sent = The inquiry is now waiting for the citizen, but Frist has not sent the request: there is neither an e-mail address nor a postal address to send to. Ask the citizen another way, for example by phone.
+ntc-ref-request-text = Write which information we need.
+ntc-ref-request-date = Write the date by which the citizen should reply, after today, e.g. 2027-01-15.
+ntc-ref-request-rules = The request does not meet the service goals or the channel's rules. Choose another channel or change the text.
+ntc-ref-no-recipient = The message cannot be sent: the citizen has given no address for the channel the reply would take. Nothing was saved.

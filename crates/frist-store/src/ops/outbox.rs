@@ -12,12 +12,19 @@ use crate::outbox::{
 use crate::policies::PolicyCache;
 use crate::sql::{Conn, query};
 use crate::time::{to_db, to_db_clamped};
-use crate::types::{InquiryId, StoreError, StoreResult};
+use crate::types::{InquiryId, StoreError, StoreResult, StoredInquiry};
 use frist_core::{Event, EventKind};
 use frist_policy::Channel;
 use jiff::Timestamp;
 
-pub(crate) async fn enqueue(mut conn: Conn<'_>, new: &NewOutboxItem) -> StoreResult<OutboxItem> {
+/// Inserts the row and appends its `message_queued` event, in the caller's transaction: the
+/// message counts from now (see `frist_core`'s `delivery` module). A refusal by the lifecycle
+/// returns before the caller commits, so nothing is queued.
+pub(crate) async fn enqueue(
+    mut conn: Conn<'_>,
+    policies: &PolicyCache,
+    new: &NewOutboxItem,
+) -> StoreResult<(StoredInquiry, OutboxItem)> {
     let created_at = to_db(new.created_at)?;
     let id: i64 = query(
         "INSERT INTO outbox (inquiry_id, channel, kind, message, recipient, message_id, actor, \
@@ -35,7 +42,27 @@ pub(crate) async fn enqueue(mut conn: Conn<'_>, new: &NewOutboxItem) -> StoreRes
     .scalar(conn.re())
     .await
     .map_err(|e| insert_error(e, "a message with this Message-ID is already in the outbox"))?;
-    item(conn, id).await
+    let event = Event {
+        at: new.created_at,
+        actor: new.actor.clone(),
+        kind: EventKind::MessageQueued {
+            message: new.message.clone(),
+            outbox_id: id,
+        },
+    };
+    let stored = crate::ops::append::append(conn.re(), policies, new.inquiry_id, event).await?;
+    Ok((stored, item(conn, id).await?))
+}
+
+/// The event, then the message, in the caller's transaction.
+pub(crate) async fn append_and_enqueue(
+    mut conn: Conn<'_>,
+    policies: &PolicyCache,
+    event: Event,
+    new: &NewOutboxItem,
+) -> StoreResult<(StoredInquiry, OutboxItem)> {
+    crate::ops::append::append(conn.re(), policies, new.inquiry_id, event).await?;
+    enqueue(conn, policies, new).await
 }
 
 pub(crate) async fn claim(
@@ -89,6 +116,7 @@ pub(crate) async fn mark_sent(
         at,
         actor: current.actor.clone(),
         kind: EventKind::MessageSent {
+            outbox_id: Some(id),
             message: current.message.clone(),
         },
     };
@@ -106,6 +134,68 @@ pub(crate) async fn mark_sent(
         .execute(conn.re())
         .await?;
     item(conn, id).await
+}
+
+/// The outbox gives up on a `sending` row: it becomes `failed`, and `message_failed` takes
+/// back what its queueing met. Should the lifecycle refuse that (it never does for a row the
+/// inquiry has queued), the row is still failed.
+pub(crate) async fn mark_failed(
+    mut conn: Conn<'_>,
+    policies: &PolicyCache,
+    id: OutboxId,
+    error: &str,
+    at: Timestamp,
+) -> StoreResult<OutboxItem> {
+    let item = transition(
+        conn.re(),
+        id,
+        &[OutboxState::Sending],
+        OutboxState::Failed,
+        Some(error),
+        None,
+    )
+    .await?;
+    let event = Event {
+        at,
+        actor: item.actor.clone(),
+        kind: EventKind::MessageFailed { outbox_id: id },
+    };
+    match crate::ops::append::append(conn.re(), policies, item.inquiry_id, event).await {
+        Ok(_) | Err(StoreError::Refused(_)) => Ok(item),
+        Err(e) => Err(e),
+    }
+}
+
+/// A person sends an `uncertain` or `failed` row again. A failed one was taken back, so it is
+/// queued anew (`message_queued`, counting from `now`); an uncertain one never stopped counting.
+pub(crate) async fn requeue(
+    mut conn: Conn<'_>,
+    policies: &PolicyCache,
+    id: OutboxId,
+    now: Timestamp,
+) -> StoreResult<OutboxItem> {
+    let before = locked(conn.re(), id).await?;
+    let item = transition(
+        conn.re(),
+        id,
+        &[OutboxState::Uncertain, OutboxState::Failed],
+        OutboxState::Queued,
+        None,
+        Some(now),
+    )
+    .await?;
+    if before.state == OutboxState::Failed {
+        let event = Event {
+            at: now,
+            actor: item.actor.clone(),
+            kind: EventKind::MessageQueued {
+                message: item.message.clone(),
+                outbox_id: id,
+            },
+        };
+        crate::ops::append::append(conn.re(), policies, item.inquiry_id, event).await?;
+    }
+    Ok(item)
 }
 
 /// Moves a row from one of `from` to `to`, setting the error and, when given, the next attempt.

@@ -48,6 +48,7 @@ async fn compliance_fixture(s: &AnyStore) -> Vec<InquiryId> {
     // F: a letter acknowledged 17 March: ROS-6 met late.
     let f = create(inquiry(Channel::Letter, None, t0), &ros).await;
     let ack = EventKind::MessageSent {
+        outbox_id: None,
         message: message(MessageKind::Acknowledgment),
     };
     s.append_event(f, event("2026-03-17T10:00:00+01:00", ack.clone()))

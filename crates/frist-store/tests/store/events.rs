@@ -31,6 +31,7 @@ async fn events_are_appended_in_order_and_the_projection_is_their_replay(db: &Te
         event(
             "2026-03-02T11:00:00+01:00",
             EventKind::MessageSent {
+                outbox_id: None,
                 message: message(MessageKind::Acknowledgment),
             },
         ),

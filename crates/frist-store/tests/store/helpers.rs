@@ -256,6 +256,7 @@ pub fn answer(at_: &str) -> Event {
     event(
         at_,
         EventKind::MessageSent {
+            outbox_id: None,
             message: message(MessageKind::Answer),
         },
     )

@@ -147,9 +147,27 @@ async fn a_transient_failure_waits_for_its_next_attempt(db: &TestDb) {
     let retried = s.claim_due(later, &[Channel::Email], 1).await.unwrap();
     assert_eq!(retried.len(), 1);
     assert_eq!(retried[0].attempts, 2);
-    let failed = s.mark_failed(item.id, "550 no such user").await.unwrap();
+    let failed = s
+        .mark_failed(item.id, "550 no such user", later)
+        .await
+        .unwrap();
     assert_eq!(failed.state, OutboxState::Failed);
-    assert!(sent_events(&s.events(id).await.unwrap()).is_empty());
+    let events = s.events(id).await.unwrap();
+    assert!(sent_events(&events).is_empty());
+    assert!(
+        events
+            .iter()
+            .any(|e| e.kind == frist_core::EventKind::MessageFailed { outbox_id: item.id }),
+        "the failure is recorded on the inquiry: {events:?}"
+    );
+    assert!(
+        s.get_inquiry(id)
+            .await
+            .unwrap()
+            .inquiry
+            .in_outbox
+            .is_empty()
+    );
 }
 
 async fn rows_left_sending_become_uncertain_and_wait_for_a_person(db: &TestDb) {
@@ -213,7 +231,7 @@ async fn wrong_transitions_unknown_inquiries_and_repeated_message_ids_are_refuse
     for result in [
         s.mark_sent(item.id, now).await,
         s.retry_later(item.id, "x", now).await,
-        s.mark_failed(item.id, "x").await,
+        s.mark_failed(item.id, "x", now).await,
         s.requeue(item.id, now).await,
     ] {
         assert!(matches!(result, Err(StoreError::Conflict(_))), "{result:?}");

@@ -49,6 +49,7 @@ async fn queue_fixture(s: &AnyStore) -> [InquiryId; 8] {
         event(
             "2026-03-02T10:00:00+01:00",
             EventKind::MessageSent {
+                outbox_id: None,
                 message: message(MessageKind::Acknowledgment),
             },
         ),

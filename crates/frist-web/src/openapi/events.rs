@@ -146,7 +146,7 @@ pub fn schemas() -> Map<String, Value> {
     all.insert(
         "EventRequest".into(),
         json!({
-            "description": "An event to append: `type` says which, and each type has its own fields. `received` is created by POST /api/v1/inquiries, `message_sent` by POST /api/v1/inquiries/{id}/messages.",
+            "description": "An event to append: `type` says which, and each type has its own fields. `received` is created by POST /api/v1/inquiries; `message_queued` and `message_sent` by POST /api/v1/inquiries/{id}/messages and the outbox.",
             "oneOf": variants,
             "discriminator": {"propertyName": "type", "mapping": mapping}
         }),

@@ -147,7 +147,7 @@ pub fn paths() -> Value {
         }},
         "/api/v1/inquiries/{id}/events": {"post": {
             "summary": "Append an event; the actor is the token's name, the time now (or `at`, not in the future).",
-            "description": "The lifecycle may refuse (422 with `reason`, e.g. `close_without_answer`); `deadline_extended` also checks the notice against the rules (422 with `violations`). A refused request stores nothing.",
+            "description": "The lifecycle may refuse (422 with `reason`, e.g. `close_without_answer`); `deadline_extended` also checks the notice against the rules (422 with `violations`), and queues the notice in the outbox (kind `extension_notice`, listed in `outgoing`) on a channel with a delivery, together with the event; a channel the sender gave no address for is 422 (`notice.channel`). A refused request stores nothing.",
             "operationId": "appendEvent",
             "parameters": [id.clone()],
             "requestBody": json_body("EventRequest", "The event."),
@@ -163,12 +163,12 @@ pub fn paths() -> Value {
         }},
         "/api/v1/inquiries/{id}/messages": {"post": {
             "summary": "Send a message, after checking it against the rules; or only check it (`dry_run`).",
-            "description": "A blocking violation answers 422 with `violations`. `dry_run: true` answers 200 `{ok, violations, refused}` and stores nothing. Otherwise a `message_sent` event is appended: 201 with the updated inquiry and the `warnings`.",
+            "description": "A blocking violation answers 422 with `violations`; a lifecycle refusal 422 with `reason`. `dry_run: true` answers 200 `{ok, violations, refused}` and stores nothing. A message by e-mail, Digital Post, letter or Facebook is queued in the outbox with a `message_queued` event, which counts from now (it meets obligations and makes an acknowledgment's promise; should the outbox give up, `message_failed` takes that back): 201 with the updated inquiry, `outgoing`, the queued entry as `message` and the `warnings`; `message_sent` is recorded only when the channel accepted it. A channel the sender gave no address for is 422 (`channel`). Any other channel (web form, phone, in person) needs no delivery: a `message_sent` event at once, 201 with the updated inquiry.",
             "operationId": "sendMessage",
             "parameters": [id],
             "requestBody": json_body("MessageRequest", "The message."),
             "responses": responses(json!({
-                "201": ok("Sent (recorded).", "Inquiry"),
+                "201": ok("Queued in the outbox (`message` is the queued entry), or recorded at once on a channel without a delivery.", "Inquiry"),
                 "200": ok("Dry run: what the rules say.", "DryRun"),
                 "400": problem("Not valid JSON, or the path's `id` is malformed."),
                 "404": problem("No such inquiry."),

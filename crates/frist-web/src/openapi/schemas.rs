@@ -24,10 +24,25 @@ pub fn schemas() -> Value {
         inquiry_schemas(),
         change_schemas(),
         list_schemas(),
+        outgoing_schemas(),
     ] {
         if let Value::Object(part) = part {
             all.extend(part);
         }
+    }
+    // Added here: the inquiry's `json!` is as large as the macro's recursion allows.
+    if let Some(Value::Object(properties)) = all
+        .get_mut("Inquiry")
+        .and_then(|inquiry| inquiry.get_mut("properties"))
+    {
+        properties.insert(
+            "outgoing".into(),
+            json!({"type": "array", "items": schema("Outgoing"), "description": "The inquiry's messages to the citizen in the outbox, oldest first (in the single-inquiry view and write answers). No body, no recipient."}),
+        );
+        properties.insert(
+            "message".into(),
+            json!({"allOf": [schema("Outgoing")], "description": "In the answer to a message queued in the outbox: its entry."}),
+        );
     }
     all.extend(super::events::schemas());
     all.extend(message_requests(&all));
@@ -140,6 +155,11 @@ fn vocabulary_schemas() -> Value {
         "Requirement": {"type": "string", "enum": requirements},
         "MessageKind": {"type": "string", "enum": message_kinds},
         "InquiryState": {"type": "string", "enum": ["new", "open", "awaiting_citizen", "closed"]},
+        "OutgoingState": {
+            "type": "string",
+            "enum": crate::outgoing::state_names(),
+            "description": "queued: waiting for its next attempt; sending: handed to the channel; sent: accepted and recorded; failed: refused for good or out of attempts; uncertain: interrupted while sending, a person decides."
+        },
         "ObligationState": {"type": "string", "enum": ["pending", "met", "met_late", "breached", "paused", "waived"]}
     })
 }
@@ -161,7 +181,8 @@ fn sender_schemas() -> Value {
                 "cvr": {"type": ["string", "null"], "description": "8 digits."},
                 "email": nullable("string"),
                 "phone": nullable("string"),
-                "facebook_id": nullable("string")
+                "facebook_id": nullable("string"),
+                "postal_address": {"type": ["string", "null"], "description": "Street, postcode and town, one per line; a letter is sent only with one."}
             }
         },
         "SenderRequest": {
@@ -174,7 +195,8 @@ fn sender_schemas() -> Value {
                 "cvr": {"type": ["string", "null"], "pattern": "^[0-9]{8}$", "description": "8 digits."},
                 "email": nullable("string"),
                 "phone": nullable("string"),
-                "facebook_id": nullable("string")
+                "facebook_id": nullable("string"),
+                "postal_address": {"type": ["string", "null"], "description": "Street, postcode and town, one per line; a letter is sent only with one."}
             }
         }
     })
@@ -263,11 +285,18 @@ fn inquiry_schemas() -> Value {
                 "obligations": {"type": "array", "items": schema("Obligation")},
                 "warnings": {"type": "array", "items": schema("Violation")}
             }
-        },
+        }
+    })
+}
+
+/// The single-inquiry view, and a message on its way through the outbox (the `outgoing` list).
+fn outgoing_schemas() -> Value {
+    let instant = instant();
+    json!({
         "InquiryDetail": {
             "allOf": [schema("Inquiry"), {
                 "type": "object",
-                "required": ["body", "events"],
+                "required": ["body", "events", "outgoing"],
                 "properties": {
                     "body": {"type": "string"},
                     "events": {"type": "array", "items": schema("Event")}
@@ -276,9 +305,23 @@ fn inquiry_schemas() -> Value {
         },
         "Event": {
             "type": "object",
-            "description": "A recorded event: `at`, `actor` and `type` with the type's fields.",
+            "description": "A recorded event: `at`, `actor` and `type` with the type's fields. Besides the types a client may append (AppendEvent) and `received`: `message_queued` (`message`, `outbox_id`: a message went into the outbox and counts from then), `message_sent` (`message`, and `outbox_id` when it came through the outbox: the channel accepted it) and `message_failed` (`outbox_id`: the outbox gave up, and what the queued message met is open again).",
             "required": ["at", "type"],
             "properties": {"at": instant, "actor": nullable("string"), "type": {"type": "string"}}
+        },
+        "Outgoing": {
+            "type": "object",
+            "description": "A message to the citizen on its way through the outbox. `message_queued` is recorded when it is queued; `message_sent` only once the channel accepted it (`sent`); `message_failed` when the outbox gave up (`failed`).",
+            "required": ["id", "kind", "channel", "state", "queued_at"],
+            "properties": {
+                "id": {"type": "integer", "format": "int64"},
+                "kind": schema("MessageKind"),
+                "channel": schema("Channel"),
+                "state": schema("OutgoingState"),
+                "queued_at": instant,
+                "sent_at": instant,
+                "error": {"type": "string", "description": "Why the last attempt did not succeed (no body, no CPR number)."}
+            }
         }
     })
 }

@@ -12,6 +12,7 @@ pub(crate) mod i18n;
 pub(crate) mod layout;
 mod public;
 mod status;
+pub(crate) mod status_words;
 pub(crate) mod visitor;
 
 use crate::paths;
@@ -20,10 +21,10 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::{get, post};
-use frist_store::Store;
+use frist_store::{OutboxStore, Store};
 
 /// The public pages, with security headers on every response.
-pub(crate) fn router<S: Store + 'static>() -> Router<AppState<S>> {
+pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> {
     Router::new()
         .route(paths::FRONT, get(public::front::<S>))
         .route(paths::GOALS, get(public::goals::<S>))

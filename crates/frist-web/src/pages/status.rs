@@ -7,6 +7,7 @@
 use super::csrf;
 use super::i18n::Messages;
 use super::layout::{Chrome, respond};
+use super::status_words::StatusWords;
 use super::visitor::Visitor;
 use crate::auth::hash_token;
 use crate::page_error::PageError;
@@ -24,7 +25,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use frist_core::cpr::mask;
 use frist_core::{Event, EventKind, InquiryState, MessageKind, OutgoingMessage};
 use frist_policy::COPENHAGEN;
-use frist_store::{InquiryId, Store, StoreError, StoredInquiry};
+use frist_store::{InquiryId, OutboxStore, Store, StoreError, StoredInquiry};
 use jiff::Timestamp;
 use serde::Deserialize;
 
@@ -46,6 +47,12 @@ struct MessageView {
     label: &'static str,
     date: String,
     body: String,
+}
+
+#[derive(Debug)]
+struct RequestView {
+    body: String,
+    by: Option<String>,
 }
 
 #[derive(Debug)]
@@ -72,6 +79,11 @@ struct StatusPage {
     notes: Vec<NoteView>,
     /// The question is asked once the inquiry is answered, until it has been answered.
     ask_feedback: bool,
+    /// While the inquiry waits for the citizen: what we asked for, and by when.
+    request: Option<RequestView>,
+    /// "We have extended the deadline …", after an extension of the answer.
+    extended: Option<String>,
+    w: &'static StatusWords,
     thanked: bool,
     score_error: Option<&'static str>,
     comment_error: Option<&'static str>,
@@ -84,7 +96,7 @@ pub(crate) struct StatusQuery {
     tak: Option<String>,
 }
 
-pub(crate) async fn show<S: Store>(
+pub(crate) async fn show<S: Store + OutboxStore>(
     State(app): State<AppState<S>>,
     Path(token): Path<String>,
     query: axum::extract::Query<StatusQuery>,
@@ -110,7 +122,7 @@ pub(crate) struct FeedbackForm {
     comment: String,
 }
 
-pub(crate) async fn feedback<S: Store>(
+pub(crate) async fn feedback<S: Store + OutboxStore>(
     State(app): State<AppState<S>>,
     Path(token): Path<String>,
     visitor: Visitor,
@@ -182,7 +194,7 @@ async fn find<S: Store>(
     Ok((stored, events))
 }
 
-async fn build<S: Store>(
+async fn build<S: Store + OutboxStore>(
     app: &AppState<S>,
     visitor: &Visitor,
     token: String,
@@ -203,18 +215,52 @@ async fn build<S: Store>(
     let mut acknowledgment: Option<&OutgoingMessage> = None;
     // The latest message that names its sender: who to ask, even before an acknowledgment.
     let mut signed: Option<&OutgoingMessage> = None;
+    // The answer date as last told: the acknowledgment's promise, then any extension of it.
+    let mut expected: Option<frist_calendar::Date> = None;
+    let mut extended = None;
+    // An extension's notice is shown from the extension itself (on every channel, from the
+    // moment it is made); its delivery, recorded later as a message, is not shown twice.
+    let notices: Vec<&str> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::DeadlineExtended { notice, .. } => Some(notice.body.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut request: Option<(Timestamp, OutgoingMessage)> = None;
+    // Answered as the citizen sees it: a final answer reached them (one still in the outbox
+    // already counts for the deadlines, not yet here).
+    let mut answer_delivered = false;
     for event in &events {
         match &event.kind {
-            EventKind::MessageSent { message } => {
+            EventKind::MessageSent { message, .. } => {
+                answer_delivered |= message.kind.is_final();
                 if message.kind == MessageKind::Acknowledgment {
                     acknowledgment = Some(message);
+                    expected = message.expected_answer_date.or(expected);
                 }
                 if message.caseworker.is_some() {
                     signed = Some(message);
                 }
-                messages.push(message_view(t, event.at, message));
+                if message.kind == MessageKind::InformationRequest {
+                    request = Some((event.at, message.clone()));
+                }
+                let delivered_notice = message.kind == MessageKind::ExtensionNotice
+                    && notices.contains(&message.body.as_str());
+                if !delivered_notice {
+                    messages.push(message_view(t, event.at, message));
+                }
             }
-            EventKind::DeadlineExtended { notice, .. } => {
+            EventKind::DeadlineExtended {
+                notice,
+                requires,
+                new_due_date,
+                ..
+            } => {
+                if *requires == frist_policy::Requirement::Answer {
+                    expected = Some(*new_due_date);
+                }
+                extended = Some(*new_due_date);
                 messages.push(message_view(t, event.at, notice));
             }
             EventKind::Note {
@@ -248,12 +294,21 @@ async fn build<S: Store>(
         .map(|c| c.name)
         .or_else(|| signed.and_then(|m| m.caseworker.clone()));
     let state = match inquiry.state {
-        _ if inquiry.answered => t.state_answered,
+        _ if answer_delivered => t.state_answered,
         InquiryState::New => t.state_new,
         InquiryState::Open => t.state_open,
         InquiryState::AwaitingCitizen => t.state_awaiting,
         InquiryState::Closed => t.state_closed,
     };
+    let w = StatusWords::of(visitor.lang);
+    let request = match inquiry.awaiting_since {
+        Some(since) => pending_request(app, stored.id, since, request).await?,
+        None => None,
+    }
+    .map(|m| RequestView {
+        body: mask(&m.body),
+        by: m.expected_answer_date.map(|d| t.date(d)),
+    });
     let feedback_given = events
         .iter()
         .any(|e| matches!(e.kind, EventKind::FeedbackReceived { .. }));
@@ -268,9 +323,10 @@ async fn build<S: Store>(
         caseworker: caseworker_name.map(|n| mask(&n)),
         contact: contact.map(|c| mask(&c)),
         next_step: acknowledgment.and_then(|a| a.next_step.as_deref().map(mask)),
-        expected: acknowledgment
-            .and_then(|a| a.expected_answer_date)
-            .map(|d| t.date(d)),
+        expected: expected.map(|d| t.date(d)),
+        extended: extended.map(|d| w.extended_to.replace("{date}", &t.date(d))),
+        request,
+        w,
         messages,
         notes,
         ask_feedback: inquiry.answered && !feedback_given,
@@ -279,6 +335,34 @@ async fn build<S: Store>(
         comment_error: None,
         comment: String::new(),
     })
+}
+
+/// The information request the citizen is asked to answer while the inquiry waits: the one
+/// recorded as sent since the wait began, or else the newest still in the outbox (the status
+/// page shows what is asked whether or not the e-mail or letter has gone yet; it does not say
+/// that anything was sent).
+async fn pending_request<S: Store + OutboxStore>(
+    app: &AppState<S>,
+    id: InquiryId,
+    since: Timestamp,
+    recorded: Option<(Timestamp, OutgoingMessage)>,
+) -> Result<Option<OutgoingMessage>, PageError> {
+    let internal =
+        |e: StoreError| PageError::internal(format_args!("a status page could not be read: {e}"));
+    if let Some((_, message)) = recorded.filter(|(at, _)| *at >= since) {
+        return Ok(Some(message));
+    }
+    let outbox = app.store.outbox_for_inquiry(id).await.map_err(internal)?;
+    let newest = outbox
+        .iter()
+        .rev()
+        .find(|o| o.kind == MessageKind::InformationRequest && o.created_at >= since);
+    match newest {
+        Some(o) => Ok(Some(
+            app.store.outbox_item(o.id).await.map_err(internal)?.message,
+        )),
+        None => Ok(None),
+    }
 }
 
 fn date(t: &Messages, at: Timestamp) -> String {

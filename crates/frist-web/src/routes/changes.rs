@@ -1,25 +1,25 @@
-//! Changing an inquiry: appending events, and sending messages after the rules have checked
-//! them. The store applies each event through the lifecycle in one transaction, so a refused
-//! or rule-breaking request leaves everything stored as it was.
+//! Changing an inquiry: appending events (an extension's notice queued with it), after the
+//! rules have checked what goes to the citizen; messages are in `messages`. The store applies
+//! each event through the lifecycle in one transaction, so a refused or rule-breaking request
+//! leaves everything stored as it was.
 
 use super::inquiries::not_found;
 use super::params::InquiryId;
 use crate::auth::Caller;
-use crate::body::{JsonBody, JsonBytes, describe, from_json, from_value, message};
-use crate::error::{ApiError, refusal_code};
+use crate::body::{JsonBytes, describe, from_json, from_value, message};
+use crate::error::ApiError;
+use crate::outgoing::{self, Route};
 use crate::state::AppState;
 use crate::views::{self, Detail};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use frist_calendar::Date;
+use frist_channels::outbox::NoRecipient;
 use frist_core::rules::{self, Violation};
-use frist_core::{ComplaintGuidance, Event, EventKind, MessageKind, OutgoingMessage};
-use frist_policy::Channel;
-use frist_store::{Store, StoredInquiry};
+use frist_core::{Event, EventKind, OutgoingMessage};
+use frist_store::{OutboxStore, OutboxSummary, Store, StoredInquiry};
 use jiff::Timestamp;
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use tracing::{Span, instrument};
 
 /// The event types a client may append (`received` is created by intake, and `message_sent`
@@ -42,9 +42,11 @@ pub const EVENT_TYPES: &[&str] = &[
     "reopened",
 ];
 
-/// `POST /api/v1/inquiries/{id}/events`: 201 with the updated inquiry.
+/// `POST /api/v1/inquiries/{id}/events`: 201 with the updated inquiry. An extension's notice
+/// is queued in the outbox with the event, in one transaction (on a channel without a
+/// delivery the event alone tells the citizen, on the status page).
 #[instrument(skip_all, fields(inquiry = id.0, event))]
-pub async fn append_event<S: Store + 'static>(
+pub async fn append_event<S: Store + OutboxStore + 'static>(
     State(state): State<AppState<S>>,
     caller: Caller,
     id: InquiryId,
@@ -54,6 +56,7 @@ pub async fn append_event<S: Store + 'static>(
     let (kind, at) = parse_event(&bytes, now)?;
     Span::current().record("event", kind.name());
     let mut warnings = Vec::new();
+    let mut route = Route::Direct;
     if let EventKind::DeadlineExtended {
         new_due_date,
         reason,
@@ -71,110 +74,48 @@ pub async fn append_event<S: Store + 'static>(
             &policy.policy,
         ));
         warnings = pass(found)?;
+        let actor = Some(caller.name.clone());
+        route = outgoing::route(&state, id.0, &stored.inquiry, notice.clone(), actor, at)
+            .map_err(|e| no_recipient("notice.channel", e))?;
     }
     let event = Event {
         at,
         actor: Some(caller.name),
         kind,
     };
-    let updated = state
-        .store
-        .append_event(id.0, event)
-        .await
-        .map_err(not_found)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(updated_view(&updated, warnings, now)),
-    ))
-}
-
-/// The body of `POST /api/v1/inquiries/{id}/messages`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MessageRequest {
-    kind: MessageKind,
-    channel: Channel,
-    body: String,
-    #[serde(default)]
-    caseworker: Option<String>,
-    #[serde(default)]
-    contact: Option<String>,
-    #[serde(default)]
-    next_step: Option<String>,
-    #[serde(default)]
-    expected_answer_date: Option<Date>,
-    #[serde(default)]
-    appealable: bool,
-    #[serde(default)]
-    complaint_guidance: Option<ComplaintGuidance>,
-    /// Check only: store nothing and answer 200 with what the rules say.
-    #[serde(default)]
-    dry_run: bool,
-}
-
-impl MessageRequest {
-    fn into_message(self) -> (OutgoingMessage, bool) {
-        let message = OutgoingMessage {
-            kind: self.kind,
-            channel: self.channel,
-            body: self.body,
-            caseworker: self.caseworker,
-            contact: self.contact,
-            next_step: self.next_step,
-            expected_answer_date: self.expected_answer_date,
-            appealable: self.appealable,
-            complaint_guidance: self.complaint_guidance,
-        };
-        (message, self.dry_run)
-    }
-}
-
-/// `POST /api/v1/inquiries/{id}/messages`: the rules first; a blocking violation is 422; a dry
-/// run answers 200 `{ok, violations}`; otherwise a `message_sent` event, 201.
-#[instrument(skip_all, fields(inquiry = id.0, dry_run))]
-pub async fn send_message<S: Store + 'static>(
-    State(state): State<AppState<S>>,
-    caller: Caller,
-    id: InquiryId,
-    JsonBody(request): JsonBody<MessageRequest>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let now = state.now();
-    let (message, dry_run) = request.into_message();
-    Span::current().record("dry_run", dry_run);
-    let stored = state.store.get_inquiry(id.0).await.map_err(not_found)?;
-    let policy = state.policy_of(stored.policy_id).await?;
-    let violations = rules::check_message(&stored.inquiry, &message, &policy.policy);
-    let event = Event {
-        at: now,
-        actor: Some(caller.name),
-        kind: EventKind::MessageSent { message },
+    let updated = match route {
+        Route::Outbox(new) => {
+            let (updated, _) = state
+                .store
+                .append_and_enqueue(event, *new)
+                .await
+                .map_err(not_found)?;
+            state.outbox.wake.notify_one();
+            updated
+        }
+        Route::Direct => state
+            .store
+            .append_event(id.0, event)
+            .await
+            .map_err(not_found)?,
     };
-    if dry_run {
-        // What the lifecycle would say, tried on a copy: nothing is stored.
-        let refusal = stored.inquiry.clone().apply(&event, &policy.policy).err();
-        let blocked = rules::blocking(&violations).next().is_some();
-        let refused =
-            refusal.map(|r| json!({"reason": refusal_code(&r).0, "detail": r.to_string()}));
-        let ok = !blocked && refused.is_none();
-        return Ok((
-            StatusCode::OK,
-            Json(json!({"ok": ok, "violations": violations, "refused": refused})),
-        ));
-    }
-    let warnings = pass(violations)?;
-    let updated = state
-        .store
-        .append_event(id.0, event)
-        .await
-        .map_err(not_found)?;
+    let outgoing = state.store.outbox_for_inquiry(id.0).await?;
     Ok((
         StatusCode::CREATED,
-        Json(updated_view(&updated, warnings, now)),
+        Json(updated_view(&updated, warnings, &outgoing, now)),
     ))
+}
+
+/// A message on a channel the sender left no address for.
+pub(super) fn no_recipient(field: &str, e: NoRecipient) -> ApiError {
+    ApiError::invalid(
+        field,
+        format!("{e}: choose a channel the citizen can be reached by"),
+    )
 }
 
 /// The violations that only warn, or the problem if any blocks.
-fn pass(violations: Vec<Violation>) -> Result<Vec<Violation>, ApiError> {
+pub(super) fn pass(violations: Vec<Violation>) -> Result<Vec<Violation>, ApiError> {
     if rules::blocking(&violations).next().is_some() {
         Err(ApiError::RulesBroken { violations })
     } else {
@@ -182,13 +123,19 @@ fn pass(violations: Vec<Violation>) -> Result<Vec<Violation>, ApiError> {
     }
 }
 
-fn updated_view(updated: &StoredInquiry, warnings: Vec<Violation>, now: Timestamp) -> Value {
+pub(super) fn updated_view(
+    updated: &StoredInquiry,
+    warnings: Vec<Violation>,
+    outgoing: &[OutboxSummary],
+    now: Timestamp,
+) -> Value {
     let mut view = views::inquiry(updated, None, Detail::default(), now);
     if let Some(object) = view.as_object_mut() {
         object.insert(
             "warnings".into(),
             serde_json::to_value(warnings).unwrap_or_default(),
         );
+        object.insert("outgoing".into(), outgoing::list(outgoing));
     }
     view
 }
@@ -226,10 +173,11 @@ fn parse_event(bytes: &[u8], now: Timestamp) -> Result<(EventKind, Timestamp), A
                 "an inquiry is received once, by POST /api/v1/inquiries; \"received\" cannot be appended",
             ));
         }
-        "message_sent" => {
+        "message_sent" | "message_queued" | "message_failed" => {
             return Err(ApiError::invalid(
                 "type",
-                "messages are sent by POST /api/v1/inquiries/{id}/messages, where the rules are checked",
+                "messages are sent by POST /api/v1/inquiries/{id}/messages, where the rules are checked; \
+                 the outbox records their delivery",
             ));
         }
         name if !EVENT_TYPES.contains(&name) => {
@@ -312,6 +260,7 @@ fn refuse_unknown_fields(object: &Map<String, Value>, kind: &EventKind) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn now() -> Timestamp {
         "2026-12-23T15:00:00+01:00".parse().unwrap()

@@ -14,7 +14,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use frist_core::{InquiryState, NewInquiry, Reference};
-use frist_store::{InquiryFilter, Store, StoreError, StoredInquiry};
+use frist_store::{InquiryFilter, OutboxStore, Store, StoreError, StoredInquiry};
 use serde_json::{Value, json};
 use tracing::{Span, instrument};
 
@@ -124,7 +124,7 @@ fn parse_state(text: &str) -> Option<InquiryState> {
 
 /// `GET /api/v1/inquiries/{id}`.
 #[instrument(skip_all, fields(inquiry = id.0))]
-pub async fn show<S: Store + 'static>(
+pub async fn show<S: Store + OutboxStore + 'static>(
     State(state): State<AppState<S>>,
     caller: Caller,
     id: InquiryId,
@@ -137,7 +137,7 @@ pub async fn show<S: Store + 'static>(
 
 /// `GET /api/v1/inquiries/by-reference/{reference}`.
 #[instrument(skip_all)]
-pub async fn show_by_reference<S: Store + 'static>(
+pub async fn show_by_reference<S: Store + OutboxStore + 'static>(
     State(state): State<AppState<S>>,
     caller: Caller,
     PathText(text): PathText,
@@ -169,7 +169,7 @@ fn reveal(params: &Params) -> Result<bool, ApiError> {
 }
 
 /// The full view of one inquiry, after logging what it shows.
-async fn detail<S: Store + 'static>(
+async fn detail<S: Store + OutboxStore + 'static>(
     state: &AppState<S>,
     caller: &Caller,
     stored: StoredInquiry,
@@ -192,7 +192,12 @@ async fn detail<S: Store + 'static>(
         body: true,
         reveal_cpr,
     };
-    Ok(Json(views::inquiry(&stored, Some(&events), detail, now)))
+    let outgoing = state.store.outbox_for_inquiry(stored.id).await?;
+    let mut view = views::inquiry(&stored, Some(&events), detail, now);
+    if let Some(object) = view.as_object_mut() {
+        object.insert("outgoing".into(), crate::outgoing::list(&outgoing));
+    }
+    Ok(Json(view))
 }
 
 pub(crate) fn not_found(e: StoreError) -> ApiError {

@@ -4,6 +4,7 @@
 mod changes;
 mod directory;
 mod inquiries;
+mod messages;
 mod meta;
 mod params;
 mod reports;
@@ -11,7 +12,7 @@ mod reports;
 use crate::state::AppState;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post, put};
-use frist_store::Store;
+use frist_store::{OutboxStore, Store};
 
 #[cfg(test)]
 pub use changes::EVENT_TYPES;
@@ -33,7 +34,7 @@ fn route<S>(method: Method, path: &'static str, handler: MethodRouter<AppState<S
 }
 
 /// Every route of the application.
-pub fn all<S: Store + 'static>() -> Vec<Route<S>> {
+pub fn all<S: Store + OutboxStore + 'static>() -> Vec<Route<S>> {
     use Method as M;
     vec![
         route(M::GET, "/health", get(meta::health::<S>)),
@@ -54,7 +55,7 @@ pub fn all<S: Store + 'static>() -> Vec<Route<S>> {
         route(
             M::POST,
             "/api/v1/inquiries/{id}/messages",
-            post(changes::send_message::<S>),
+            post(messages::send_message::<S>),
         ),
         route(M::GET, "/api/v1/units", get(directory::list_units::<S>)),
         route(M::GET, "/api/v1/units/{id}", get(directory::show_unit::<S>)),

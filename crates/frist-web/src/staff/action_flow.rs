@@ -7,7 +7,9 @@ use super::StaffMessages;
 use super::inquiry::{Notice, load, render};
 use super::reply::ReplyState;
 use super::words::actions::ActionWords;
+use super::words::notices::NoticeWords;
 use super::{see_other, session};
+use crate::outgoing::{self, Route};
 use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::visitor::Visitor;
@@ -16,7 +18,7 @@ use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::response::Response;
-use frist_core::{Event, EventKind, LifecycleError};
+use frist_core::{Event, EventKind, LifecycleError, OutgoingMessage};
 use frist_policy::DeadlineError;
 use frist_store::{OutboxStore, ScanStore, Store, StoreError, User};
 use serde::Deserialize;
@@ -71,11 +73,14 @@ pub(super) enum Refusal {
     Store(StoreError),
     /// A promise action's refusal (`casework`), in its words.
     Said(fn(&ActionWords) -> &'static str),
+    /// A message to the citizen's refusal (`actions`), in its words.
+    Told(fn(&NoticeWords) -> &'static str),
 }
 
 fn refusal_text(s: &StaffMessages, a: &ActionWords, refusal: &Refusal) -> &'static str {
     match refusal {
         Refusal::Said(words) => words(a),
+        Refusal::Told(words) => words(NoticeWords::of(s.lang)),
         Refusal::UnknownColleague => s.ref_unknown_colleague,
         Refusal::UnknownUnit => s.ref_unknown_unit,
         Refusal::NoReason => s.ref_close_reason,
@@ -157,6 +162,118 @@ where
         Err(refusal) => refusal,
     };
     refused(app, visitor, user, id, &refusal, place).await
+}
+
+/// What the page says after an action that writes to the citizen, by how the message went.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Told {
+    /// In the outbox, and a delivery for its channel is configured.
+    pub queued: Notice,
+    /// In the outbox, but nothing delivers its channel yet.
+    pub undelivered: Notice,
+    /// No delivery needed: the web form's citizen reads it on the status page.
+    pub status_page: Notice,
+    /// No address to send to (phone, in person): recorded, and the page says nothing was sent.
+    pub not_sent: Notice,
+}
+
+/// [`act`] for an action that writes to the citizen: its event and the message. The message
+/// is never called sent here. On a channel with a delivery it is queued with the event in one
+/// transaction (the dispatcher records it when the channel accepted it); a channel the sender
+/// gave no address for is refused and nothing stored. The web form's message is recorded at
+/// once (`record_direct`), as the status page shows it; phone and in person have no channel
+/// Frist can write by, so only the event is recorded and the page says so.
+pub(super) async fn act_sending<S, F, Fut>(
+    app: &AppState<S>,
+    visitor: &Visitor,
+    id: i64,
+    form: Result<Form<ActionForm>, FormRejection>,
+    told: Told,
+    record_direct: bool,
+    event: F,
+) -> Result<Response, PageError>
+where
+    S: Store + OutboxStore + ScanStore,
+    F: FnOnce(ActionForm, String) -> Fut,
+    Fut: std::future::Future<Output = Result<(EventKind, OutgoingMessage), Refusal>>,
+{
+    let (form, user) = session::form_post(app, visitor, form, &[]).await?;
+    let refusal = match event(form, user.username.clone()).await {
+        Ok((kind, message)) => {
+            let at = app.now();
+            let actor = Some(user.username.clone());
+            let event = Event {
+                at,
+                actor: actor.clone(),
+                kind,
+            };
+            let stored = app.store.get_inquiry(id).await?;
+            let channel = message.channel;
+            let on_status_page = channel == frist_policy::Channel::WebForm;
+            match outgoing::route(app, id, &stored.inquiry, message.clone(), actor, at) {
+                Err(_) => Refusal::Told(|n| n.ref_no_recipient),
+                Ok(Route::Outbox(new)) => match app.store.append_and_enqueue(event, *new).await {
+                    Ok(_) => {
+                        app.outbox.wake.notify_one();
+                        let notice = if app.outbox.delivering.contains(&channel) {
+                            told.queued
+                        } else {
+                            told.undelivered
+                        };
+                        return Ok(see_other(&notice.location(id), &[]));
+                    }
+                    Err(StoreError::Refused(e)) => Refusal::Lifecycle(e),
+                    Err(e) => return Err(e.into()),
+                },
+                Ok(Route::Direct) => match direct(app, id, event, message, record_direct).await {
+                    Ok(()) => {
+                        let notice = if on_status_page {
+                            told.status_page
+                        } else {
+                            told.not_sent
+                        };
+                        return Ok(see_other(&notice.location(id), &[]));
+                    }
+                    Err(StoreError::Refused(e)) => Refusal::Lifecycle(e),
+                    Err(e) => return Err(e.into()),
+                },
+            }
+        }
+        Err(Refusal::Store(e)) => return Err(e.into()),
+        Err(refusal) => refusal,
+    };
+    refused(app, visitor, user, id, &refusal, "").await
+}
+
+/// Records an action whose message needs no delivery: the event, and on the web form's channel
+/// the message itself (which the status page shows), both tried on a copy first so that a
+/// refusal of the second stores nothing.
+async fn direct<S: Store>(
+    app: &AppState<S>,
+    id: i64,
+    event: Event,
+    message: OutgoingMessage,
+    record_message: bool,
+) -> Result<(), StoreError> {
+    let record_message = record_message && message.channel == frist_policy::Channel::WebForm;
+    if !record_message {
+        return app.store.append_event(id, event).await.map(|_| ());
+    }
+    let sent = Event {
+        at: event.at,
+        actor: event.actor.clone(),
+        kind: EventKind::MessageSent {
+            message,
+            outbox_id: None,
+        },
+    };
+    let stored = app.store.get_inquiry(id).await?;
+    let policy = app.policy_of(stored.policy_id).await?;
+    let mut preview = stored.inquiry;
+    preview.apply(&sent, &policy.policy)?;
+    preview.apply(&event, &policy.policy)?;
+    app.store.append_event(id, sent).await?;
+    app.store.append_event(id, event).await.map(|_| ())
 }
 
 async fn refused<S: Store + OutboxStore + ScanStore>(

@@ -7,7 +7,8 @@
 //! back as the page with the refusal in plain words next to the forms, and nothing stored.
 
 use super::StaffMessages;
-use super::action_flow::{ActionForm, Refusal, act};
+use super::action_flow::{ActionForm, Refusal, Told, act, act_sending};
+use super::information_request::information_request;
 use super::inquiry::Notice;
 use super::reply::prefill;
 use crate::page_error::PageError;
@@ -115,15 +116,34 @@ pub(crate) async fn refer<S: Store + OutboxStore + ScanStore>(
     .await
 }
 
+/// "Bed borgeren om oplysninger": what is needed and by when, sent as an information request
+/// by the channel a reply would take, and the inquiry waits for the citizen (pausing the
+/// deadlines that allow it). The request is written in `information_request`.
 pub(crate) async fn await_citizen<S: Store + OutboxStore + ScanStore>(
     State(app): State<AppState<S>>,
     Path(id): Path<i64>,
     visitor: Visitor,
     form: Result<Form<ActionForm>, FormRejection>,
 ) -> Result<Response, PageError> {
-    act(&app, &visitor, id, form, Notice::Awaiting, |_, _| async {
-        Ok(EventKind::AwaitingCitizenStarted)
-    })
+    let app2 = app.clone();
+    let told = Told {
+        queued: Notice::RequestQueued,
+        undelivered: Notice::RequestUndelivered,
+        status_page: Notice::RequestOnStatusPage,
+        not_sent: Notice::RequestNotSent,
+    };
+    act_sending(
+        &app,
+        &visitor,
+        id,
+        form,
+        told,
+        true,
+        |form, user| async move {
+            let message = information_request(&app2, id, &user, form).await?;
+            Ok((EventKind::AwaitingCitizenStarted, message))
+        },
+    )
     .await
 }
 
@@ -198,13 +218,31 @@ pub(crate) async fn extend<S: Store + OutboxStore + ScanStore>(
     form: Result<Form<ActionForm>, FormRejection>,
 ) -> Result<Response, PageError> {
     let app2 = app.clone();
-    act(
+    let told = Told {
+        queued: Notice::ExtendedQueued,
+        undelivered: Notice::ExtendedUndelivered,
+        status_page: Notice::ExtendedOnStatusPage,
+        not_sent: Notice::ExtendedNotSent,
+    };
+    // The extension's event carries its notice, so the status page shows it without a second
+    // record.
+    act_sending(
         &app,
         &visitor,
         id,
         form,
-        Notice::Extended,
-        |form, user| async move { extension(&app2, id, &user, form).await },
+        told,
+        false,
+        |form, user| async move {
+            let kind = extension(&app2, id, &user, form).await?;
+            match &kind {
+                EventKind::DeadlineExtended { notice, .. } => {
+                    let notice = notice.clone();
+                    Ok((kind, notice))
+                }
+                _ => Err(Refusal::ExtensionRules),
+            }
+        },
     )
     .await
 }

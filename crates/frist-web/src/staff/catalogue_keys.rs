@@ -4,10 +4,12 @@
 
 use super::StaffMessages;
 use super::words::actions::ActionWords;
+use super::words::notices::NoticeWords;
 use super::words::queues::QueuesWords;
 use super::words::search::SearchWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
+use crate::pages::status_words::StatusWords;
 use frist_i18n::{Audience, Lang, has};
 
 fn missing(audience: Audience, keys: Vec<String>) -> Vec<String> {
@@ -25,6 +27,7 @@ fn missing(audience: Audience, keys: Vec<String>) -> Vec<String> {
 #[test]
 fn every_catalogue_field_has_its_key_in_every_language() {
     let mut all = missing(Audience::Citizen, Messages::keys());
+    all.extend(missing(Audience::Citizen, StatusWords::keys()));
     for keys in [
         StaffMessages::keys(),
         DeskWords::keys(),
@@ -34,6 +37,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         ActionWords::keys(),
         QueuesWords::keys(),
         SearchWords::keys(),
+        NoticeWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }

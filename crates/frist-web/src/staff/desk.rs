@@ -46,6 +46,9 @@ pub(crate) struct DeskForm {
     name: String,
     phone: String,
     email: String,
+    /// Where a letter reaches the sender, one line each; asked so that an answer by letter
+    /// can be sent.
+    postal_address: String,
     subject: String,
     body: String,
     unit: String,
@@ -334,6 +337,7 @@ fn parse(
             name: text(&form.name),
             phone: text(&form.phone),
             email: text(&form.email),
+            postal_address: text(&form.postal_address),
             ..Sender::default()
         },
         language: None,

@@ -102,6 +102,8 @@ frist_i18n::words! {
         ev_received,
         ev_opened,
         ev_assigned,
+        ev_message_queued,
+        ev_message_failed,
         ev_message_sent,
         ev_message_received,
         ev_callback,
@@ -151,6 +153,9 @@ frist_i18n::words! {
         queued_undelivered_notice,
         /// The inquiry holds no address for the chosen channel.
         err_no_recipient,
+        err_no_postal_address,
+        err_no_email_address,
+        err_no_cpr_or_cvr,
         err_body_missing,
         err_kind,
         err_channel,

@@ -15,6 +15,7 @@ mod deadline;
 mod desk;
 mod flagged;
 mod i18n;
+mod information_request;
 mod inquiry;
 mod lead;
 mod live;

@@ -285,7 +285,10 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
     let event = Event {
         at: app.now(),
         actor: Some(user.username.clone()),
-        kind: EventKind::MessageSent { message },
+        kind: EventKind::MessageSent {
+            message,
+            outbox_id: None,
+        },
     };
     // Channels with a delivery: into the outbox; the event is recorded when the channel's
     // server accepted the message. The others reach the citizen without one: recorded now.
@@ -305,10 +308,10 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
     };
     match result {
         Ok(location) => Ok(super::see_other(&location, &[])),
-        Err(Refusal::NoRecipient) => {
+        Err(Refusal::NoRecipient(channel)) => {
             state.errors = vec![FieldError {
                 field: "channel",
-                message: s.err_no_recipient,
+                message: no_recipient(s, channel),
             }];
             render(
                 &app,
@@ -343,8 +346,19 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
 
 /// Why a message was not taken.
 enum Refusal {
-    NoRecipient,
+    /// The inquiry holds no address for the channel.
+    NoRecipient(Channel),
     Store(StoreError),
+}
+
+/// What is missing for `channel`, said so that the caseworker knows what to do.
+fn no_recipient(s: &StaffMessages, channel: Channel) -> &'static str {
+    match channel {
+        Channel::Letter => s.err_no_postal_address,
+        Channel::Email => s.err_no_email_address,
+        Channel::DigitalPost => s.err_no_cpr_or_cvr,
+        _ => s.err_no_recipient,
+    }
 }
 
 /// Puts the message of `event` in the outbox and wakes the dispatcher; returns where to go.
@@ -353,13 +367,14 @@ async fn enqueue<S: Store + OutboxStore + ScanStore>(
     loaded: &Loaded,
     event: Event,
 ) -> Result<String, Refusal> {
-    let EventKind::MessageSent { message } = event.kind else {
+    let EventKind::MessageSent { message, .. } = event.kind else {
         return Err(Refusal::Store(StoreError::Other(
             "only a message can be queued".into(),
         )));
     };
     let inquiry = &loaded.stored.inquiry;
-    let recipient = recipient(inquiry, message.channel).map_err(|_| Refusal::NoRecipient)?;
+    let recipient =
+        recipient(inquiry, message.channel).map_err(|_| Refusal::NoRecipient(message.channel))?;
     let delivered = app.outbox.delivering.contains(&message.channel);
     let id = loaded.stored.id;
     app.store

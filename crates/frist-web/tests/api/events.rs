@@ -121,7 +121,7 @@ async fn an_extension_needs_a_notice_naming_the_new_date() {
         "reason": "Vi venter på oplysninger fra en anden myndighed.",
         "notice": {
             "kind": "extension_notice",
-            "channel": "digital_post",
+            "channel": "email",
             "body": "Vi har brug for mere tid til din sag."
         }
     });

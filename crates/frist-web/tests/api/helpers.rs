@@ -1,8 +1,11 @@
 //! A running app per test: its own SQLite file, a real policy, a clock the test sets, tokens
 //! for each role, and a reqwest client against 127.0.0.1:<port 0>.
 
+use frist_channels::outbox::{
+    Delivery, Dispatcher, JsonRender, OutboxDirectory, RetryPolicy, RunSummary,
+};
 use frist_core::{Event, Inquiry};
-use frist_policy::Policy;
+use frist_policy::{Channel, Policy};
 use frist_store::{AnyStore, InquiryId, PolicyVersion, Role, Store};
 use frist_web::{AppState, new_token, router, router_with_body_limit};
 use jiff::Timestamp;
@@ -39,6 +42,8 @@ pub struct TestApp {
     pub admin: String,
     clock: Arc<Mutex<Timestamp>>,
     _dir: tempfile::TempDir,
+    /// Where [`TestApp::deliver`] puts what it delivers, one directory per channel.
+    pub delivered: std::path::PathBuf,
 }
 
 pub async fn spawn_app(policy: &str) -> TestApp {
@@ -88,6 +93,7 @@ pub async fn spawn_app_with(policy_name: &str, body_limit: Option<usize>) -> Tes
         lead,
         admin,
         clock,
+        delivered: dir.path().join("delivered"),
         _dir: dir,
     }
 }
@@ -101,6 +107,41 @@ pub struct Snapshot {
 }
 
 impl TestApp {
+    /// Runs the outbox once, as `frist outbox run --once` would, with the app's clock: e-mail,
+    /// Digital Post and letters are delivered into directories under `delivered` (a real
+    /// delivery: the files are written, then the rows are marked sent and `message_sent`
+    /// recorded).
+    pub async fn deliver(&self) -> RunSummary {
+        let deliveries: Vec<Arc<dyn Delivery>> =
+            [Channel::Email, Channel::DigitalPost, Channel::Letter]
+                .into_iter()
+                .map(|channel| {
+                    let dir = self.delivered.join(channel.as_str());
+                    std::fs::create_dir_all(&dir).unwrap();
+                    Arc::new(OutboxDirectory::new(channel, dir, Arc::new(JsonRender)))
+                        as Arc<dyn Delivery>
+                })
+                .collect();
+        let clock = Arc::clone(&self.clock);
+        Dispatcher::new(Arc::clone(&self.store), deliveries, RetryPolicy::default())
+            .with_clock(move || *clock.lock().unwrap())
+            .run_once()
+            .await
+            .unwrap()
+    }
+
+    /// The files delivered on `channel` so far.
+    pub fn delivered_files(&self, channel: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.delivered.join(channel))
+            .map(|dir| {
+                dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
     pub fn set_now(&self, now: &str) {
         *self.clock.lock().unwrap() = now.parse().unwrap();
     }

@@ -44,6 +44,8 @@ async fn an_appealable_decision_without_complaint_guidance_is_refused_with_viola
     let app = spawn_app("hoeje-taastrup").await;
     let mut case = email("2026-12-23T15:00:00+01:00");
     case["kind"] = json!("application");
+    // Digital Post reaches the citizen by CPR number.
+    case["sender"]["cpr"] = json!("010190-1234");
     let id = id_of(&app.create(&case).await);
     let mut decision = json!({
         "kind": "decision",
@@ -72,10 +74,21 @@ async fn an_appealable_decision_without_complaint_guidance_is_refused_with_viola
     decision["complaint_guidance"]["deadline"] = json!("4 uger fra du har modtaget afgørelsen");
     let response = send(&app, id, &decision).await;
     assert_eq!(response.status(), StatusCode::CREATED);
-    let updated: Value = response.json().await.unwrap();
-    assert_eq!(updated["answered"], true);
-    assert!(updated["warnings"].as_array().unwrap().is_empty());
-    assert_eq!(app.snapshot(id).await.events.len(), 2);
+    let queued: Value = response.json().await.unwrap();
+    assert_eq!(queued["message"]["state"], "queued", "{queued}");
+    assert_eq!(
+        queued["answered"], true,
+        "a queued decision counts from the moment it is queued"
+    );
+    assert!(queued["warnings"].as_array().unwrap().is_empty());
+    assert_eq!(app.snapshot(id).await.events.len(), 2, "received, queued");
+    assert_eq!(app.deliver().await.sent, 1);
+    assert!(app.snapshot(id).await.inquiry.answered);
+    assert_eq!(
+        app.snapshot(id).await.events.len(),
+        3,
+        "received, queued, sent"
+    );
 }
 
 #[tokio::test]
@@ -84,6 +97,7 @@ async fn a_plain_email_reply_to_an_inquiry_with_a_cpr_number_is_refused_while_di
     let app = spawn_app("roskilde").await;
     let mut case = email("2026-12-23T15:00:00+01:00");
     case["body"] = json!("Mit CPR-nummer er 010190-1234. Hvornår får jeg svar?");
+    case["sender"]["cpr"] = json!("010190-1234");
     let id = id_of(&app.create(&case).await);
     let mut answer = json!({
         "kind": "answer",
@@ -154,7 +168,9 @@ async fn a_dry_run_stores_nothing_and_reports_warnings_too() {
     assert_eq!(response.status(), StatusCode::CREATED);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["warnings"][0]["rule"], "readability");
-    assert_eq!(app.snapshot(id).await.events.len(), 2);
+    assert_eq!(app.snapshot(id).await.events.len(), 2, "received, queued");
+    assert_eq!(app.deliver().await.sent, 1);
+    assert_eq!(app.snapshot(id).await.events.len(), 3, "and sent");
 }
 
 #[tokio::test]
@@ -192,7 +208,13 @@ async fn an_answer_meets_the_obligations_and_then_the_inquiry_may_be_closed() {
     )
     .await;
     assert_eq!(response.status(), StatusCode::CREATED);
-    let updated: Value = response.json().await.unwrap();
+    assert_eq!(app.deliver().await.sent, 1);
+    let updated: Value = app
+        .get(&format!("/api/v1/inquiries/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     for o in updated["obligations"].as_array().unwrap() {
         assert_eq!(o["state"], "met", "{o}");
     }

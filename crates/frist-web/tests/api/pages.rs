@@ -81,7 +81,7 @@ impl<'a> Visitor<'a> {
     }
 
     /// Opens the form and posts it with the page's own CSRF token.
-    async fn write(&mut self, fields: &[(&str, &str)]) -> Page {
+    pub async fn write(&mut self, fields: &[(&str, &str)]) -> Page {
         let form = self.get(paths::WRITE).await;
         assert_eq!(form.status, StatusCode::OK);
         let token = hidden_csrf(&form.html);
@@ -100,7 +100,7 @@ pub fn hidden_csrf(html: &str) -> String {
     html[start..start + 43].to_owned()
 }
 
-fn status_path(receipt: &str) -> String {
+pub fn status_path(receipt: &str) -> String {
     let start = receipt.find("href=\"/status/").unwrap() + 6;
     let end = start + receipt[start..].find('"').unwrap();
     receipt[start..end].to_owned()
@@ -116,7 +116,7 @@ const GOOD: [(&str, &str); 7] = [
     ("cpr", ""),
 ];
 
-fn with<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub fn with<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     GOOD.iter()
         .map(|(k, v)| {
             changes
@@ -151,6 +151,7 @@ fn answer(body: &str) -> Event {
         at: "2026-12-28T10:00:00+01:00".parse().unwrap(),
         actor: Some("case".into()),
         kind: EventKind::MessageSent {
+            outbox_id: None,
             message: OutgoingMessage {
                 kind: MessageKind::Answer,
                 channel: Channel::Email,

@@ -38,6 +38,8 @@ async fn answer(app: &TestApp, id: i64, at: &str) {
         )
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
+    // Answered when delivered, at the same instant.
+    assert_eq!(app.deliver().await.sent, 1);
 }
 
 #[tokio::test]

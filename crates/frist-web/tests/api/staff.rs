@@ -327,7 +327,7 @@ async fn an_acknowledgment_sent_from_the_page_is_stored_with_the_caseworker_as_a
     let events = app.store.events(id).await.unwrap();
     let last = events.last().unwrap();
     assert_eq!(last.actor.as_deref(), Some("mette"));
-    let EventKind::MessageSent { message } = &last.kind else {
+    let EventKind::MessageSent { message, .. } = &last.kind else {
         panic!("{last:?}")
     };
     assert_eq!(message.caseworker.as_deref(), Some("Mette Hansen"));

@@ -175,21 +175,30 @@ async fn referring_to_another_unit_is_stored_and_an_unknown_unit_refused() {
 async fn requesting_information_pauses_until_the_citizen_has_replied() {
     let app = spawn_app("roskilde").await;
     let (id, mut v, csrf) = setup(&app).await;
-    let started = post(&mut v, id, "afvent", &[("csrf", &csrf)]).await;
-    assert_eq!(started.status, StatusCode::SEE_OTHER);
+    let request = [
+        ("csrf", csrf.as_str()),
+        ("text", "Et foto af skraldespanden."),
+        ("date", "2027-01-08"),
+    ];
+    let started = post(&mut v, id, "afvent", &request).await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.html);
+    let events = app.store.events(id).await.unwrap();
+    let kinds: Vec<&str> = events.iter().rev().take(2).map(|e| e.kind.name()).collect();
     assert_eq!(
-        last_event(&app, id).await.kind,
-        EventKind::AwaitingCitizenStarted
+        kinds,
+        ["message_queued", "awaiting_citizen_started"],
+        "the wait, then its request queued in the same transaction"
     );
     let inquiry = app.store.get_inquiry(id).await.unwrap().inquiry;
     assert_eq!(inquiry.state, InquiryState::AwaitingCitizen);
-    let page = v.get(&format!("/sager/{id}?udfoert=afventer")).await;
+    let location = started.headers.get(LOCATION).unwrap().to_str().unwrap();
+    let page = v.get(location).await;
     assert!(
         page.html
             .contains(&format!("action=\"/sager/{id}/svaret\""))
     );
     assert!(page.html.contains("Borgeren har svaret"));
-    let twice = post(&mut v, id, "afvent", &[("csrf", &csrf)]).await;
+    let twice = post(&mut v, id, "afvent", &request).await;
     assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(twice.html.contains("venter allerede på borgeren"));
     let ended = post(&mut v, id, "svaret", &[("csrf", &csrf)]).await;

@@ -39,7 +39,7 @@ async fn digital_post_to_a_sender_without_cpr_or_cvr_is_refused_and_nothing_is_q
     assert!(
         refused
             .html
-            .contains("Afsenderen har ikke oplyst en adresse"),
+            .contains("Digital Post kræver afsenderens CPR- eller CVR-nummer"),
         "{}",
         refused.html
     );
@@ -117,7 +117,7 @@ async fn the_inquiry_page_shows_outgoing_messages_and_a_person_decides_on_an_unc
         .unwrap();
     assert_eq!(claimed.len(), 2);
     app.store
-        .mark_failed(queued[1], "550 mailbox unavailable")
+        .mark_failed(queued[1], "550 mailbox unavailable", now)
         .await
         .unwrap();
     assert_eq!(app.store.recover_interrupted().await.unwrap(), 1);
@@ -207,4 +207,57 @@ async fn a_messenger_inquiry_says_how_long_messenger_takes_replies_and_when_it_h
         ))
         .await;
     assert!(!email_page.html.contains("Messenger"));
+}
+
+/// A letter inquiry from `sender`, received by the desk.
+fn letter(sender: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({
+        "channel": "letter", "received_at": "2026-12-23T10:00:00+01:00",
+        "subject": "Brev om vejbump", "body": "Jeg vil gerne klage over vejbumpet.",
+        "sender": sender
+    })
+}
+
+#[tokio::test]
+async fn a_letter_without_a_postal_address_is_refused_in_danish_naming_what_is_missing() {
+    let app = spawn_app("roskilde").await;
+    let id = id_of(
+        &app.create(&letter(serde_json::json!({"name": "Karen Jensen"})))
+            .await,
+    );
+    let mut v = mette(&app).await;
+    let page = v.get(&paths::inquiry(id)).await;
+    let csrf = hidden_csrf(&page.html);
+    let refused = v.post(&paths::message(id), &reply(&csrf, "letter")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .html
+            .contains("Brevet kan ikke sendes: der er ingen postadresse på afsenderen"),
+        "{}",
+        refused.html
+    );
+    assert!(!refused.html.contains("Sendt"), "never called sent");
+    assert!(app.store.outbox_for_inquiry(id).await.unwrap().is_empty());
+    let inquiry = app.store.get_inquiry(id).await.unwrap().inquiry;
+    assert_eq!(inquiry.event_count, 1, "nothing stored: {:?}", inquiry);
+}
+
+#[tokio::test]
+async fn a_letter_with_a_postal_address_is_queued_to_that_address() {
+    let app = spawn_app("roskilde").await;
+    let sender = serde_json::json!({
+        "name": "Karen Jensen",
+        "postal_address": "Skolegade 4\n4000 Roskilde"
+    });
+    let id = id_of(&app.create(&letter(sender)).await);
+    let mut v = mette(&app).await;
+    let page = v.get(&paths::inquiry(id)).await;
+    let csrf = hidden_csrf(&page.html);
+    let queued = v.post(&paths::message(id), &reply(&csrf, "letter")).await;
+    assert_eq!(queued.status, StatusCode::SEE_OTHER, "{}", queued.html);
+    let outbox = app.store.outbox_for_inquiry(id).await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    let item = app.store.outbox_item(outbox[0].id).await.unwrap();
+    assert_eq!(item.recipient, "Skolegade 4, 4000 Roskilde");
 }

@@ -306,6 +306,7 @@ fn history(
         planned.push((
             when,
             EventKind::MessageSent {
+                outbox_id: None,
                 message: reply(
                     MessageKind::Acknowledgment,
                     new.channel,
@@ -339,6 +340,7 @@ fn history(
         planned.push((
             answered,
             EventKind::MessageSent {
+                outbox_id: None,
                 message: reply(kind, new.channel, secure, name, None),
             },
         ));

@@ -148,7 +148,8 @@ async fn ros_10_a_general_question_on_facebook_answered_meets_the_24_hour_deadli
     let id = app
         .create(
             json!({"channel": "facebook", "kind": "general_question", "received_at": RECEIVED,
-            "subject": "Affald", "body": "Hvornår?", "sender": {"name": "Karen Jensen"},
+            "subject": "Affald", "body": "Hvornår?",
+            "sender": {"name": "Karen Jensen", "facebook_id": "6543210987654321"},
             "external_id": "fb:1"}),
         )
         .await;

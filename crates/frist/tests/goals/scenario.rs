@@ -272,10 +272,23 @@ pub async fn desk(app: &App, how: &str) -> i64 {
 pub async fn awaiting_citizen(app: &App) {
     let id = app.create(email(RECEIVED, "general", "application")).await;
     let mut mette = app.mette().await;
-    let (code, html) = mette.act(id, "afvent", &[]).await;
+    let (code, html) = mette
+        .act(
+            id,
+            "afvent",
+            &[
+                ("text", "Kopi af din lejekontrakt."),
+                ("date", "2027-01-08"),
+            ],
+        )
+        .await;
     assert_eq!(code, StatusCode::SEE_OTHER, "{html}");
     let inquiry = app.inquiry(id).await;
     assert_eq!(inquiry["state"], "awaiting_citizen", "{inquiry}");
+    assert_eq!(
+        inquiry["outgoing"][0]["kind"], "information_request",
+        "the request goes to the citizen: {inquiry}"
+    );
 }
 
 /// The independently computed examples (`tests/fixtures/examples`, a copy of

@@ -9,6 +9,8 @@
 )] // a test fails loudly
 
 mod absence;
+mod digital_post;
+mod notices;
 mod serve;
 
 use frist_core::{EventKind, MessageKind, NewInquiry, OutgoingMessage, Sender};

@@ -50,6 +50,8 @@ pub(crate) fn event_label(s: &StaffMessages, kind: &EventKind) -> &'static str {
         EventKind::Opened => s.ev_opened,
         EventKind::Assigned { .. } => s.ev_assigned,
         EventKind::MessageSent { .. } => s.ev_message_sent,
+        EventKind::MessageQueued { .. } => s.ev_message_queued,
+        EventKind::MessageFailed { .. } => s.ev_message_failed,
         EventKind::MessageReceived { .. } => s.ev_message_received,
         EventKind::CallbackCompleted { .. } => s.ev_callback,
         EventKind::CallbackAttempted { .. } => s.ev_callback_attempted,
@@ -78,7 +80,12 @@ pub(crate) fn event_detail(
         EventKind::Assigned { caseworker } => name_of(caseworker),
         EventKind::HandedOver { to_caseworker } => name_of(to_caseworker),
         EventKind::Referred { to_unit } => to_unit.clone(),
-        EventKind::MessageSent { message } => {
+        // Its text is shown where it was queued.
+        EventKind::MessageSent {
+            message,
+            outbox_id: Some(_),
+        } => message_label(s, message.kind).to_owned(),
+        EventKind::MessageSent { message, .. } | EventKind::MessageQueued { message, .. } => {
             format!("{}: {}", message_label(s, message.kind), message.body)
         }
         EventKind::MessageReceived { message } => {

@@ -3,6 +3,7 @@
 
 use crate::staff::StaffMessages;
 use crate::staff::words::actions::ActionWords;
+use crate::staff::words::notices::NoticeWords;
 
 /// A confirmation shown at the top of the page after an action.
 #[derive(Debug, Clone, Copy)]
@@ -28,10 +29,19 @@ pub(crate) enum Notice {
     CallbackAttempted,
     Reclassified,
     Reopened,
+    // Notices and information requests (actions): what happened to the message to the citizen.
+    ExtendedQueued,
+    ExtendedUndelivered,
+    ExtendedOnStatusPage,
+    ExtendedNotSent,
+    RequestQueued,
+    RequestUndelivered,
+    RequestOnStatusPage,
+    RequestNotSent,
 }
 
 impl Notice {
-    pub(crate) const ACTIONS: [Notice; 16] = [
+    pub(crate) const ACTIONS: [Notice; 24] = [
         Notice::Noted,
         Notice::HandedOver,
         Notice::Referred,
@@ -48,6 +58,14 @@ impl Notice {
         Notice::CallbackAttempted,
         Notice::Reclassified,
         Notice::Reopened,
+        Notice::ExtendedQueued,
+        Notice::ExtendedUndelivered,
+        Notice::ExtendedOnStatusPage,
+        Notice::ExtendedNotSent,
+        Notice::RequestQueued,
+        Notice::RequestUndelivered,
+        Notice::RequestOnStatusPage,
+        Notice::RequestNotSent,
     ];
 
     /// Whether the action finished a piece of work on the inquiry (a message sent, closed,
@@ -92,6 +110,14 @@ impl Notice {
             Notice::CallbackAttempted => "forsoegt",
             Notice::Reclassified => "klassificeret",
             Notice::Reopened => "genaabnet",
+            Notice::ExtendedQueued => "forlaenget-koe",
+            Notice::ExtendedUndelivered => "forlaenget-ikke-sendt",
+            Notice::ExtendedOnStatusPage => "forlaenget-statusside",
+            Notice::ExtendedNotSent => "forlaenget-ingen-adresse",
+            Notice::RequestQueued => "anmodning-koe",
+            Notice::RequestUndelivered => "anmodning-ikke-sendt",
+            Notice::RequestOnStatusPage => "anmodning-statusside",
+            Notice::RequestNotSent => "anmodning-ingen-adresse",
         }
     }
 
@@ -117,6 +143,14 @@ impl Notice {
             Notice::CallbackAttempted => a.callback_attempted_notice,
             Notice::Reclassified => a.reclassified_notice,
             Notice::Reopened => a.reopened_notice,
+            Notice::ExtendedQueued => NoticeWords::of(s.lang).extended_queued,
+            Notice::ExtendedUndelivered => NoticeWords::of(s.lang).extended_undelivered,
+            Notice::ExtendedOnStatusPage => NoticeWords::of(s.lang).extended_on_status_page,
+            Notice::ExtendedNotSent => NoticeWords::of(s.lang).extended_not_sent,
+            Notice::RequestQueued => NoticeWords::of(s.lang).request_queued,
+            Notice::RequestUndelivered => NoticeWords::of(s.lang).request_undelivered,
+            Notice::RequestOnStatusPage => NoticeWords::of(s.lang).request_on_status_page,
+            Notice::RequestNotSent => NoticeWords::of(s.lang).request_not_sent,
         }
     }
 }

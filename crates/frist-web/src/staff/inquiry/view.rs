@@ -14,6 +14,7 @@ use super::load::Loaded;
 use super::work::{Next, Work, work};
 use crate::pages::visitor::Visitor;
 use crate::staff::words::actions::ActionWords;
+use crate::staff::words::notices::NoticeWords;
 use askama::Template;
 use frist_core::InquiryState;
 use frist_core::ObligationState;
@@ -96,6 +97,8 @@ pub(crate) struct InquiryPage {
     closed: bool,
     /// The promise actions: call back, classify, reopen, next inquiry.
     work: Work,
+    /// The information request's words.
+    ntc: &'static NoticeWords,
     /// Which form the refusal (if any) is shown next to, see [`Work::refusal_at`].
     refusal_at: &'static str,
 }
@@ -344,6 +347,7 @@ pub(crate) fn page(
         closed: inquiry.state == InquiryState::Closed,
         refusal_at: work.refusal_at(reply.refusal_at),
         work,
+        ntc: NoticeWords::of(visitor.staff_lang()),
         reply,
         kinds,
         channels,

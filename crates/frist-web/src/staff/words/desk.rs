@@ -19,6 +19,8 @@ frist_i18n::words! {
         field_phone,
         phone_hint,
         field_email,
+        field_postal_address,
+        postal_address_hint,
         field_subject,
         field_body,
         body_hint,

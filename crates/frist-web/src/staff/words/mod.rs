@@ -6,5 +6,6 @@ pub(crate) mod actions;
 pub(crate) mod admin;
 pub(crate) mod desk;
 pub(crate) mod lead;
+pub(crate) mod notices;
 pub(crate) mod queues;
 pub(crate) mod search;

@@ -1,0 +1,73 @@
+//! The information request the inquiry page's "Bed borgeren om oplysninger" sends: what is
+//! needed and by when, in the citizen's language, by the channel a reply would take, with the
+//! caseworker's name and contact (forvaltningsloven § 19; STE-10).
+//!
+//! The reply-by date travels as the message's `expected_answer_date`: the date the answer it
+//! asks for is expected, which the status page and the e-mail show as "svar senest".
+
+use super::action_flow::{ActionForm, Refusal};
+use super::reply::prefill;
+use super::words::notices::NoticeWords;
+use crate::state::AppState;
+use frist_calendar::Date;
+use frist_core::rules::{Severity, check_message};
+use frist_core::{MessageKind, OutgoingMessage};
+use frist_i18n::Lang;
+use frist_policy::COPENHAGEN;
+use frist_store::{OutboxStore, ScanStore, Store};
+
+pub(super) async fn information_request<S: Store + OutboxStore + ScanStore>(
+    app: &AppState<S>,
+    id: i64,
+    username: &str,
+    form: ActionForm,
+) -> Result<OutgoingMessage, Refusal> {
+    let what = form.text.trim().to_owned();
+    if what.is_empty() {
+        return Err(Refusal::Told(|n| n.ref_request_text));
+    }
+    let today = app.now().to_zoned(COPENHAGEN.clone()).date();
+    let date: Date = form
+        .date
+        .trim()
+        .parse()
+        .ok()
+        .filter(|d| *d > today)
+        .ok_or(Refusal::Told(|n| n.ref_request_date))?;
+    let stored = app.store.get_inquiry(id).await?;
+    let policy = app.policy_of(stored.policy_id).await?;
+    let inquiry = &stored.inquiry;
+    let caseworkers = app.store.caseworkers().await?;
+    let me = caseworkers.iter().find(|c| c.id == username);
+    // The same channel, name and contact as the reply form would offer.
+    let reply = prefill(inquiry, &policy.policy, me, username);
+    let citizen = match inquiry.received.language.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Da,
+    };
+    let t = crate::pages::i18n::Messages::of(citizen);
+    let body = NoticeWords::of(citizen)
+        .tpl_request
+        .replace("{reference}", &inquiry.reference.to_string())
+        .replace("{what}", &what)
+        .replace("{date}", &t.date(date))
+        .replace("{caseworker}", &reply.caseworker);
+    let message = OutgoingMessage {
+        kind: MessageKind::InformationRequest,
+        channel: reply.channel.parse().unwrap_or(inquiry.received.channel),
+        body,
+        caseworker: Some(reply.caseworker.clone()),
+        contact: Some(reply.contact.clone()).filter(|c| !c.is_empty()),
+        next_step: None,
+        expected_answer_date: Some(date),
+        appealable: false,
+        complaint_guidance: None,
+    };
+    let blocked = check_message(inquiry, &message, &policy.policy)
+        .iter()
+        .any(|v| v.severity == Severity::Block);
+    if blocked {
+        return Err(Refusal::Told(|n| n.ref_request_rules));
+    }
+    Ok(message)
+}
