@@ -73,7 +73,7 @@ async function api(method, urlPath, body) {
   return JSON.parse(text);
 }
 
-/** Acknowledges and answers the inquiry with this reference through the JSON API. */
+/** Acknowledges, answers and closes the inquiry with this reference through the JSON API. */
 async function answer(reference) {
   const inquiry = await api('GET', `/api/v1/inquiries/by-reference/${reference}`);
   const id = inquiry.id;
@@ -89,6 +89,8 @@ async function answer(reference) {
     caseworker: 'Mette Hansen', contact: 'Mette Hansen, 46 31 30 00',
   });
   await delivered(id);
+  // Satisfaction is asked once the inquiry is closed (SKA-9).
+  await api('POST', `/api/v1/inquiries/${id}/events`, { type: 'closed', reason: 'answered' });
 }
 
 /** Waits until the outbox has delivered every message of inquiry `id` (to the SMTP sink). */

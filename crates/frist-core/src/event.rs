@@ -114,12 +114,21 @@ pub enum EventKind {
     ErrorRegistered {
         what: String,
     },
-    /// The citizen's view of the service: a score 1–5 and/or a comment.
+    /// The citizen's view of the service: a score 1–5 and/or a comment (HTK-14, STE-12,
+    /// ROS-11, SKA-9). Given on the status page (`channel` absent), or told to a member of staff
+    /// on the phone, by mail or at the counter, who records it with the channel it came by;
+    /// `complaint` marks a complaint about the service received (not a complaint against a
+    /// decision, which has its own path).
     FeedbackReceived {
         #[serde(default)]
         score: Option<u8>,
         #[serde(default)]
         comment: Option<String>,
+        // Always written, also when empty: the API checks a request's fields against them.
+        #[serde(default)]
+        channel: Option<frist_policy::Channel>,
+        #[serde(default)]
+        complaint: bool,
     },
     Closed {
         reason: CloseReason,

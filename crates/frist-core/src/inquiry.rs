@@ -472,7 +472,7 @@ impl Inquiry {
                 non_empty(what, "what")?;
                 self.errors_registered += 1;
             }
-            EventKind::FeedbackReceived { score, comment } => {
+            EventKind::FeedbackReceived { score, comment, .. } => {
                 if let Some(s) = score {
                     if !(1..=5).contains(s) {
                         return Err(LifecycleError::BadScore(*s));

@@ -55,6 +55,7 @@ pub const CONFIRM_ROUTE: &str = "/sager/{id}/udgaaende/{outbox}/kom-frem";
 
 // Promise actions on one inquiry (actions: call back, classify, reopen).
 pub const CALLBACK_ROUTE: &str = "/sager/{id}/ringet";
+pub const RECORD_FEEDBACK_ROUTE: &str = "/sager/{id}/tilbagemelding";
 pub const RECLASSIFY_ROUTE: &str = "/sager/{id}/klassificer";
 pub const REOPEN_ROUTE: &str = "/sager/{id}/genaabn";
 
@@ -166,6 +167,10 @@ pub fn confirm(id: impl Display, outbox: impl Display) -> String {
 // Promise actions on one inquiry (actions).
 pub fn callback(id: impl Display) -> String {
     fill(CALLBACK_ROUTE, &[&id])
+}
+
+pub fn record_feedback(id: impl Display) -> String {
+    fill(RECORD_FEEDBACK_ROUTE, &[&id])
 }
 
 pub fn reclassify(id: impl Display) -> String {

@@ -493,6 +493,8 @@ fn events_before_receipt_and_bad_feedback_are_refused() {
             &event(
                 "2026-11-17T10:00:00+01:00",
                 EventKind::FeedbackReceived {
+                    channel: None,
+                    complaint: false,
                     score: Some(9),
                     comment: None
                 }
@@ -557,6 +559,8 @@ fn any_event_kind() -> impl Strategy<Value = EventKind> {
             what: "fejl".into()
         }),
         Just(EventKind::FeedbackReceived {
+            channel: None,
+            complaint: false,
             score: Some(4),
             comment: None
         }),

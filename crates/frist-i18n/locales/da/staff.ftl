@@ -475,6 +475,26 @@ act-ref-reopen-reason = Skriv, hvorfor henvendelsen genåbnes.
 act-ref-not-closed = Henvendelsen er ikke lukket, så den kan ikke genåbnes.
 act-next-inquiry = Næste sag
 act-no-next-inquiry = Der er ingen andre åbne sager i din kø.
+act-feedback-legend = Ros, ris eller klage over servicen
+act-feedback-hint = Har borgeren sagt sin mening om servicen i telefonen, i et brev eller ved skranken? Skriv det her. Det tæller med i opgørelsen af tilfredshed og klager.
+act-field-feedback-channel = Hvordan kom tilbagemeldingen?
+act-field-feedback-kind = Hvad er det?
+act-feedback-comment = Ros eller ris
+act-feedback-complaint = Klage over servicen
+act-field-feedback-text = Hvad sagde borgeren?
+act-field-feedback-score = Borgerens tilfredshed
+act-feedback-score-none = Ikke oplyst
+act-feedback-score-1 = 1 – Meget utilfreds
+act-feedback-score-2 = 2 – Utilfreds
+act-feedback-score-3 = 3 – Hverken tilfreds eller utilfreds
+act-feedback-score-4 = 4 – Tilfreds
+act-feedback-score-5 = 5 – Meget tilfreds
+act-feedback-button = Registrér tilbagemeldingen
+act-feedback-notice = Tilbagemeldingen er registreret og står i forløbet.
+act-ref-feedback-channel = Vælg, hvordan tilbagemeldingen kom.
+act-ref-feedback-kind = Vælg, om det er ros eller ris eller en klage over servicen.
+act-ref-feedback-text = Skriv, hvad borgeren sagde.
+act-ref-feedback-score = Vælg borgerens tilfredshed fra 1 til 5, eller »Ikke oplyst«.
 
 ## QueuesWords (queues: open and closed inquiries, a substitute's cover)
 

@@ -475,6 +475,26 @@ act-ref-reopen-reason = Write why the inquiry is reopened.
 act-ref-not-closed = The inquiry is not closed, so it cannot be reopened.
 act-next-inquiry = Next inquiry
 act-no-next-inquiry = There are no other open inquiries in your queue.
+act-feedback-legend = Praise, criticism or a complaint about the service
+act-feedback-hint = Did the citizen give their view of the service on the phone, in a letter or at the counter? Record it here. It counts in the figures for satisfaction and complaints.
+act-field-feedback-channel = How did it come?
+act-field-feedback-kind = What is it?
+act-feedback-comment = Praise or criticism
+act-feedback-complaint = Complaint about the service
+act-field-feedback-text = What did the citizen say?
+act-field-feedback-score = The citizen's satisfaction
+act-feedback-score-none = Not given
+act-feedback-score-1 = 1 – Very dissatisfied
+act-feedback-score-2 = 2 – Dissatisfied
+act-feedback-score-3 = 3 – Neither satisfied nor dissatisfied
+act-feedback-score-4 = 4 – Satisfied
+act-feedback-score-5 = 5 – Very satisfied
+act-feedback-button = Record the feedback
+act-feedback-notice = The feedback was recorded and is in the timeline.
+act-ref-feedback-channel = Choose how the feedback came.
+act-ref-feedback-kind = Choose whether it is praise or criticism, or a complaint about the service.
+act-ref-feedback-text = Write what the citizen said.
+act-ref-feedback-score = Choose the citizen's satisfaction from 1 to 5, or “Not given”.
 
 ## QueuesWords (queues: open and closed inquiries, a substitute's cover)
 

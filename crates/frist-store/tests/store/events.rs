@@ -51,6 +51,8 @@ async fn events_are_appended_in_order_and_the_projection_is_their_replay(db: &Te
         event(
             "2026-03-10T08:00:00+01:00",
             EventKind::FeedbackReceived {
+                channel: None,
+                complaint: false,
                 score: Some(5),
                 comment: None,
             },

@@ -68,7 +68,9 @@ fn event_types() -> Vec<(&'static str, Value, Value)> {
             json!({}),
             json!({
                 "score": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
-                "comment": {"type": ["string", "null"]}
+                "comment": {"type": ["string", "null"]},
+                "channel": {"oneOf": [schema("Channel"), {"type": "null"}], "description": "How feedback told to staff came (phone, letter, in person, e-mail); absent when the citizen gave it on the status page."},
+                "complaint": {"type": "boolean", "default": false, "description": "A complaint about the service received (HTK-14, STE-12), rather than praise or criticism."}
             }),
         ),
         (

@@ -142,7 +142,7 @@ pub(crate) async fn feedback<S: Store + OutboxStore>(
     let comment = form.comment.trim();
     let too_long = comment.chars().count() > 2000;
     let (stored, _) = &found;
-    if !stored.inquiry.answered || stored.inquiry.feedback_score.is_some() {
+    if !asks_satisfaction(&stored.inquiry) || stored.inquiry.feedback_score.is_some() {
         // Nothing to ask (yet, or any more): show the page as it is.
         return see_other(&back);
     }
@@ -162,6 +162,8 @@ pub(crate) async fn feedback<S: Store + OutboxStore>(
         at: app.now(),
         actor: None,
         kind: EventKind::FeedbackReceived {
+            channel: None,
+            complaint: false,
             score,
             comment: (!comment.is_empty()).then(|| comment.to_owned()),
         },
@@ -172,6 +174,16 @@ pub(crate) async fn feedback<S: Store + OutboxStore>(
             "feedback could not be stored: {e}"
         ))),
     }
+}
+
+/// Satisfaction is asked once the inquiry is closed (SKA-9: after closing, when the whole
+/// service can be judged), unless it was closed as spam or as a duplicate of another.
+fn asks_satisfaction(inquiry: &frist_core::Inquiry) -> bool {
+    inquiry.state == InquiryState::Closed
+        && !matches!(
+            inquiry.close_reason,
+            Some(frist_core::CloseReason::Spam | frist_core::CloseReason::Duplicate)
+        )
 }
 
 fn see_other(location: &str) -> Result<Response, PageError> {
@@ -329,7 +341,7 @@ async fn build<S: Store + OutboxStore>(
         w,
         messages,
         notes,
-        ask_feedback: inquiry.answered && !feedback_given,
+        ask_feedback: asks_satisfaction(inquiry) && !feedback_given,
         thanked: false,
         score_error: None,
         comment_error: None,

@@ -49,6 +49,11 @@ pub(crate) struct ActionForm {
     pub(super) kind: String,
     /// The case type's id when classifying; empty for none.
     pub(super) case_type: String,
+    /// Feedback told to staff (`feedback`): the channel it came by, `comment` or `complaint`,
+    /// and the citizen's score 1–5 if they gave one.
+    pub(super) channel: String,
+    pub(super) feedback: String,
+    pub(super) score: String,
 }
 
 impl csrf::Protected for ActionForm {

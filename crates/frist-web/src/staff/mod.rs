@@ -13,6 +13,7 @@ mod admin;
 mod casework;
 mod deadline;
 mod desk;
+mod feedback;
 mod flagged;
 mod i18n;
 mod information_request;
@@ -98,6 +99,7 @@ pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
         .route(paths::EXTEND_ROUTE, post(actions::extend::<S>))
         // Promise actions (actions: call back, classify, reopen).
         .route(paths::CALLBACK_ROUTE, post(casework::callback::<S>))
+        .route(paths::RECORD_FEEDBACK_ROUTE, post(feedback::record::<S>))
         .route(paths::RECLASSIFY_ROUTE, post(casework::reclassify::<S>))
         .route(paths::REOPEN_ROUTE, post(casework::reopen::<S>))
         .layer(axum::middleware::map_response(security_headers))

@@ -31,6 +31,7 @@ mod staff;
 mod staff_actions;
 mod staff_casework;
 mod staff_closed;
+mod staff_feedback;
 mod staff_notices;
 mod staff_outbox;
 mod status_notices;

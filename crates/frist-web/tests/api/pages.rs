@@ -280,7 +280,7 @@ async fn an_unknown_status_link_is_a_plain_404_that_reveals_nothing() {
 }
 
 #[tokio::test]
-async fn once_answered_the_citizen_can_rate_the_service_once() {
+async fn once_closed_the_citizen_can_rate_the_service_once() {
     let app = spawn_app("roskilde").await;
     let mut me = Visitor::new(&app);
     let receipt = me.write(&GOOD).await;
@@ -299,7 +299,21 @@ async fn once_answered_the_citizen_can_rate_the_service_once() {
     assert!(answered.html.contains("Besvaret."));
     assert!(answered.html.contains("Vi tømmer den i morgen."));
     assert!(answered.html.contains("Mette Hansen"));
+    assert!(
+        !answered.html.contains("name=\"score\""),
+        "satisfaction is asked after closing (SKA-9), not after the answer"
+    );
+    let closing = Event {
+        at: "2026-12-28T10:30:00+01:00".parse().unwrap(),
+        actor: Some("case".into()),
+        kind: EventKind::Closed {
+            reason: frist_core::CloseReason::Answered,
+        },
+    };
+    app.store.append_event(id, closing).await.unwrap();
+    let answered = me.get(&path).await;
     assert!(answered.html.contains("<legend>"));
+    assert!(answered.html.contains("name=\"score\""));
     let csrf = hidden_csrf(&answered.html);
     let feedback = format!("{path}/feedback");
 
@@ -326,7 +340,7 @@ async fn once_answered_the_citizen_can_rate_the_service_once() {
     let feedback_events: Vec<_> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FeedbackReceived { score, comment } => Some((*score, comment.clone())),
+            EventKind::FeedbackReceived { score, comment, .. } => Some((*score, comment.clone())),
             _ => None,
         })
         .collect();

@@ -357,6 +357,8 @@ fn history(
                 planned.push((
                     closed.checked_add(hours(20)).unwrap_or(closed),
                     EventKind::FeedbackReceived {
+                        channel: None,
+                        complaint: false,
                         score: Some(score),
                         comment: None,
                     },

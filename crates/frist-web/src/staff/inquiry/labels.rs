@@ -100,11 +100,27 @@ pub(crate) fn event_detail(
             .unwrap_or_default(),
         EventKind::Reopened { reason } => reason.clone().unwrap_or_default(),
         EventKind::ErrorRegistered { what } => what.clone(),
-        EventKind::FeedbackReceived { score, comment } => {
+        EventKind::FeedbackReceived {
+            score,
+            comment,
+            channel,
+            complaint,
+        } => {
             let score = score.map(|n| format!("{n}/5")).unwrap_or_default();
-            match comment {
+            let said = match comment {
                 Some(c) => format!("{score} {c}").trim().to_owned(),
                 None => score,
+            };
+            // Who said it where: staff record feedback told to them with its channel.
+            let what = if *complaint {
+                a.feedback_complaint
+            } else {
+                a.feedback_comment
+            };
+            match channel {
+                Some(c) => format!("{what} ({}): {said}", c.label(s.lang)),
+                None if *complaint => format!("{what}: {said}"),
+                None => said,
             }
         }
         _ => String::new(),

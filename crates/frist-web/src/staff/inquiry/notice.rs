@@ -38,10 +38,12 @@ pub(crate) enum Notice {
     RequestUndelivered,
     RequestOnStatusPage,
     RequestNotSent,
+    /// Feedback told to staff was recorded (`feedback`).
+    FeedbackRecorded,
 }
 
 impl Notice {
-    pub(crate) const ACTIONS: [Notice; 24] = [
+    pub(crate) const ACTIONS: [Notice; 25] = [
         Notice::Noted,
         Notice::HandedOver,
         Notice::Referred,
@@ -66,6 +68,7 @@ impl Notice {
         Notice::RequestUndelivered,
         Notice::RequestOnStatusPage,
         Notice::RequestNotSent,
+        Notice::FeedbackRecorded,
     ];
 
     /// Whether the action finished a piece of work on the inquiry (a message sent, closed,
@@ -118,6 +121,7 @@ impl Notice {
             Notice::RequestUndelivered => "anmodning-ikke-sendt",
             Notice::RequestOnStatusPage => "anmodning-statusside",
             Notice::RequestNotSent => "anmodning-ingen-adresse",
+            Notice::FeedbackRecorded => "tilbagemelding",
         }
     }
 
@@ -151,6 +155,7 @@ impl Notice {
             Notice::RequestUndelivered => NoticeWords::of(s.lang).request_undelivered,
             Notice::RequestOnStatusPage => NoticeWords::of(s.lang).request_on_status_page,
             Notice::RequestNotSent => NoticeWords::of(s.lang).request_not_sent,
+            Notice::FeedbackRecorded => a.feedback_notice,
         }
     }
 }

@@ -29,6 +29,11 @@ pub(crate) struct Work {
     /// The call-back form is offered (an open callback deadline).
     pub callback: bool,
     pub outcomes: Vec<Choice>,
+    /// Feedback told to staff: the channels it may have come by, comment or complaint, and the
+    /// scores (the first "not given").
+    pub feedback_channels: Vec<Choice>,
+    pub feedback_kinds: Vec<Choice>,
+    pub feedback_scores: Vec<Choice>,
     pub closed: bool,
     /// "Closed (reason). …", for a closed inquiry.
     pub closed_text: String,
@@ -147,6 +152,25 @@ pub(crate) fn work(
                     .map(|(value, label)| outcome(value, label)),
             )
             .collect(),
+        feedback_channels: crate::staff::feedback::CHANNELS
+            .iter()
+            .map(|c| outcome(c.as_str(), c.label(s.lang)))
+            .collect(),
+        feedback_kinds: vec![
+            outcome(crate::staff::feedback::COMMENT, a.feedback_comment),
+            outcome(crate::staff::feedback::COMPLAINT, a.feedback_complaint),
+        ],
+        feedback_scores: [
+            ("", a.feedback_score_none),
+            ("1", a.feedback_score_1),
+            ("2", a.feedback_score_2),
+            ("3", a.feedback_score_3),
+            ("4", a.feedback_score_4),
+            ("5", a.feedback_score_5),
+        ]
+        .into_iter()
+        .map(|(value, label)| outcome(value, label))
+        .collect(),
         closed,
         closed_text: inquiry.close_reason.map_or_else(String::new, |reason| {
             a.closed_text.replace("{reason}", close_label(s, reason))
