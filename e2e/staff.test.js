@@ -77,10 +77,24 @@ test('a caseworker acknowledges with the template and the citizen sees name and 
   assert.equal(new URL(page.url()).pathname, '/sager');
   await openFromQueue(page, reference);
   assert.match(await page.textContent('h1'), new RegExp(reference));
-  assert.equal(await page.inputValue('#caseworker'), 'Mette Hansen');
+  assert.equal(await page.inputValue('#caseworker'), 'mette', 'signed by the user, from the directory');
+  assert.match(await page.inputValue('#body'), /Venlig hilsen\nMette Hansen/, 'with a signature');
   const expected = await page.inputValue('#expected');
   assert.match(expected, /^\d{4}-\d{2}-\d{2}$/, 'the expected date is pre-filled');
   assert.equal(await page.inputValue('#kind'), 'acknowledgment');
+  // Switching the kind replaces the text nobody has edited, and keeps a text that was edited.
+  const acknowledgment = await page.inputValue('#body');
+  await page.selectOption('#kind', 'decision');
+  assert.match(await page.inputValue('#body'), /har truffet denne afgørelse/);
+  assert.equal(await page.inputValue('#expected'), '', 'a decision promises no answer date');
+  await page.selectOption('#kind', 'acknowledgment');
+  assert.equal(await page.inputValue('#body'), acknowledgment);
+  assert.equal(await page.inputValue('#expected'), expected);
+  await page.fill('#next_step', 'Vi ringer til dig i morgen.');
+  await page.selectOption('#kind', 'answer');
+  assert.equal(await page.inputValue('#next_step'), 'Vi ringer til dig i morgen.', 'an edit is kept');
+  await page.selectOption('#kind', 'acknowledgment');
+  assert.equal(await page.inputValue('#body'), acknowledgment);
   await Promise.all([page.waitForNavigation(), page.click(SEND)]);
   // By e-mail: through the outbox to the SMTP server, then on the inquiry.
   assert.match(await page.textContent('[role=status]'), /lagt i udbakken/);

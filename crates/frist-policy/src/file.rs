@@ -142,6 +142,10 @@ pub(crate) struct CaseTypeFile {
     pub appealable: bool,
     pub complaint_guidance: Option<String>,
     #[serde(default)]
+    pub complaint_to: Option<String>,
+    #[serde(default)]
+    pub complaint_deadline: Option<String>,
+    #[serde(default)]
     pub notices: Vec<String>,
     #[serde(default)]
     pub pausable: bool,

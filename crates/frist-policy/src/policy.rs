@@ -81,7 +81,12 @@ pub struct CaseType {
     pub source: Option<String>,
     pub within: Option<Within>,
     pub appealable: bool,
+    /// How to complain about a decision of this type (the guidance's "how").
     pub complaint_guidance: Option<String>,
+    /// Who hears a complaint, e.g. "Planklagenævnet".
+    pub complaint_to: Option<String>,
+    /// The deadline for complaints, e.g. "4 uger fra du har modtaget afgørelsen".
+    pub complaint_deadline: Option<String>,
     pub notices: Vec<String>,
     /// Whether the processing deadline stops counting while the inquiry awaits the citizen.
     pub pausable: bool,
@@ -369,6 +374,8 @@ impl Builder<'_> {
                 within: c.within,
                 appealable: c.appealable,
                 complaint_guidance: c.complaint_guidance,
+                complaint_to: c.complaint_to,
+                complaint_deadline: c.complaint_deadline,
                 notices: c.notices,
                 pausable: c.pausable,
             });

@@ -1,7 +1,29 @@
-// Frist's one script, a progressive enhancement: while a caseworker writes a reply, the rules
-// the municipality's policy sets on messages are checked on the server and shown beside the
-// form as they type. Without it the same check runs when the form is sent. Text is put in with
-// textContent only, never as HTML.
+// Frist's one script, a progressive enhancement of the reply form: (1) switching the message
+// kind replaces the text, the next step and the answer date with the new kind's, as long as the
+// caseworker has not edited them; (2) while a caseworker writes, the rules the municipality's
+// policy sets on messages are checked on the server and shown beside the form. Without the
+// script the form still works: the text stays as written, and the same check runs when the form
+// is sent. Text is put in with textContent or value only, never as HTML.
+(function () {
+  'use strict';
+  var kind = document.getElementById('kind');
+  if (!kind || !kind.form || !kind.form.hasAttribute('data-live-check')) return;
+  var fields = { body: 'body', next_step: 'nextStep', expected: 'expected' };
+  var current = kind.options[kind.selectedIndex];
+  kind.addEventListener('change', function () {
+    var chosen = kind.options[kind.selectedIndex];
+    Object.keys(fields).forEach(function (id) {
+      var field = document.getElementById(id);
+      var key = fields[id];
+      // Only a text still as the old kind started it is replaced: edits are never lost.
+      if (field && current && field.value === (current.dataset[key] || '')) {
+        field.value = chosen.dataset[key] || '';
+      }
+    });
+    current = chosen;
+  });
+})();
+
 (function () {
   'use strict';
   var form = document.querySelector('form[data-live-check]');

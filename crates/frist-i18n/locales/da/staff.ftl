@@ -147,6 +147,8 @@ queued-notice = Beskeden er lagt i udbakken og sendes nu. Forløbet viser den so
 queued-undelivered-notice = Beskeden er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for denne kanal (fx e-mail/SMTP) på serveren. Den sendes, når det er gjort. Kontakt jeres it-afdeling.
 # The inquiry holds no address for the chosen channel.
 err-no-recipient = Afsenderen har ikke oplyst en adresse til den valgte kanal. Vælg en anden kanal.
+err-caseworker = Vælg sagsbehandleren fra listen.
+caseworker-hint = Beskeden underskrives med sagsbehandlerens navn, enhed og direkte telefonnummer fra medarbejderoversigten.
 err-no-postal-address = Brevet kan ikke sendes: der er ingen postadresse på afsenderen. Vælg en anden kanal, eller ring til borgeren. Intet er sendt.
 err-no-email-address = Der er ingen e-mailadresse på afsenderen. Vælg en anden kanal. Intet er sendt.
 err-no-cpr-or-cvr = Digital Post kræver afsenderens CPR- eller CVR-nummer, og henvendelsen har ingen af dem. Vælg en anden kanal. Intet er sendt.
@@ -244,6 +246,11 @@ ref-other = Henvendelsen kan ikke tage imod handlingen i sin nuværende tilstand
 tpl-acknowledgment = Tak for din henvendelse, som vi har modtaget. Den har referencenummer { $reference }. { $caseworker } behandler den, og du kan forvente svar senest { $date }.
 tpl-answer = Tak for din henvendelse ({ $reference }).
 tpl-next-step = Vi behandler din henvendelse og kontakter dig, hvis vi mangler oplysninger.
+tpl-decision = Vi har behandlet din sag ({ $reference }) og har truffet denne afgørelse:
+tpl-greeting = Kære { $name }
+tpl-greeting-anonymous = Kære borger
+tpl-sign-off = Venlig hilsen
+tpl-direct-phone = Direkte telefon { $phone }
 days-left =
     { $n ->
         [one] { $n } arbejdsdag tilbage

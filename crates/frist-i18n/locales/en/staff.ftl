@@ -147,6 +147,8 @@ queued-notice = The message is in the outbox and is being sent. The timeline sho
 queued-undelivered-notice = The message is saved in the outbox but has not been sent: no delivery is set up for this channel (e.g. e-mail/SMTP) on the server. It will be sent once that is done. Contact your IT department.
 # The inquiry holds no address for the chosen channel.
 err-no-recipient = The sender gave no address for the chosen channel. Choose another channel.
+err-caseworker = Choose the caseworker from the list.
+caseworker-hint = The message is signed with the caseworker's name, unit and direct phone number from the staff directory.
 err-no-postal-address = The letter cannot be sent: the sender has no postal address. Choose another channel, or call the citizen. Nothing was sent.
 err-no-email-address = The sender has no e-mail address. Choose another channel. Nothing was sent.
 err-no-cpr-or-cvr = Digital Post needs the sender's CPR or CVR number, and the inquiry has neither. Choose another channel. Nothing was sent.
@@ -244,6 +246,11 @@ ref-other = The inquiry cannot take this action in its current state.
 tpl-acknowledgment = Thank you for your inquiry, which we have received. Its reference number is { $reference }. { $caseworker } is handling it, and you can expect an answer by { $date }.
 tpl-answer = Thank you for your inquiry ({ $reference }).
 tpl-next-step = We are handling your inquiry and will contact you if we need more information.
+tpl-decision = We have considered your case ({ $reference }) and have made this decision:
+tpl-greeting = Dear { $name }
+tpl-greeting-anonymous = Dear citizen
+tpl-sign-off = Kind regards
+tpl-direct-phone = Direct phone { $phone }
 days-left =
     { $n ->
         [one] { $n } working day left

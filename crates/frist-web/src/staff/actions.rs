@@ -273,10 +273,10 @@ async fn extension<S: Store + OutboxStore + ScanStore>(
         return Err(Refusal::NotWorkingDay);
     }
     let inquiry = &stored.inquiry;
-    let caseworkers = app.store.caseworkers().await?;
-    let me = caseworkers.iter().find(|c| c.id == username);
+    let (caseworkers, units) = tokio::try_join!(app.store.caseworkers(), app.store.units())?;
+    let me = super::signer::me(&caseworkers, &units, username);
     // The same channel, name and contact as the reply form would offer.
-    let reply = prefill(inquiry, &policy.policy, me, username);
+    let reply = prefill(inquiry, &policy.policy, &me);
     let citizen = match inquiry.received.language.as_deref() {
         Some("en") => Lang::En,
         _ => Lang::Da,
@@ -291,12 +291,12 @@ async fn extension<S: Store + OutboxStore + ScanStore>(
         .replace("{reference}", &inquiry.reference.to_string())
         .replace("{date}", &shown_date)
         .replace("{reason}", &reason)
-        .replace("{caseworker}", &reply.caseworker);
+        .replace("{caseworker}", &me.name);
     let notice = OutgoingMessage {
         kind: MessageKind::ExtensionNotice,
         channel: reply.channel.parse().unwrap_or(inquiry.received.channel),
         body,
-        caseworker: Some(reply.caseworker.clone()),
+        caseworker: Some(me.name.clone()),
         contact: Some(reply.contact.clone()).filter(|c| !c.is_empty()),
         next_step: None,
         expected_answer_date: Some(date),

@@ -153,6 +153,8 @@ frist_i18n::words! {
         queued_undelivered_notice,
         /// The inquiry holds no address for the chosen channel.
         err_no_recipient,
+        err_caseworker,
+        caseworker_hint,
         err_no_postal_address,
         err_no_email_address,
         err_no_cpr_or_cvr,
@@ -244,6 +246,11 @@ frist_i18n::words! {
         tpl_acknowledgment,
         tpl_answer,
         tpl_next_step,
+        tpl_decision,
+        tpl_greeting,
+        tpl_greeting_anonymous,
+        tpl_sign_off,
+        tpl_direct_phone,
     }
     counts {
         days_left,

@@ -37,10 +37,10 @@ pub(super) async fn information_request<S: Store + OutboxStore + ScanStore>(
     let stored = app.store.get_inquiry(id).await?;
     let policy = app.policy_of(stored.policy_id).await?;
     let inquiry = &stored.inquiry;
-    let caseworkers = app.store.caseworkers().await?;
-    let me = caseworkers.iter().find(|c| c.id == username);
+    let (caseworkers, units) = tokio::try_join!(app.store.caseworkers(), app.store.units())?;
+    let me = super::signer::me(&caseworkers, &units, username);
     // The same channel, name and contact as the reply form would offer.
-    let reply = prefill(inquiry, &policy.policy, me, username);
+    let reply = prefill(inquiry, &policy.policy, &me);
     let citizen = match inquiry.received.language.as_deref() {
         Some("en") => Lang::En,
         _ => Lang::Da,
@@ -51,12 +51,12 @@ pub(super) async fn information_request<S: Store + OutboxStore + ScanStore>(
         .replace("{reference}", &inquiry.reference.to_string())
         .replace("{what}", &what)
         .replace("{date}", &t.date(date))
-        .replace("{caseworker}", &reply.caseworker);
+        .replace("{caseworker}", &me.name);
     let message = OutgoingMessage {
         kind: MessageKind::InformationRequest,
         channel: reply.channel.parse().unwrap_or(inquiry.received.channel),
         body,
-        caseworker: Some(reply.caseworker.clone()),
+        caseworker: Some(me.name.clone()),
         contact: Some(reply.contact.clone()).filter(|c| !c.is_empty()),
         next_step: None,
         expected_answer_date: Some(date),

@@ -36,7 +36,7 @@ pub(crate) async fn check<S: Store>(
     form: Result<Form<ReplyForm>, FormRejection>,
 ) -> Result<Response, PageError> {
     let form = csrf::checked(&visitor, form)?;
-    session::require(&app, &visitor).await?;
+    let user = session::require(&app, &visitor).await?;
     // The script asks; a bare 404 is all it needs for an inquiry that is not there.
     let stored = match app.store.get_inquiry(id).await {
         Ok(stored) => stored,
@@ -53,7 +53,8 @@ pub(crate) async fn check<S: Store>(
         warnings_title: s.warnings_title,
         ok_text: s.live_ok,
     };
-    match parse(&form, s) {
+    let signers = super::reply::signers_for(&app, &user.username).await?;
+    match parse(&form, s, &signers, &policy.policy) {
         Err(errors) => {
             result.errors = errors
                 .into_iter()

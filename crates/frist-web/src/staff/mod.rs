@@ -28,6 +28,7 @@ mod reply;
 mod scans;
 mod search;
 mod session;
+mod signer;
 mod throttle;
 mod words;
 

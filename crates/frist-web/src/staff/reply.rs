@@ -7,6 +7,7 @@
 use super::i18n::StaffMessages;
 use super::inquiry::{Loaded, load, render};
 use super::session;
+use super::signer::{self, Signer};
 use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::visitor::Visitor;
@@ -22,7 +23,7 @@ use frist_core::rules::{Severity, check_message};
 use frist_core::{ComplaintGuidance, Event, EventKind, Inquiry, MessageKind, OutgoingMessage};
 use frist_i18n::Lang;
 use frist_policy::{Channel, Policy, Requirement};
-use frist_store::{Caseworker, NewOutboxItem, OutboxStore, ScanStore, Store, StoreError};
+use frist_store::{NewOutboxItem, OutboxStore, ScanStore, Store, StoreError};
 use serde::Deserialize;
 
 /// What the form sends; every field may be missing or empty.
@@ -102,35 +103,17 @@ pub(crate) const KINDS: [(&str, MessageKind); 3] = [
     ("decision", MessageKind::Decision),
 ];
 
-/// The form as the caseworker first sees it.
-pub(crate) fn prefill(
-    inquiry: &Inquiry,
-    policy: &Policy,
-    me: Option<&Caseworker>,
-    username: &str,
-) -> ReplyForm {
-    let open = |r: Requirement| {
-        inquiry
-            .obligations
-            .iter()
-            .filter(|o| o.requires == r && o.is_open())
-            .map(|o| o.due_date)
-            .min()
+/// The form as the caseworker first sees it, signed by `signer`.
+pub(crate) fn prefill(inquiry: &Inquiry, policy: &Policy, signer: &Signer) -> ReplyForm {
+    let acknowledge = inquiry
+        .obligations
+        .iter()
+        .any(|o| o.requires == Requirement::Acknowledgment && o.is_open());
+    let kind = if acknowledge {
+        MessageKind::Acknowledgment
+    } else {
+        MessageKind::Answer
     };
-    let acknowledge = open(Requirement::Acknowledgment).is_some();
-    let expected = open(Requirement::Answer).or_else(|| open(Requirement::Acknowledgment));
-    let citizen_lang = match inquiry.received.language.as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Da,
-    };
-    let words = StaffMessages::of(citizen_lang);
-    let t = crate::pages::i18n::Messages::of(citizen_lang);
-    let name = me.map_or_else(|| username.to_owned(), |c| c.name.clone());
-    let contact = me
-        .and_then(|c| c.phone.clone().or_else(|| c.email.clone()))
-        .or_else(|| policy.municipality.phone.clone())
-        .or_else(|| policy.municipality.email.clone())
-        .map_or_else(|| name.clone(), |how| format!("{name}, {how}"));
     let sender = &inquiry.received.sender;
     let channel = if inquiry.involves_cpr() {
         Channel::DigitalPost
@@ -139,48 +122,71 @@ pub(crate) fn prefill(
     } else {
         inquiry.received.channel
     };
-    let template = if acknowledge {
-        words.tpl_acknowledgment
-    } else {
-        words.tpl_answer
-    };
-    let body = template
-        .replace("{reference}", &inquiry.reference.to_string())
-        .replace("{caseworker}", &name)
-        .replace("{date}", &expected.map(|d| t.date(d)).unwrap_or_default());
     let case_type = inquiry
         .case_type
         .as_deref()
         .and_then(|id| policy.case_type(id));
+    let (next_step, expected) = kind_extras(inquiry, kind);
     ReplyForm {
         csrf: String::new(),
-        kind: if acknowledge {
-            "acknowledgment"
-        } else {
-            "answer"
-        }
-        .into(),
+        kind: kind_value(kind).into(),
         channel: channel.as_str().into(),
-        body,
-        caseworker: name,
-        contact,
-        next_step: words.tpl_next_step.into(),
-        expected: expected.map(|d| d.to_string()).unwrap_or_default(),
+        body: signer::body(inquiry, signer, kind),
+        caseworker: signer.id.clone(),
+        contact: signer.contact(policy),
+        next_step,
+        expected,
         appealable: case_type.filter(|c| c.appealable).map(|_| "on".into()),
-        complaint_body: String::new(),
+        complaint_body: case_type
+            .and_then(|c| c.complaint_to.clone())
+            .unwrap_or_default(),
         complaint_how: case_type
             .and_then(|c| c.complaint_guidance.clone())
             .unwrap_or_default(),
-        complaint_deadline: String::new(),
+        complaint_deadline: case_type
+            .and_then(|c| c.complaint_deadline.clone())
+            .unwrap_or_default(),
     }
+}
+
+/// The form value of a kind the reply form offers.
+pub(crate) fn kind_value(kind: MessageKind) -> &'static str {
+    KINDS
+        .iter()
+        .find(|(_, k)| *k == kind)
+        .map_or("answer", |(v, _)| v)
+}
+
+/// The next step and the expected answer date a kind starts with: an acknowledgment says what
+/// happens next and when the answer comes; a final answer or decision says neither.
+pub(crate) fn kind_extras(inquiry: &Inquiry, kind: MessageKind) -> (String, String) {
+    if kind != MessageKind::Acknowledgment {
+        return (String::new(), String::new());
+    }
+    let w = StaffMessages::of(signer::citizen_lang(inquiry));
+    (
+        w.tpl_next_step.into(),
+        signer::expected_answer(inquiry)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    )
 }
 
 /// The message the form describes, or the fields that are wrong.
 pub(crate) fn parse(
     form: &ReplyForm,
     s: &StaffMessages,
+    signers: &[Signer],
+    policy: &Policy,
 ) -> Result<OutgoingMessage, Vec<FieldError>> {
     let mut errors = Vec::new();
+    let signer = signers.iter().find(|c| c.id == form.caseworker);
+    if signer.is_none() {
+        errors.push(FieldError {
+            field: "caseworker",
+            message: s.err_caseworker,
+        });
+    }
     let kind = KINDS.iter().find(|(v, _)| *v == form.kind).map(|(_, k)| *k);
     if kind.is_none() {
         errors.push(FieldError {
@@ -214,10 +220,19 @@ pub(crate) fn parse(
             }
         },
     };
-    let (Some(kind), Some(channel), true) = (kind, channel, errors.is_empty()) else {
+    let (Some(kind), Some(channel), Some(signer), true) =
+        (kind, channel, signer, errors.is_empty())
+    else {
         return Err(errors);
     };
     let text = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
+    // A final answer or decision promises nothing more: what the acknowledgment said about the
+    // next step and the answer date does not belong in it.
+    let (next_step, expected) = if kind.is_final() {
+        (None, None)
+    } else {
+        (text(&form.next_step), expected)
+    };
     let guidance = ComplaintGuidance {
         body: form.complaint_body.trim().to_owned(),
         how: form.complaint_how.trim().to_owned(),
@@ -228,9 +243,9 @@ pub(crate) fn parse(
         kind,
         channel,
         body: form.body.trim().to_owned(),
-        caseworker: text(&form.caseworker),
-        contact: text(&form.contact),
-        next_step: text(&form.next_step),
+        caseworker: Some(signer.name.clone()),
+        contact: Some(signer.contact(policy)),
+        next_step,
         expected_answer_date: expected,
         appealable: form.appealable.is_some(),
         complaint_guidance: any_guidance.then_some(guidance),
@@ -251,7 +266,8 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
         form: form.clone(),
         ..ReplyState::default()
     };
-    let message = match parse(&form, s) {
+    let signers = signers_for(&app, &user.username).await?;
+    let message = match parse(&form, s, &signers, &loaded.policy.policy) {
         Ok(message) => message,
         Err(errors) => {
             state.errors = errors;
@@ -342,6 +358,15 @@ pub(crate) async fn submit<S: Store + OutboxStore + ScanStore>(
         }
         Err(Refusal::Store(e)) => Err(PageError::internal(e)),
     }
+}
+
+/// Who may sign a reply: the directory, the signed-in user first.
+pub(crate) async fn signers_for<S: Store>(
+    app: &AppState<S>,
+    username: &str,
+) -> Result<Vec<Signer>, PageError> {
+    let (caseworkers, units) = tokio::try_join!(app.store.caseworkers(), app.store.units())?;
+    Ok(signer::signers(&caseworkers, &units, username))
 }
 
 /// Why a message was not taken.

@@ -34,5 +34,6 @@ mod staff_closed;
 mod staff_feedback;
 mod staff_notices;
 mod staff_outbox;
+mod staff_templates;
 mod status_notices;
 mod validation;

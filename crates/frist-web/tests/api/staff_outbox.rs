@@ -18,7 +18,7 @@ fn reply<'a>(csrf: &'a str, channel: &'a str) -> Vec<(&'a str, &'a str)> {
             "body",
             "Tak for din henvendelse. Mette Hansen behandler den.",
         ),
-        ("caseworker", "Mette Hansen"),
+        ("caseworker", "mette"),
         ("contact", "Mette Hansen, 46 31 30 00"),
         ("next_step", "Vi ser på sagen."),
         ("expected", "2027-01-08"),

@@ -128,7 +128,7 @@ pub async fn answered_by_phone_on_the_page(app: &App, id: i64) {
                 ("kind", "answer"),
                 ("channel", "phone"),
                 ("body", "Svar: vi henter affaldet torsdag."),
-                ("caseworker", "Mette Hansen"),
+                ("caseworker", "mette"),
                 ("contact", "Mette Hansen, 46 31 30 00"),
                 ("next_step", ""),
                 ("expected", ""),

@@ -149,6 +149,11 @@ pub async fn feedback(app: &App) {
     let status = citizen.write("Affald").await;
     let id = only_id(app).await;
     answered(app, id).await;
+    // Satisfaction is asked once the inquiry is closed (SKA-9).
+    let (code, body) = app
+        .event(id, json!({"type": "closed", "reason": "answered"}))
+        .await;
+    assert_eq!(code, StatusCode::CREATED, "{body}");
     app.set_now("2026-12-01T13:00:00+01:00");
     let (code, html) = citizen
         .submit(
@@ -162,6 +167,29 @@ pub async fn feedback(app: &App) {
         "{code} {html}"
     );
     assert_eq!(app.inquiry(id).await["feedback_score"], 4);
+
+    // The same citizen complains by phone afterwards: Mette records it on the inquiry page.
+    let mut mette = app.mette().await;
+    let (code, html) = mette
+        .act(
+            id,
+            "tilbagemelding",
+            &[
+                ("channel", "phone"),
+                ("feedback", "complaint"),
+                ("text", "Svaret kom først efter tre rykkere."),
+            ],
+        )
+        .await;
+    assert_eq!(code, StatusCode::SEE_OTHER, "{html}");
+    let inquiry = app.inquiry(id).await;
+    let events = inquiry["events"].as_array().unwrap();
+    assert!(
+        events.iter().any(|e| e["type"] == "feedback_received"
+            && e["channel"] == "phone"
+            && e["complaint"] == true),
+        "{events:?}"
+    );
 }
 
 /// Mette registers an error on the inquiry page; it is counted on the inquiry.

@@ -4,7 +4,8 @@
 
 use super::super::actions::{CLOSE_REASONS, close_label};
 use super::super::outgoing::OutgoingRow;
-use super::super::reply::{KINDS, ReplyState, prefill};
+use super::super::reply::{KINDS, ReplyState, kind_extras, prefill};
+use super::super::signer::{self, Signer};
 use super::super::{StaffChrome, StaffMessages};
 use super::Notice;
 use super::labels::{
@@ -28,6 +29,25 @@ use jiff::Timestamp;
 struct Choice {
     value: &'static str,
     label: &'static str,
+    selected: bool,
+}
+
+/// A message kind in the reply form, with the text, next step and answer date it starts from.
+#[derive(Debug)]
+struct KindChoice {
+    value: &'static str,
+    label: &'static str,
+    selected: bool,
+    body: String,
+    next_step: String,
+    expected: String,
+}
+
+/// A caseworker who may sign the reply.
+#[derive(Debug)]
+struct Signing {
+    value: String,
+    label: String,
     selected: bool,
 }
 
@@ -79,8 +99,10 @@ pub(crate) struct InquiryPage {
     events: Vec<EventRow>,
     notice: Option<&'static str>,
     reply: ReplyState,
-    kinds: Vec<Choice>,
+    kinds: Vec<KindChoice>,
     channels: Vec<Choice>,
+    /// Who may sign the reply: the directory, the signed-in user first.
+    signers: Vec<Signing>,
     colleagues: Vec<Picked>,
     units: Vec<Picked>,
     close_reasons: Vec<Choice>,
@@ -158,8 +180,8 @@ pub(crate) fn page(
     } = loaded;
     let inquiry = &stored.inquiry;
     if reply.form.body.is_empty() && reply.errors.is_empty() && reply.blocked.is_empty() {
-        let me = caseworkers.iter().find(|c| c.id == user.username);
-        reply.form = prefill(inquiry, &policy.policy, me, &user.username);
+        let me = signer::me(&caseworkers, &units, &user.username);
+        reply.form = prefill(inquiry, &policy.policy, &me);
     }
     let shown = |text: &str| {
         if revealed {
@@ -184,12 +206,36 @@ pub(crate) fn page(
         visitor.staff_t(),
         next,
     );
+    let signers = signer::signers(&caseworkers, &units, &user.username);
+    // The texts each kind starts from, signed by whoever the form names (else the user), so
+    // that switching the kind can replace a text nobody has edited.
+    let signing = signers
+        .iter()
+        .find(|c| c.id == reply.form.caseworker)
+        .or(signers.first());
     let kinds = KINDS
         .iter()
-        .map(|(value, kind)| Choice {
-            value,
-            label: message_label(s, *kind),
-            selected: reply.form.kind == *value,
+        .map(|(value, kind)| {
+            let (next_step, expected) = kind_extras(inquiry, *kind);
+            KindChoice {
+                value,
+                label: message_label(s, *kind),
+                selected: reply.form.kind == *value,
+                body: signing.map_or_else(String::new, |c| signer::body(inquiry, c, *kind)),
+                next_step,
+                expected,
+            }
+        })
+        .collect();
+    let signers = signers
+        .iter()
+        .map(|c: &Signer| Signing {
+            value: c.id.clone(),
+            label: c
+                .unit
+                .as_ref()
+                .map_or_else(|| c.name.clone(), |unit| format!("{} ({unit})", c.name)),
+            selected: c.id == reply.form.caseworker,
         })
         .collect();
     let channels = Channel::ALL
@@ -350,6 +396,7 @@ pub(crate) fn page(
         ntc: NoticeWords::of(visitor.staff_lang()),
         reply,
         kinds,
+        signers,
         channels,
     }
 }
