@@ -1,7 +1,7 @@
 //! The citizen-facing text of an outgoing message: the body, then who handles the case, whom to
 //! contact, the next step, when to expect an answer and, for decisions, the complaint guidance;
 //! and the subject line with the reference. The same words go by e-mail and into the directory
-//! outboxes, in the citizen's language (Danish unless the inquiry was in English).
+//! outboxes, in the citizen's language (Danish unless the inquiry was in English or German).
 
 use super::OutboundItem;
 use frist_core::{MessageKind, cpr};
@@ -52,9 +52,25 @@ const EN: Words = Words {
     subject_other: "About your inquiry",
 };
 
+const DE: Words = Words {
+    caseworker: "Zuständig",
+    contact: "Kontakt",
+    next_step: "Nächster Schritt",
+    expected: "Sie erhalten spätestens eine Antwort am",
+    reply_by: "Bitte senden Sie uns Ihre Antwort bis zum",
+    complaint: "Rechtsbehelfsbelehrung",
+    complaint_to: "Sie können sich beschweren bei",
+    complaint_deadline: "Beschwerdefrist",
+    reference: "Aktenzeichen",
+    subject_acknowledgment: "Eingangsbestätigung Ihrer Anfrage",
+    subject_answer: "Antwort auf Ihre Anfrage",
+    subject_other: "Zu Ihrer Anfrage",
+};
+
 fn words(outbound: &OutboundItem) -> &'static Words {
     match outbound.inquiry.inquiry.received.language.as_deref() {
         Some("en") => &EN,
+        Some("de") => &DE,
         _ => &DA,
     }
 }
@@ -92,11 +108,34 @@ fn strip_reply_prefixes(subject: &str) -> &str {
     }
 }
 
+/// "5. Januar 2027".
+fn german_date(d: frist_calendar::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    let month = usize::try_from(d.month() - 1)
+        .ok()
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or_default();
+    format!("{}. {month} {}", d.day(), d.year())
+}
+
 /// The message as plain text (UTF-8, lines ending in `\n`).
 pub fn body(outbound: &OutboundItem) -> String {
     let w = words(outbound);
     let m = &outbound.item.message;
-    let english = std::ptr::eq(w, &EN);
     let mut text = m.body.trim_end().to_owned();
     text.push_str("\n\n");
     let mut facts = Vec::new();
@@ -110,8 +149,10 @@ pub fn body(outbound: &OutboundItem) -> String {
         facts.push(format!("{}: {n}", w.next_step));
     }
     if let Some(d) = m.expected_answer_date {
-        let date = if english {
+        let date = if std::ptr::eq(w, &EN) {
             d.strftime("%-d %B %Y").to_string()
+        } else if std::ptr::eq(w, &DE) {
+            german_date(d)
         } else {
             frist_policy::danish_date(d)
         };

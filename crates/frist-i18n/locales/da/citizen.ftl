@@ -144,3 +144,14 @@ stn-request-heading = Det har vi brug for fra dig
 stn-request-by = Svar senest
 stn-request-intro = Vi venter på oplysninger fra dig, før vi kan behandle din henvendelse færdig. Du kan svare på den besked, vi har sendt dig, eller kontakte os.
 stn-extended-to = Vi har flyttet fristen. Du hører fra os senest { $date }.
+
+## ReplyWords (the texts a caseworker's reply starts from, in the citizen's language)
+
+reply-acknowledgment = Tak for din henvendelse, som vi har modtaget. Den har referencenummer { $reference }. { $caseworker } behandler den, og du kan forvente svar senest { $date }.
+reply-answer = Tak for din henvendelse ({ $reference }).
+reply-next-step = Vi behandler din henvendelse og kontakter dig, hvis vi mangler oplysninger.
+reply-decision = Vi har behandlet din sag ({ $reference }) og har truffet denne afgørelse:
+reply-greeting = Kære { $name }
+reply-greeting-anonymous = Kære borger
+reply-sign-off = Venlig hilsen
+reply-direct-phone = Direkte telefon { $phone }

@@ -243,14 +243,6 @@ ref-unknown-colleague = Vælg en kollega fra listen.
 ref-unknown-unit = Vælg en enhed fra listen.
 ref-close-reason = Vælg en årsag til lukningen.
 ref-other = Henvendelsen kan ikke tage imod handlingen i sin nuværende tilstand.
-tpl-acknowledgment = Tak for din henvendelse, som vi har modtaget. Den har referencenummer { $reference }. { $caseworker } behandler den, og du kan forvente svar senest { $date }.
-tpl-answer = Tak for din henvendelse ({ $reference }).
-tpl-next-step = Vi behandler din henvendelse og kontakter dig, hvis vi mangler oplysninger.
-tpl-decision = Vi har behandlet din sag ({ $reference }) og har truffet denne afgørelse:
-tpl-greeting = Kære { $name }
-tpl-greeting-anonymous = Kære borger
-tpl-sign-off = Venlig hilsen
-tpl-direct-phone = Direkte telefon { $phone }
 days-left =
     { $n ->
         [one] { $n } arbejdsdag tilbage

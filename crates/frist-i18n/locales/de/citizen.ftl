@@ -145,3 +145,14 @@ stn-request-heading = Das benötigen wir von Ihnen
 stn-request-by = Bitte antworten Sie bis
 stn-request-intro = Wir warten auf Angaben von Ihnen, bevor wir Ihr Anliegen abschließend bearbeiten können. Sie können auf unsere Nachricht antworten oder sich an uns wenden.
 stn-extended-to = Wir haben die Frist verschoben. Sie hören spätestens am { $date } von uns.
+
+## ReplyWords (the texts a caseworker's reply starts from, in the citizen's language)
+
+reply-acknowledgment = Vielen Dank für Ihre Anfrage, die wir erhalten haben. Sie hat das Aktenzeichen { $reference }. { $caseworker } bearbeitet sie, und Sie erhalten spätestens am { $date } eine Antwort.
+reply-answer = Vielen Dank für Ihre Anfrage ({ $reference }).
+reply-next-step = Wir bearbeiten Ihre Anfrage und melden uns, falls uns Angaben fehlen.
+reply-decision = Wir haben Ihre Sache ({ $reference }) geprüft und folgende Entscheidung getroffen:
+reply-greeting = Guten Tag { $name }
+reply-greeting-anonymous = Guten Tag
+reply-sign-off = Mit freundlichen Grüßen
+reply-direct-phone = Direkte Telefonnummer { $phone }

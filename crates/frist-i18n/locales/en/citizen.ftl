@@ -144,3 +144,14 @@ stn-request-heading = What we need from you
 stn-request-by = Please reply by
 stn-request-intro = We are waiting for information from you before we can finish handling your inquiry. You can reply to the message we sent you, or contact us.
 stn-extended-to = We have moved the deadline. You will hear from us by { $date }.
+
+## ReplyWords (the texts a caseworker's reply starts from, in the citizen's language)
+
+reply-acknowledgment = Thank you for your inquiry, which we have received. Its reference number is { $reference }. { $caseworker } is handling it, and you can expect an answer by { $date }.
+reply-answer = Thank you for your inquiry ({ $reference }).
+reply-next-step = We are handling your inquiry and will contact you if we need more information.
+reply-decision = We have considered your case ({ $reference }) and have made this decision:
+reply-greeting = Dear { $name }
+reply-greeting-anonymous = Dear citizen
+reply-sign-off = Kind regards
+reply-direct-phone = Direct phone { $phone }

@@ -243,14 +243,6 @@ ref-unknown-colleague = Choose a colleague from the list.
 ref-unknown-unit = Choose a unit from the list.
 ref-close-reason = Choose a reason for closing.
 ref-other = The inquiry cannot take this action in its current state.
-tpl-acknowledgment = Thank you for your inquiry, which we have received. Its reference number is { $reference }. { $caseworker } is handling it, and you can expect an answer by { $date }.
-tpl-answer = Thank you for your inquiry ({ $reference }).
-tpl-next-step = We are handling your inquiry and will contact you if we need more information.
-tpl-decision = We have considered your case ({ $reference }) and have made this decision:
-tpl-greeting = Dear { $name }
-tpl-greeting-anonymous = Dear citizen
-tpl-sign-off = Kind regards
-tpl-direct-phone = Direct phone { $phone }
 days-left =
     { $n ->
         [one] { $n } working day left

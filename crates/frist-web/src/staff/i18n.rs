@@ -243,14 +243,6 @@ frist_i18n::words! {
         ref_unknown_unit,
         ref_close_reason,
         ref_other,
-        tpl_acknowledgment,
-        tpl_answer,
-        tpl_next_step,
-        tpl_decision,
-        tpl_greeting,
-        tpl_greeting_anonymous,
-        tpl_sign_off,
-        tpl_direct_phone,
     }
     counts {
         days_left,

@@ -163,9 +163,9 @@ pub(crate) fn kind_extras(inquiry: &Inquiry, kind: MessageKind) -> (String, Stri
     if kind != MessageKind::Acknowledgment {
         return (String::new(), String::new());
     }
-    let w = StaffMessages::of(signer::citizen_lang(inquiry));
+    let w = super::words::reply::ReplyWords::of(signer::citizen_lang(inquiry));
     (
-        w.tpl_next_step.into(),
+        w.next_step.into(),
         signer::expected_answer(inquiry)
             .map(|d| d.to_string())
             .unwrap_or_default(),

@@ -6,7 +6,7 @@
 //! language: greeting, the kind's text, signature. The reply form switches the text with the
 //! kind as long as the caseworker has not edited it (`static/frist.js`).
 
-use super::StaffMessages;
+use super::words::reply::ReplyWords;
 use crate::pages::i18n::Messages;
 use frist_core::{Inquiry, MessageKind};
 use frist_i18n::Lang;
@@ -65,13 +65,13 @@ impl Signer {
     }
 
     /// "Venlig hilsen", the name, the unit and the direct phone number, one per line.
-    fn signature(&self, w: &StaffMessages) -> String {
-        let mut lines = vec![w.tpl_sign_off.to_owned(), self.name.clone()];
+    fn signature(&self, w: &ReplyWords) -> String {
+        let mut lines = vec![w.sign_off.to_owned(), self.name.clone()];
         lines.extend(self.unit.clone());
         lines.extend(
             self.phone
                 .as_ref()
-                .map(|p| w.tpl_direct_phone.replace("{phone}", p)),
+                .map(|p| w.direct_phone.replace("{phone}", p)),
         );
         lines.join("\n")
     }
@@ -104,6 +104,7 @@ pub(crate) fn me(caseworkers: &[Caseworker], units: &[Unit], username: &str) -> 
 pub(crate) fn citizen_lang(inquiry: &Inquiry) -> Lang {
     match inquiry.received.language.as_deref() {
         Some("en") => Lang::En,
+        Some("de") => Lang::De,
         _ => Lang::Da,
     }
 }
@@ -111,12 +112,12 @@ pub(crate) fn citizen_lang(inquiry: &Inquiry) -> Lang {
 /// A reply's starting text for `kind`: greeting, the kind's text, signature.
 pub(crate) fn body(inquiry: &Inquiry, signer: &Signer, kind: MessageKind) -> String {
     let lang = citizen_lang(inquiry);
-    let w = StaffMessages::of(lang);
+    let w = ReplyWords::of(lang);
     let t = Messages::of(lang);
     let text = match kind {
-        MessageKind::Acknowledgment => w.tpl_acknowledgment,
-        MessageKind::Decision => w.tpl_decision,
-        _ => w.tpl_answer,
+        MessageKind::Acknowledgment => w.acknowledgment,
+        MessageKind::Decision => w.decision,
+        _ => w.answer,
     };
     let date = expected_answer(inquiry)
         .map(|d| t.date(d))
@@ -126,8 +127,8 @@ pub(crate) fn body(inquiry: &Inquiry, signer: &Signer, kind: MessageKind) -> Str
         .replace("{caseworker}", &signer.name)
         .replace("{date}", &date);
     let greeting = match inquiry.received.sender.name.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => w.tpl_greeting.replace("{name}", name),
-        _ => w.tpl_greeting_anonymous.to_owned(),
+        Some(name) if !name.is_empty() => w.greeting.replace("{name}", name),
+        _ => w.greeting_anonymous.to_owned(),
     };
     format!("{greeting}\n\n{text}\n\n{}", signer.signature(w))
 }

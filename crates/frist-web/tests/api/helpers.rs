@@ -18,11 +18,15 @@ pub fn policy_text(name: &str) -> &'static str {
         "roskilde" => include_str!("../../../../policies/roskilde.toml"),
         "hoeje-taastrup" => include_str!("../../../../policies/hoeje-taastrup.toml"),
         "stevns" => include_str!("../../../../policies/stevns.toml"),
+        "skanderborg" => include_str!("../../../../policies/skanderborg.toml"),
         // Roskilde with a case type of its own (actions: classification tests).
         "roskilde-sagstyper" => concat!(
             include_str!("../../../../policies/roskilde.toml"),
             "\n[[case_type]]\nid = \"byggetilladelse\"\nname = \"Byggetilladelse\"\n",
-            "source = \"TST-BYG\"\nwithin = \"40 working days\"\n"
+            "source = \"TST-BYG\"\nwithin = \"40 working days\"\nappealable = true\n",
+            "complaint_to = \"Planklagenævnet\"\n",
+            "complaint_guidance = \"Klag via Klageportalen på borger.dk.\"\n",
+            "complaint_deadline = \"4 uger fra du har modtaget afgørelsen\"\n"
         ),
         other => panic!("no test policy {other}"),
     }

@@ -128,3 +128,63 @@ async fn a_final_answer_is_signed_from_the_directory_and_carries_no_next_step_or
     assert_eq!(message.next_step, None);
     assert_eq!(message.expected_answer_date, None);
 }
+
+#[tokio::test]
+async fn a_german_inquiry_is_acknowledged_in_german_down_to_the_delivered_text() {
+    let app = spawn_app("skanderborg").await;
+    let mut case = email("2026-12-23T10:00:00+01:00");
+    case["language"] = serde_json::json!("de");
+    let id = id_of(&app.create(&case).await);
+    let mut v = mette(&app).await;
+    let page = v.get(&paths::inquiry(id)).await;
+    let body = option_data(&page.html, "acknowledgment", "data-body");
+    assert!(body.starts_with("Guten Tag Karen Jensen"), "{body}");
+    assert!(body.contains("Vielen Dank für Ihre Anfrage"), "{body}");
+    assert!(body.contains("Mit freundlichen Grüßen"), "{body}");
+    let csrf = hidden_csrf(&page.html);
+    let sent = v
+        .post(
+            &paths::message(id),
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "acknowledgment"),
+                ("channel", "email"),
+                ("body", body.as_str()),
+                ("caseworker", "mette"),
+                ("next_step", "Wir prüfen Ihre Anfrage."),
+                ("expected", "2027-01-08"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.html);
+    assert_eq!(app.deliver().await.sent, 1);
+    let text_file = app
+        .delivered_files("email")
+        .into_iter()
+        .find(|n| n.ends_with(".txt"))
+        .expect("the e-mail's text");
+    let text = std::fs::read_to_string(app.delivered.join("email").join(text_file)).unwrap();
+    assert!(
+        text.contains("Sie erhalten spätestens eine Antwort am 8. Januar 2027."),
+        "{text}"
+    );
+    assert!(text.contains("Aktenzeichen: SKA-2026-"), "{text}");
+}
+
+#[tokio::test]
+async fn a_decision_on_a_case_type_starts_with_its_complaint_guidance_from_the_policy() {
+    let app = spawn_app("roskilde-sagstyper").await;
+    let mut case = email("2026-12-23T10:00:00+01:00");
+    case["case_type"] = serde_json::json!("byggetilladelse");
+    case["kind"] = serde_json::json!("application");
+    let id = id_of(&app.create(&case).await);
+    let mut v = mette(&app).await;
+    let page = v.get(&paths::inquiry(id)).await;
+    for expected in [
+        "value=\"Planklagenævnet\"",
+        "Klag via Klageportalen på borger.dk.</textarea>",
+        "value=\"4 uger fra du har modtaget afgørelsen\"",
+    ] {
+        assert!(page.html.contains(expected), "{expected}: {}", page.html);
+    }
+}

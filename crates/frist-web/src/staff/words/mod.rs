@@ -8,4 +8,5 @@ pub(crate) mod desk;
 pub(crate) mod lead;
 pub(crate) mod notices;
 pub(crate) mod queues;
+pub(crate) mod reply;
 pub(crate) mod search;
