@@ -116,6 +116,10 @@ pub(crate) struct GoalFile {
     pub features: Vec<FeatureKind>,
     pub out_of_scope: Option<String>,
     pub note: Option<String>,
+    /// Frist acknowledges by itself, at once, inquiries this goal's acknowledgment deadline
+    /// applies to.
+    #[serde(default)]
+    pub auto_acknowledgment: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]

@@ -47,6 +47,9 @@ pub struct Goal {
     /// Why Frist does nothing for this goal, when it does nothing.
     pub out_of_scope: Option<String>,
     pub note: Option<String>,
+    /// Whether Frist sends the acknowledgment itself, through the outbox, as soon as an inquiry
+    /// its acknowledgment deadline applies to arrives (e.g. STE-2).
+    pub auto_acknowledgment: bool,
 }
 
 /// A measurable promise: inquiries matching the filter get an obligation due `within`.
@@ -300,6 +303,22 @@ impl Builder<'_> {
                     format!("goal \"{source}\" says nothing about what Frist does; add a [[goal.deadline]], `rules`, `features`, or `out_of_scope = \"why\"`"),
                 );
             }
+            let auto_acknowledgment = match g.auto_acknowledgment {
+                Some(auto) if *auto.get_ref() => {
+                    let acknowledges = g
+                        .deadline
+                        .iter()
+                        .any(|d| d.requires == Requirement::Acknowledgment);
+                    if !acknowledges {
+                        return self.fail(
+                            auto.span(),
+                            format!("goal \"{source}\": `auto_acknowledgment = true` needs a [[goal.deadline]] with requires = \"acknowledgment\""),
+                        );
+                    }
+                    true
+                }
+                _ => false,
+            };
             let mut deadlines = Vec::with_capacity(g.deadline.len());
             for d in g.deadline {
                 if d.channels.get_ref().is_empty() {
@@ -346,6 +365,7 @@ impl Builder<'_> {
                 features: g.features,
                 out_of_scope: g.out_of_scope,
                 note: g.note,
+                auto_acknowledgment,
             });
         }
         Ok(goals)

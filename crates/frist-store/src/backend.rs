@@ -188,6 +188,16 @@ impl<B: Backend> Store for B {
         reading!(self, |c| read::inquiry(c, id))
     }
 
+    #[instrument(skip_all, fields(backend = self.name(), after, limit))]
+    async fn inquiry_ids_after(&self, after: InquiryId, limit: u32) -> StoreResult<Vec<InquiryId>> {
+        reading!(self, |c| read::ids_after(c, after, limit))
+    }
+
+    #[instrument(skip_all, fields(backend = self.name()))]
+    async fn latest_inquiry_id(&self) -> StoreResult<Option<InquiryId>> {
+        reading!(self, |c| read::latest_id(c))
+    }
+
     #[instrument(skip_all, fields(backend = self.name(), %reference))]
     async fn find_by_reference(&self, reference: &Reference) -> StoreResult<StoredInquiry> {
         reading!(self, |c| read::by_reference(c, reference))

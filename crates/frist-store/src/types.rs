@@ -329,6 +329,15 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = StoreResult<StoredInquiry>> + Send;
     fn get_inquiry(&self, id: InquiryId)
     -> impl Future<Output = StoreResult<StoredInquiry>> + Send;
+    /// Up to `limit` inquiry ids greater than `after`, ascending: a cursor over inquiries as
+    /// they are created, for work done once per new inquiry (the automatic acknowledgment).
+    fn inquiry_ids_after(
+        &self,
+        after: InquiryId,
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<Vec<InquiryId>>> + Send;
+    /// The greatest inquiry id, if there is any inquiry.
+    fn latest_inquiry_id(&self) -> impl Future<Output = StoreResult<Option<InquiryId>>> + Send;
     fn find_by_reference(
         &self,
         reference: &Reference,

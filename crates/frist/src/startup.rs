@@ -108,6 +108,11 @@ impl Application {
                 Arc::clone(&state.policy.policy),
                 outbox.clone(),
             )),
+            tokio::spawn(send_auto_acknowledgments(
+                Arc::clone(&store),
+                Arc::clone(&state.policy.policy),
+                outbox.clone(),
+            )),
         ];
         let (stop_dispatcher, stopped) = watch::channel(false);
         let dispatcher =
@@ -196,6 +201,42 @@ async fn clean_up_sessions(store: Arc<AnyStore>) {
             Ok(0) => {}
             Ok(n) => tracing::info!(sessions = n, "ended sessions removed"),
             Err(e) => tracing::warn!(error = %e, "ended sessions could not be removed"),
+        }
+    }
+}
+
+/// Acknowledges new inquiries where the policy wants it (`auto_acknowledgment`, e.g. STE-2),
+/// every few seconds, and wakes the outbox.
+async fn send_auto_acknowledgments(
+    store: Arc<AnyStore>,
+    policy: Arc<frist_policy::Policy>,
+    outbox: frist_web::OutboxWiring,
+) {
+    use frist_channels::outbox::auto_ack::AutoAcknowledger;
+    if !policy.goals.iter().any(|g| g.auto_acknowledgment) {
+        return;
+    }
+    let mut every = tokio::time::interval(Duration::from_secs(5));
+    let mut acknowledger = loop {
+        every.tick().await;
+        match AutoAcknowledger::start(&*store).await {
+            Ok(acknowledger) => break acknowledger,
+            Err(e) => tracing::warn!(error = %e, "automatic acknowledgments could not start"),
+        }
+    };
+    loop {
+        every.tick().await;
+        let now = jiff::Timestamp::now();
+        match acknowledger
+            .run_once(&*store, &policy, &outbox.domain, now)
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(acknowledgments = n, "automatic acknowledgments queued");
+                outbox.wake.notify_one();
+            }
+            Err(e) => tracing::warn!(error = %e, "automatic acknowledgments could not be queued"),
         }
     }
 }

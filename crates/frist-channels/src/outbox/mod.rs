@@ -8,6 +8,7 @@
 //!
 //! Nothing here logs a body, a recipient or a CPR number.
 
+pub mod auto_ack;
 mod directory;
 mod dispatch;
 mod enqueue;

@@ -108,6 +108,16 @@ fn strip_reply_prefixes(subject: &str) -> &str {
     }
 }
 
+/// A date as the citizen reads it in `lang`: "5. januar 2027", "5 January 2027",
+/// "5. Januar 2027".
+pub fn date_in(lang: frist_i18n::Lang, d: frist_calendar::Date) -> String {
+    match lang {
+        frist_i18n::Lang::En => d.strftime("%-d %B %Y").to_string(),
+        frist_i18n::Lang::De => german_date(d),
+        frist_i18n::Lang::Da => frist_policy::danish_date(d),
+    }
+}
+
 /// "5. Januar 2027".
 fn german_date(d: frist_calendar::Date) -> String {
     const MONTHS: [&str; 12] = [

@@ -155,3 +155,6 @@ reply-greeting = Kære { $name }
 reply-greeting-anonymous = Kære borger
 reply-sign-off = Venlig hilsen
 reply-direct-phone = Direkte telefon { $phone }
+reply-auto-acknowledgment = Tak for din henvendelse, som vi har modtaget. Den har sagsnummer { $reference }, som du kan henvise til, hvis du kontakter os. Du kan forvente svar senest { $date }. Vi kontakter dig, hvis vi mangler oplysninger.
+reply-auto-acknowledgment-no-date = Tak for din henvendelse, som vi har modtaget. Den har sagsnummer { $reference }, som du kan henvise til, hvis du kontakter os. Vi kontakter dig, hvis vi mangler oplysninger.
+reply-automatic = Dette er en automatisk kvittering.

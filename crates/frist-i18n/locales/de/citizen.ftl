@@ -156,3 +156,6 @@ reply-greeting = Guten Tag { $name }
 reply-greeting-anonymous = Guten Tag
 reply-sign-off = Mit freundlichen Grüßen
 reply-direct-phone = Direkte Telefonnummer { $phone }
+reply-auto-acknowledgment = Vielen Dank für Ihre Anfrage, die wir erhalten haben. Sie hat das Aktenzeichen { $reference }; bitte geben Sie es an, wenn Sie sich an uns wenden. Sie erhalten spätestens am { $date } eine Antwort. Wir melden uns, falls uns Angaben fehlen.
+reply-auto-acknowledgment-no-date = Vielen Dank für Ihre Anfrage, die wir erhalten haben. Sie hat das Aktenzeichen { $reference }; bitte geben Sie es an, wenn Sie sich an uns wenden. Wir melden uns, falls uns Angaben fehlen.
+reply-automatic = Dies ist eine automatische Eingangsbestätigung.

@@ -155,3 +155,6 @@ reply-greeting = Dear { $name }
 reply-greeting-anonymous = Dear citizen
 reply-sign-off = Kind regards
 reply-direct-phone = Direct phone { $phone }
+reply-auto-acknowledgment = Thank you for your inquiry, which we have received. Its reference is { $reference }; please quote it if you contact us. You can expect an answer by { $date }. We will contact you if we need more information.
+reply-auto-acknowledgment-no-date = Thank you for your inquiry, which we have received. Its reference is { $reference }; please quote it if you contact us. We will contact you if we need more information.
+reply-automatic = This is an automatic acknowledgment.

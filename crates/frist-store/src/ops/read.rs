@@ -67,6 +67,25 @@ pub(crate) async fn inquiry(conn: Conn<'_>, id: InquiryId) -> StoreResult<Stored
     stored(id, policy_id, &projection)
 }
 
+pub(crate) async fn ids_after(
+    conn: Conn<'_>,
+    after: InquiryId,
+    limit: u32,
+) -> StoreResult<Vec<InquiryId>> {
+    Ok(
+        query("SELECT id FROM inquiries WHERE id > $1 ORDER BY id LIMIT $2")
+            .bind(after)
+            .bind(i64::from(limit.clamp(1, 1000)))
+            .scalars(conn)
+            .await?,
+    )
+}
+
+pub(crate) async fn latest_id(conn: Conn<'_>) -> StoreResult<Option<InquiryId>> {
+    let latest: Option<i64> = query("SELECT MAX(id) FROM inquiries").scalar(conn).await?;
+    Ok(latest)
+}
+
 pub(crate) async fn by_reference(
     conn: Conn<'_>,
     reference: &Reference,

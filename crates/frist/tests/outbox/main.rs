@@ -9,6 +9,7 @@
 )] // a test fails loudly
 
 mod absence;
+mod auto_ack;
 mod digital_post;
 mod notices;
 mod serve;
