@@ -153,6 +153,12 @@ frist_i18n::words! {
         queued_undelivered_notice,
         /// The inquiry holds no address for the chosen channel.
         err_no_recipient,
+        /// The outbox's own error, for the IT department: "{error}" is replaced.
+        out_technical,
+        out_failed_explained,
+        out_uncertain_explained,
+        /// "{when}" is replaced by the next attempt.
+        out_retrying,
         err_caseworker,
         caseworker_hint,
         err_no_postal_address,

@@ -52,9 +52,23 @@ pub(crate) fn rows(
         .into_iter()
         .map(|o| {
             let (state, class) = state_label(s, o.state);
+            // What happened in the reader's words first; the channel's own (technical, often
+            // English) message after it, marked as such, for the IT department.
+            let technical = |error: &str| s.out_technical.replace("{error}", error);
             let note = match (o.state, &o.last_error, o.sent_at) {
                 (OutboxState::Sent, _, Some(at)) => when(at),
-                (_, Some(error), _) => error.clone(),
+                (OutboxState::Failed, Some(error), _) => {
+                    format!("{} {}", s.out_failed_explained, technical(error))
+                }
+                (OutboxState::Uncertain, Some(error), _) => {
+                    format!("{} {}", s.out_uncertain_explained, technical(error))
+                }
+                (OutboxState::Queued, Some(error), _) => format!(
+                    "{} {}",
+                    s.out_retrying.replace("{when}", &when(o.next_attempt_at)),
+                    technical(error)
+                ),
+                (_, Some(error), _) => technical(error),
                 (OutboxState::Queued, None, _) => when(o.next_attempt_at),
                 _ => String::new(),
             };

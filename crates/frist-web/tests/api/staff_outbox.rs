@@ -127,6 +127,12 @@ async fn the_inquiry_page_shows_outgoing_messages_and_a_person_decides_on_an_unc
     assert!(page.html.contains("Udgående beskeder"), "{}", page.html);
     assert!(page.html.contains("Uvist, om den kom frem"));
     assert!(page.html.contains("550 mailbox unavailable"));
+    assert!(
+        page.html
+            .contains("Modtagerens system tog ikke imod beskeden"),
+        "the failure is explained in Danish before the technical message"
+    );
+    assert!(page.html.contains("Teknisk besked til it-afdelingen: 550"));
     let csrf = hidden_csrf(&page.html);
 
     // "It arrived": recorded on the inquiry once.
