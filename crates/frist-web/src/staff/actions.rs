@@ -10,7 +10,7 @@ use super::StaffMessages;
 use super::action_flow::{ActionForm, Refusal, Told, act, act_sending};
 use super::information_request::information_request;
 use super::inquiry::Notice;
-use super::reply::prefill;
+use super::reply::{notice_lang, signed};
 use crate::page_error::PageError;
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
@@ -20,7 +20,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use frist_calendar::Date;
 use frist_core::rules::{Severity, check_extension};
-use frist_core::{CloseReason, EventKind, MessageKind, OutgoingMessage};
+use frist_core::{CloseReason, EventKind, MessageKind};
 use frist_i18n::Lang;
 use frist_policy::Requirement;
 use frist_store::{OutboxStore, ScanStore, Store};
@@ -275,12 +275,7 @@ async fn extension<S: Store + OutboxStore + ScanStore>(
     let inquiry = &stored.inquiry;
     let (caseworkers, units) = tokio::try_join!(app.store.caseworkers(), app.store.units())?;
     let me = super::signer::me(&caseworkers, &units, username);
-    // The same channel, name and contact as the reply form would offer.
-    let reply = prefill(inquiry, &policy.policy, &me);
-    let citizen = match inquiry.received.language.as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Da,
-    };
+    let citizen = notice_lang(inquiry);
     let t = crate::pages::i18n::Messages::of(citizen);
     let shown_date = match citizen {
         Lang::Da | Lang::De => t.date(date),
@@ -292,17 +287,14 @@ async fn extension<S: Store + OutboxStore + ScanStore>(
         .replace("{date}", &shown_date)
         .replace("{reason}", &reason)
         .replace("{caseworker}", &me.name);
-    let notice = OutgoingMessage {
-        kind: MessageKind::ExtensionNotice,
-        channel: reply.channel.parse().unwrap_or(inquiry.received.channel),
+    let notice = signed(
+        inquiry,
+        &policy.policy,
+        &me,
+        MessageKind::ExtensionNotice,
         body,
-        caseworker: Some(me.name.clone()),
-        contact: Some(reply.contact.clone()).filter(|c| !c.is_empty()),
-        next_step: None,
-        expected_answer_date: Some(date),
-        appealable: false,
-        complaint_guidance: None,
-    };
+        date,
+    );
     let blocked = check_extension(date, &reason, &notice, &policy.policy)
         .iter()
         .any(|v| v.severity == Severity::Block);

@@ -6,13 +6,12 @@
 //! asks for is expected, which the status page and the e-mail show as "svar senest".
 
 use super::action_flow::{ActionForm, Refusal};
-use super::reply::prefill;
+use super::reply::{notice_lang, signed};
 use super::words::notices::NoticeWords;
 use crate::state::AppState;
 use frist_calendar::Date;
 use frist_core::rules::{Severity, check_message};
 use frist_core::{MessageKind, OutgoingMessage};
-use frist_i18n::Lang;
 use frist_policy::COPENHAGEN;
 use frist_store::{OutboxStore, ScanStore, Store};
 
@@ -39,12 +38,7 @@ pub(super) async fn information_request<S: Store + OutboxStore + ScanStore>(
     let inquiry = &stored.inquiry;
     let (caseworkers, units) = tokio::try_join!(app.store.caseworkers(), app.store.units())?;
     let me = super::signer::me(&caseworkers, &units, username);
-    // The same channel, name and contact as the reply form would offer.
-    let reply = prefill(inquiry, &policy.policy, &me);
-    let citizen = match inquiry.received.language.as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Da,
-    };
+    let citizen = notice_lang(inquiry);
     let t = crate::pages::i18n::Messages::of(citizen);
     let body = NoticeWords::of(citizen)
         .tpl_request
@@ -52,17 +46,14 @@ pub(super) async fn information_request<S: Store + OutboxStore + ScanStore>(
         .replace("{what}", &what)
         .replace("{date}", &t.date(date))
         .replace("{caseworker}", &me.name);
-    let message = OutgoingMessage {
-        kind: MessageKind::InformationRequest,
-        channel: reply.channel.parse().unwrap_or(inquiry.received.channel),
+    let message = signed(
+        inquiry,
+        &policy.policy,
+        &me,
+        MessageKind::InformationRequest,
         body,
-        caseworker: Some(me.name.clone()),
-        contact: Some(reply.contact.clone()).filter(|c| !c.is_empty()),
-        next_step: None,
-        expected_answer_date: Some(date),
-        appealable: false,
-        complaint_guidance: None,
-    };
+        date,
+    );
     let blocked = check_message(inquiry, &message, &policy.policy)
         .iter()
         .any(|v| v.severity == Severity::Block);

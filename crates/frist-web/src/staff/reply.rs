@@ -149,6 +149,43 @@ pub(crate) fn prefill(inquiry: &Inquiry, policy: &Policy, signer: &Signer) -> Re
     }
 }
 
+/// A message the inquiry page writes on `me`'s behalf (an extension's notice, an information
+/// request): on the channel the reply form would offer, signed by `me` with the directory's
+/// contact, and with `date` as the date it names.
+pub(crate) fn signed(
+    inquiry: &Inquiry,
+    policy: &Policy,
+    me: &Signer,
+    kind: MessageKind,
+    body: String,
+    date: frist_calendar::Date,
+) -> OutgoingMessage {
+    let channel = prefill(inquiry, policy, me)
+        .channel
+        .parse()
+        .unwrap_or(inquiry.received.channel);
+    OutgoingMessage {
+        kind,
+        channel,
+        body,
+        caseworker: Some(me.name.clone()),
+        contact: Some(me.contact(policy)),
+        next_step: None,
+        expected_answer_date: Some(date),
+        appealable: false,
+        complaint_guidance: None,
+    }
+}
+
+/// The language of the texts the inquiry page writes from the staff catalogues (an
+/// extension's notice, an information request): English or Danish, as those catalogues go.
+pub(crate) fn notice_lang(inquiry: &Inquiry) -> Lang {
+    match inquiry.received.language.as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Da,
+    }
+}
+
 /// The form value of a kind the reply form offers.
 pub(crate) fn kind_value(kind: MessageKind) -> &'static str {
     KINDS
