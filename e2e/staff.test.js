@@ -150,6 +150,30 @@ test('a reply to an inquiry with a CPR number cannot go by e-mail, only by Digit
   await page.context().close();
 });
 
+test('a letter to a sender without a postal address is refused in Danish, naming what is missing', async () => {
+  const res = await fetch(`${env.base}/api/v1/inquiries`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      channel: 'letter', kind: 'general_question', received_at: new Date().toISOString(),
+      subject: 'Brev om vejbump', body: 'Jeg skriver om vejbumpet.', sender: { name: 'Ole Olsen' },
+    }),
+  });
+  const created = await res.text();
+  assert.equal(res.status, 201, created);
+  const { reference } = JSON.parse(created);
+  const page = await newPage(env.browser, 'da', undefined, true);
+  await signIn(page);
+  await openFromQueue(page, reference);
+  await page.selectOption('#channel', 'letter');
+  await Promise.all([page.waitForNavigation(), page.click(SEND)]);
+  const summary = await page.textContent('.error-summary');
+  assert.match(summary, /Brevet kan ikke sendes: der er ingen postadresse på afsenderen/);
+  assert.doesNotMatch(await page.textContent('main'), /Udgående beskeder/, 'nothing was queued');
+  await audit(page, 'inquiry with a letter refused (da)');
+  await page.context().close();
+});
+
 test('the staff pages pass axe (WCAG 2.1 A/AA) in Danish and English', async () => {
   const { reference } = await citizenWrites('Tilgængelighed');
   const audited = [];
