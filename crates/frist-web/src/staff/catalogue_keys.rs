@@ -9,6 +9,7 @@ use super::words::queues::QueuesWords;
 use super::words::search::SearchWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
+use crate::pages::link_words::LinkWords;
 use crate::pages::status_words::StatusWords;
 use frist_i18n::{Audience, Lang, has};
 
@@ -28,6 +29,7 @@ fn missing(audience: Audience, keys: Vec<String>) -> Vec<String> {
 fn every_catalogue_field_has_its_key_in_every_language() {
     let mut all = missing(Audience::Citizen, Messages::keys());
     all.extend(missing(Audience::Citizen, StatusWords::keys()));
+    all.extend(missing(Audience::Citizen, LinkWords::keys()));
     for keys in [
         StaffMessages::keys(),
         DeskWords::keys(),

@@ -33,5 +33,6 @@ mod staff_casework;
 mod staff_closed;
 mod staff_notices;
 mod staff_outbox;
+mod status_links;
 mod status_notices;
 mod validation;

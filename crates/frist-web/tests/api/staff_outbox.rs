@@ -104,6 +104,7 @@ async fn the_inquiry_page_shows_outgoing_messages_and_a_person_decides_on_an_unc
                 message_id: format!("<{}.{n}@roskilde.dk>", stored.inquiry.reference),
                 actor: Some("mette".into()),
                 created_at: now,
+                status_token: None,
             })
             .await
             .unwrap();

@@ -3,7 +3,7 @@
 //! [`crate::startup`]; this command only reads the settings and talks to the terminal.
 
 use super::Failure;
-use crate::config::{StoreArgs, runtime};
+use crate::config::{PublicUrlArg, StoreArgs, runtime};
 use crate::startup::{Application, Settings};
 use clap::Args;
 
@@ -12,6 +12,8 @@ pub struct ServeArgs {
     /// Address to listen on [default: 127.0.0.1:8080].
     #[arg(long, env = "FRIST_LISTEN")]
     pub listen: Option<String>,
+    #[command(flatten)]
+    pub public_url: PublicUrlArg,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -27,6 +29,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
     };
     let settings = Settings {
         listen,
+        public_url: args.public_url.public_url.clone(),
         store: args.store.clone(),
         file,
     };
@@ -37,6 +40,12 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         eprintln!(
             "Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C."
         );
+        if let (url, false) = app.public_url() {
+            eprintln!(
+                "Status links in messages start with {url}; set public_url (--public-url, \
+                 FRIST_PUBLIC_URL) to the address citizens reach Frist at."
+            );
+        }
         if app.mail_fetchers() > 0 {
             eprintln!("Frist fetches mail from {}.", mailboxes_phrase(app.mail_fetchers()));
         }

@@ -12,6 +12,7 @@ mod absence;
 mod digital_post;
 mod notices;
 mod serve;
+mod status_links;
 
 use frist_core::{EventKind, MessageKind, NewInquiry, OutgoingMessage, Sender};
 use frist_policy::{Addressee, Channel, InquiryKind, Policy};
@@ -67,6 +68,26 @@ impl Sink {
             })
             .count()
     }
+}
+
+/// The text of every message the sink has recorded, oldest first.
+pub(crate) fn received_texts(sink: &Sink) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(&sink.dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+            let subject = message.subject().unwrap_or_default().to_owned();
+            let body = message.body_text(0).unwrap_or_default().into_owned();
+            format!("{subject}\n{body}")
+        })
+        .collect()
 }
 
 impl Drop for Sink {
@@ -176,6 +197,7 @@ async fn a_message_interrupted_while_sending_is_not_sent_again_after_a_restart()
             message_id: format!("<{}.1@roskilde.dk>", inquiry.inquiry.reference),
             actor: Some("aase".into()),
             created_at: jiff::Timestamp::now(),
+            status_token: None,
         })
         .await
         .unwrap();

@@ -2,34 +2,13 @@
 //! sink: made through the API of a `frist serve` built in-process (the production wiring),
 //! queued, delivered by the dispatcher beside the server, and recorded as sent only then.
 
-use super::Sink;
+use super::{Sink, received_texts};
 use frist::config::{ConfigFile, StoreArgs};
 use frist::startup::{Application, Settings};
 use frist_core::{EventKind, MessageKind};
 use frist_store::{Role, Store};
-use mail_parser::MessageParser;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
-
-/// The text of every message the sink has recorded, oldest first.
-fn received_texts(sink: &Sink) -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir(&sink.dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap();
-            let message = MessageParser::default().parse(&bytes).unwrap();
-            let subject = message.subject().unwrap_or_default().to_owned();
-            let body = message.body_text(0).unwrap_or_default().into_owned();
-            format!("{subject}\n{body}")
-        })
-        .collect()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_extension_notice_and_an_information_request_reach_the_smtp_sink() {
@@ -44,6 +23,7 @@ async fn an_extension_notice_and_an_information_request_reach_the_smtp_sink() {
     .unwrap();
     let app = Application::build(Settings {
         listen: "127.0.0.1:0".into(),
+        public_url: None,
         store: StoreArgs {
             config: None,
             database_url: Some(url.clone()),

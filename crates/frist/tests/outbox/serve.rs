@@ -26,6 +26,7 @@ async fn the_production_wiring_serves_pages_and_the_api_and_delivers_queued_mail
     .unwrap();
     let app = Application::build(Settings {
         listen: "127.0.0.1:0".into(),
+        public_url: None,
         store: StoreArgs {
             config: None,
             database_url: Some(url.clone()),
@@ -91,6 +92,7 @@ async fn the_production_wiring_serves_pages_and_the_api_and_delivers_queued_mail
             message_id: format!("<{}.1@roskilde.dk>", created["reference"].as_str().unwrap()),
             actor: Some("aase".into()),
             created_at: jiff::Timestamp::now(),
+            status_token: None,
         })
         .await
         .unwrap();
