@@ -27,6 +27,11 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .clone()
             .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned()),
     };
+    // Links in messages matter only once messages leave the machine.
+    let sends = file.smtp.is_some()
+        || file.digital_post.is_some()
+        || file.print.is_some()
+        || file.facebook.is_some();
     let settings = Settings {
         listen,
         public_url: args.public_url.public_url.clone(),
@@ -40,7 +45,9 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         eprintln!(
             "Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C."
         );
-        if let (url, false) = app.public_url() {
+        if let (url, false) = app.public_url()
+            && sends
+        {
             eprintln!(
                 "Status links in messages start with {url}; set public_url (--public-url, \
                  FRIST_PUBLIC_URL) to the address citizens reach Frist at."

@@ -105,7 +105,8 @@ fn frist(config: &Path, args: &[&str]) -> Command {
         .arg(config)
         .env_remove("FRIST_POLICY")
         .env_remove("FRIST_DATABASE_URL")
-        .env_remove("FRIST_CONFIG");
+        .env_remove("FRIST_CONFIG")
+        .env_remove("FRIST_PUBLIC_URL");
     command
 }
 
@@ -300,4 +301,59 @@ fn running_the_outbox_without_a_delivery_or_with_a_misspelt_setting_says_what_to
     assert_eq!(misspelt.status.code(), Some(2));
     let said = String::from_utf8_lossy(&misspelt.stderr);
     assert!(said.contains("securty"), "{said}");
+
+    // A public URL that cannot make links stops the run, from the file or the flag.
+    std::fs::write(
+        &config,
+        format!(
+            "database_url = \"{url}\"\npublic_url = \"frist.htk.dk\"\n\
+             [print]\noutbox_dir = \"{}\"\n",
+            tmp.path().join("print").display()
+        ),
+    )
+    .unwrap();
+    let bad = frist(&config, &["outbox", "run", "--once"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        said.contains("public_url \"frist.htk.dk\" is not a URL"),
+        "{said}"
+    );
+    let flag = frist(
+        &config,
+        &[
+            "outbox",
+            "run",
+            "--once",
+            "--public-url",
+            "ftp://frist.htk.dk",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(flag.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&flag.stderr);
+    assert!(
+        said.contains("must start with http:// or https://"),
+        "{said}"
+    );
+    let good = frist(
+        &config,
+        &[
+            "outbox",
+            "run",
+            "--once",
+            "--public-url",
+            "https://frist.htk.dk",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
 }
