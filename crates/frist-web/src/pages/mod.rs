@@ -1,5 +1,6 @@
 //! The public citizen pages: the front page, "Det kan du forvente af os", the self-service
-//! form with its receipt, the status page, and the accessibility statement.
+//! form with its receipt, the status page, "Har du mistet dit link?", and the accessibility
+//! statement.
 //!
 //! Server-rendered through askama (compiled, auto-escaping templates in `templates/`), one
 //! template struct per page, every word from [`i18n`]. No page needs JavaScript. These pages

@@ -118,7 +118,8 @@ pub(crate) fn prefill(
             .min()
     };
     let acknowledge = open(Requirement::Acknowledgment).is_some();
-    let expected = open(Requirement::Answer).or_else(|| open(Requirement::Acknowledgment));
+    // A promise already made is the date to repeat (moving it takes an extension).
+    let expected = inquiry.expected_answer_date();
     let citizen_lang = match inquiry.received.language.as_deref() {
         Some("en") => Lang::En,
         _ => Lang::Da,
