@@ -17,7 +17,7 @@ pub mod text;
 pub use directory::{JsonRender, OutboxDirectory, Render, RenderedFile};
 pub use dispatch::{Dispatcher, RetryPolicy, RunSummary};
 pub use enqueue::{NoRecipient, delivered_through_outbox, message_id, outbox_item, recipient};
-pub use status_link::{PublicUrl, PublicUrlError, STATUS_PATH};
+pub use status_link::{PublicUrl, PublicUrlError};
 
 use frist_policy::{Channel, Policy};
 use frist_store::{OutboxItem, StoredInquiry};

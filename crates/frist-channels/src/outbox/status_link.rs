@@ -10,7 +10,7 @@ use std::fmt;
 
 /// The path of a status page without its token: `frist-web`'s `paths::STATUS_ROUTE` up to
 /// `{token}` (a test there holds the two together).
-pub const STATUS_PATH: &str = "/status/";
+const STATUS_PATH: &str = "/status/";
 
 /// Where citizens reach this Frist: `http://` or `https://`, a host, perhaps a port, no path
 /// (the pages link to `/…` from the root). Absolute links in messages start with it.
