@@ -90,6 +90,59 @@ pub(crate) fn received_texts(sink: &Sink) -> Vec<String> {
         .collect()
 }
 
+/// `frist serve`'s production wiring under the Roskilde policy, built in-process on a free
+/// port with a SQLite file under `dir`, delivering e-mail to `sink`. Its dispatcher looks for
+/// due messages every second, so a message queued from outside the server (a second
+/// connection) goes out without a wake-up. Not serving yet: see [`serve`].
+async fn roskilde_wiring(dir: &Path, sink: &Sink) -> (frist::startup::Application, String) {
+    let url = format!("sqlite://{}", dir.join("frist.db").display());
+    let file: frist::config::ConfigFile = toml::from_str(&format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
+         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
+        sink.port
+    ))
+    .unwrap();
+    let app = frist::startup::Application::build(frist::startup::Settings {
+        listen: "127.0.0.1:0".into(),
+        public_url: None,
+        store: frist::config::StoreArgs {
+            config: None,
+            database_url: Some(url.clone()),
+            policy: Some("roskilde".into()),
+        },
+        file,
+    })
+    .await
+    .unwrap();
+    (app, url)
+}
+
+/// An application serving until [`Serving::stop`].
+struct Serving {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<Result<(), frist::commands::Failure>>,
+}
+
+fn serve(app: frist::startup::Application) -> Serving {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    Serving { stop, task }
+}
+
+impl Serving {
+    /// Stops serving and waits until everything beside the server has stopped too.
+    async fn stop(self) {
+        self.stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(30), self.task)
+            .await
+            .expect("the application stops when asked")
+            .unwrap()
+            .unwrap();
+    }
+}
+
 impl Drop for Sink {
     fn drop(&mut self) {
         let _ = self.child.kill();

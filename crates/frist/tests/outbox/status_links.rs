@@ -3,9 +3,7 @@
 //! status page; an acknowledgment by e-mail carries a link and the promised date, and its link
 //! opens a status page that shows the promised date and the caseworker.
 
-use super::{Sink, received_texts};
-use frist::config::{ConfigFile, StoreArgs};
-use frist::startup::{Application, Settings};
+use super::{Sink, received_texts, roskilde_wiring, serve};
 use frist_store::{Role, Store};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
@@ -40,33 +38,12 @@ async fn wait_for(sink: &Sink, n: usize) -> Vec<String> {
 async fn a_web_form_confirmation_and_an_acknowledgment_bring_working_status_links() {
     let tmp = tempfile::tempdir().unwrap();
     let sink = Sink::start(&tmp.path().join("mail"));
-    let url = format!("sqlite://{}", tmp.path().join("frist.db").display());
-    let file: ConfigFile = toml::from_str(&format!(
-        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
-         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
-        sink.port
-    ))
-    .unwrap();
     // No public_url: the links start with the address bound, as `frist serve` makes them.
-    let app = Application::build(Settings {
-        listen: "127.0.0.1:0".into(),
-        public_url: None,
-        store: StoreArgs {
-            config: None,
-            database_url: Some(url.clone()),
-            policy: Some("roskilde".into()),
-        },
-        file,
-    })
-    .await
-    .unwrap();
+    let (app, url) = roskilde_wiring(tmp.path(), &sink).await;
     let base = format!("http://{}", app.address());
     let public = frist_channels::outbox::PublicUrl::parse(&base).unwrap();
     assert_eq!(app.public_url(), (&public, false));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
+    let serving = serve(app);
     // A second connection to the database, opened before any traffic (as a tool would be).
     let store = frist_store::open(&url).await.unwrap();
     let (token, hash) = frist_web::new_token();
@@ -239,10 +216,5 @@ async fn a_web_form_confirmation_and_an_acknowledgment_bring_working_status_link
     }
     store.close().await.unwrap();
 
-    stop.send(()).unwrap();
-    tokio::time::timeout(Duration::from_secs(30), serving)
-        .await
-        .expect("the application stops when asked")
-        .unwrap()
-        .unwrap();
+    serving.stop().await;
 }
