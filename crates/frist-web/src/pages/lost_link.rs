@@ -7,7 +7,7 @@
 //! named as a problem. What was typed is never logged.
 
 use super::csrf;
-use super::form::plausible_email;
+use super::form::{FieldError, plausible_email};
 use super::layout::{Chrome, respond};
 use super::link_mail::{LinkMail, link_mail};
 use super::link_words::LinkWords;
@@ -33,13 +33,6 @@ pub(crate) struct LostLinkForm {
     csrf: String,
     reference: String,
     email: String,
-}
-
-/// One problem, at one field.
-#[derive(Debug)]
-struct FieldError {
-    field: &'static str,
-    message: &'static str,
 }
 
 #[derive(Debug, Template)]
