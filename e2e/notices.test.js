@@ -106,6 +106,8 @@ for (const lang of ['da', 'en']) {
     const w = WORDS[lang];
     const { status, reference } = await write(lang);
     const { id } = await api('GET', `/api/v1/inquiries/by-reference/${reference}`);
+    // The web form's confirmation e-mail goes first.
+    await deliveredAll(id);
     const before = received().length;
 
     const page = await newPage(env.browser, lang, undefined, true);
@@ -135,7 +137,10 @@ for (const lang of ['da', 'en']) {
     await page.context().close();
 
     const outgoing = await deliveredAll(id);
-    assert.deepEqual(outgoing.map((o) => o.kind).sort(), ['extension_notice', 'information_request']);
+    assert.deepEqual(
+      outgoing.map((o) => o.kind).sort(),
+      ['extension_notice', 'information_request', 'status_link'],
+    );
     const mails = received();
     assert.equal(mails.length, before + 2, `two messages reached the sink: ${mails}`);
     for (const name of mails.slice(before)) {

@@ -3,7 +3,7 @@
 
 use crate::incoming::CitizenMessage;
 use crate::inquiry::NewInquiry;
-use crate::message::OutgoingMessage;
+use crate::message::{MessageKind, OutgoingMessage};
 use frist_calendar::Date;
 use frist_policy::{InquiryKind, Requirement};
 use jiff::Timestamp;
@@ -143,15 +143,20 @@ pub enum EventKind {
 
 impl EventKind {
     /// Whether the event is someone handling the inquiry, so it meets `triage` ("åbnet eller
-    /// fordelt", HTK-4): opening, assigning, any message sent, a call back or an attempt,
-    /// referring, handing over, reclassifying, asking the citizen, closing.
+    /// fordelt", HTK-4): opening, assigning, any message sent (but a status link, which Frist
+    /// sends by itself), a call back or an attempt, referring, handing over, reclassifying,
+    /// asking the citizen, closing.
     pub fn is_handling(&self) -> bool {
+        match self {
+            Self::MessageSent { message, .. } | Self::MessageQueued { message, .. } => {
+                return message.kind.is_handling();
+            }
+            _ => {}
+        }
         matches!(
             self,
             Self::Opened
                 | Self::Assigned { .. }
-                | Self::MessageSent { .. }
-                | Self::MessageQueued { .. }
                 | Self::CallbackCompleted { .. }
                 | Self::CallbackAttempted { .. }
                 | Self::Referred { .. }
@@ -160,6 +165,15 @@ impl EventKind {
                 | Self::AwaitingCitizenStarted
                 | Self::DeadlineExtended { .. }
                 | Self::Closed { .. }
+        )
+    }
+
+    /// Whether it queues or records a status-link message (allowed on a closed inquiry too).
+    pub fn is_status_link(&self) -> bool {
+        matches!(
+            self,
+            Self::MessageSent { message, .. } | Self::MessageQueued { message, .. }
+                if message.kind == MessageKind::StatusLink
         )
     }
 

@@ -275,6 +275,23 @@ impl Inquiry {
         Ok(projection)
     }
 
+    /// When the citizen can expect an answer, as far as anything was decided: the promised date
+    /// (what an acknowledgment told, moved by any extension), else the policy's deadline for
+    /// the answer, else for the acknowledgment (the reply that will name a date). Only what is
+    /// still owed counts; `None` once the answer is sent or when the policy promises nothing.
+    pub fn expected_answer_date(&self) -> Option<frist_calendar::Date> {
+        let open = |requires: Requirement, promised: bool| {
+            self.obligations
+                .iter()
+                .filter(|o| o.requires == requires && o.promised == promised && o.is_open())
+                .map(|o| o.due_date)
+                .min()
+        };
+        open(Requirement::Answer, true)
+            .or_else(|| open(Requirement::Answer, false))
+            .or_else(|| open(Requirement::Acknowledgment, false))
+    }
+
     /// Whether the citizen or the reply involves a CPR number, so replies must go securely:
     /// the sender's CPR field, the subject or body, a text attachment, or a later message.
     pub fn involves_cpr(&self) -> bool {
@@ -328,7 +345,8 @@ impl Inquiry {
                 | EventKind::Note { .. }
                 | EventKind::ErrorRegistered { .. }
                 | EventKind::MessageReceived { .. }
-        ) || self.settles_queued(&event.kind);
+        ) || self.settles_queued(&event.kind)
+            || event.kind.is_status_link();
         if closed && !allowed_when_closed {
             return Err(LifecycleError::Closed);
         }
@@ -533,6 +551,9 @@ impl Inquiry {
         policy: &Policy,
     ) -> Result<(), LifecycleError> {
         non_empty(&message.body, "body")?;
+        if !message.kind.is_handling() {
+            return Ok(());
+        }
         self.open_if_new();
         if message.channel == Channel::Phone {
             self.meet(&[Requirement::Callback], at, policy)?;

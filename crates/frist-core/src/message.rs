@@ -21,12 +21,30 @@ pub enum MessageKind {
     /// Asks the citizen for information (often starts "awaiting citizen").
     InformationRequest,
     Other,
+    /// Frist's own message that gives the citizen a status link: the confirmation after the
+    /// web form, or a new link asked for on "Har du mistet dit link?". Nobody handled the
+    /// inquiry by it, so it meets no obligation (not even `triage`), leaves the state as it is,
+    /// and may go to a closed inquiry (whose status page still shows the answer).
+    StatusLink,
 }
 
 impl MessageKind {
     /// Whether the message is a final reply (meets `answer` obligations).
     pub fn is_final(self) -> bool {
         matches!(self, Self::Answer | Self::Decision)
+    }
+
+    /// Whether sending it is someone handling the inquiry (meets `triage`, opens a new
+    /// inquiry): every kind but [`Self::StatusLink`], which Frist sends by itself.
+    pub fn is_handling(self) -> bool {
+        self != Self::StatusLink
+    }
+
+    /// Whether a message of this kind gives the citizen a status link when it is delivered
+    /// (e-mail, Digital Post, letter, Messenger): an acknowledgment says where to follow the
+    /// inquiry, and a status-link message is nothing else.
+    pub fn carries_status_link(self) -> bool {
+        matches!(self, Self::Acknowledgment | Self::StatusLink)
     }
 }
 

@@ -22,6 +22,7 @@
 //! | `message_sent`, kind `acknowledgment` | `triage`, `acknowledgment`; its `expected_answer_date` becomes a promised `answer` |
 //! | `message_sent`, kind `answer` or `decision` | `triage`, `acknowledgment`, `answer` (promised ones too) |
 //! | `message_sent`, kind `information_request`, `extension_notice`, `other` | `triage` |
+//! | `message_sent`, kind `status_link` (Frist's own: the web form's confirmation, a new link) | nothing; allowed on a closed inquiry |
 //! | `message_sent` on channel `phone`, any kind | `callback` as well: the citizen was reached |
 //! | `message_queued` (a message put in the outbox) | as `message_sent` of the same message, at the time it was queued |
 //! | `message_sent` with the `outbox_id` of a queued message (its delivery) | nothing more |

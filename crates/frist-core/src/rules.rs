@@ -68,7 +68,7 @@ fn sources(policy: &Policy, rule: RuleKind) -> Option<String> {
 }
 
 fn is_response(kind: MessageKind) -> bool {
-    !matches!(kind, MessageKind::Other)
+    !matches!(kind, MessageKind::Other | MessageKind::StatusLink)
 }
 
 fn blank(value: &Option<String>) -> bool {

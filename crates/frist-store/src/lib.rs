@@ -33,6 +33,7 @@ mod scan;
 mod search;
 mod sql;
 mod sqlite;
+mod status_link;
 mod time;
 mod types;
 mod workload;
@@ -44,4 +45,5 @@ pub use outbox::{NewOutboxItem, OutboxId, OutboxItem, OutboxState, OutboxStore, 
 pub use postgres::PostgresStore;
 pub use scan::{NewScan, ScanId, ScanInfo, ScanStore};
 pub use sqlite::SqliteStore;
+pub use status_link::{new_status_token, status_token_hash};
 pub use types::*;

@@ -84,6 +84,9 @@ pub struct NewOutboxItem {
     /// Who sent it (user name); becomes the actor of the `message_sent` event.
     pub actor: Option<String>,
     pub created_at: Timestamp,
+    /// A new status link for the citizen, in clear: queueing stores its hash as a link to the
+    /// inquiry, and keeps the token in the row until delivery, when the text is composed.
+    pub status_token: Option<String>,
 }
 
 /// An outbox row with its message (confidential: never log it).
@@ -103,6 +106,10 @@ pub struct OutboxItem {
     pub last_error: Option<String>,
     pub created_at: Timestamp,
     pub sent_at: Option<Timestamp>,
+    /// The status link's token while the message waits to be delivered (the link is said in
+    /// the text made at delivery); `None` once it is sent or failed, and for messages without
+    /// a link.
+    pub status_token: Option<String>,
 }
 
 impl OutboxItem {
@@ -142,7 +149,8 @@ pub struct OutboxSummary {
 /// The outbox's storage. Every method is one transaction; writes return after a durable commit.
 pub trait OutboxStore: Send + Sync {
     /// Queues a message, due at once, and appends its `message_queued` event in the same
-    /// transaction: the message counts from now. An unknown inquiry is `NotFound`; a Message-ID
+    /// transaction: the message counts from now. With a `status_token`, the link is stored
+    /// in the same transaction. An unknown inquiry is `NotFound`; a Message-ID
     /// already used is a `Conflict`; a message the lifecycle refuses is `Refused` and is not
     /// queued.
     fn enqueue(&self, new: NewOutboxItem) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
@@ -168,6 +176,7 @@ pub trait OutboxStore: Send + Sync {
     /// transaction. Only a `sending` or `uncertain` row can be marked sent (else `Conflict`).
     /// Should the lifecycle refuse the event (the inquiry was closed meanwhile), the row is
     /// still marked sent — it was delivered — and the refusal is kept as its `last_error`.
+    /// The row's status token is dropped: the link's hash stays in `status_links`.
     fn mark_sent(
         &self,
         id: OutboxId,
@@ -181,7 +190,8 @@ pub trait OutboxStore: Send + Sync {
         next_attempt_at: Timestamp,
     ) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
     /// A permanent failure (or no attempts left): a `sending` row becomes `failed`, and
-    /// `message_failed` (at `at`) takes back what queueing it met, in one transaction.
+    /// `message_failed` (at `at`) takes back what queueing it met, in one transaction. Like
+    /// [`Self::mark_sent`], it drops the row's status token.
     fn mark_failed(
         &self,
         id: OutboxId,
@@ -193,10 +203,19 @@ pub trait OutboxStore: Send + Sync {
     fn recover_interrupted(&self) -> impl Future<Output = StoreResult<u64>> + Send;
     /// A person decides to send an `uncertain` or `failed` row again: it is queued, due at `now`.
     /// A failed row counts again from `now` (`message_queued`).
+    /// A failed row whose kind carries a status link gets a new link (its token was dropped
+    /// when it failed).
     fn requeue(
         &self,
         id: OutboxId,
         now: Timestamp,
+    ) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
+    /// "Lost your link?": revokes every status link of the inquiry (and drops the tokens of its
+    /// messages still waiting, so that none carries a revoked link), then queues `new` with its
+    /// new link (`status_token`), in one transaction.
+    fn replace_status_links(
+        &self,
+        new: NewOutboxItem,
     ) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
     fn outbox_item(&self, id: OutboxId) -> impl Future<Output = StoreResult<OutboxItem>> + Send;
     /// An inquiry's outgoing messages, oldest first.
@@ -215,7 +234,8 @@ pub trait OutboxStore: Send + Sync {
 
 /// The columns [`OutboxRecord`] reads.
 pub(crate) const OUTBOX_COLUMNS: &str = "id, inquiry_id, channel, kind, message, recipient, \
-     message_id, actor, state, attempts, next_attempt_at, last_error, created_at, sent_at";
+     message_id, actor, state, attempts, next_attempt_at, last_error, created_at, sent_at, \
+     status_token";
 
 /// An outbox row as read from either backend.
 #[derive(Debug, sqlx::FromRow)]
@@ -234,6 +254,7 @@ pub(crate) struct OutboxRecord {
     pub last_error: Option<String>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    pub status_token: Option<String>,
 }
 
 impl OutboxRecord {
@@ -265,6 +286,7 @@ impl OutboxRecord {
             message_id: self.message_id,
             actor: self.actor,
             last_error: self.last_error,
+            status_token: self.status_token,
         })
     }
 

@@ -22,6 +22,17 @@ impl<B: Backend> OutboxStore for B {
         .map(|(_, item)| item)
     }
 
+    #[instrument(skip_all, fields(backend = self.name(), inquiry = new.inquiry_id, channel = %new.message.channel))]
+    async fn replace_status_links(&self, new: NewOutboxItem) -> StoreResult<OutboxItem> {
+        observe(
+            self.write(move |c, policies| {
+                Box::pin(async move { outbox::replace_status_links(c, policies, &new).await })
+            })
+            .await,
+        )
+        .map(|(_, item)| item)
+    }
+
     #[instrument(skip_all, fields(backend = self.name(), inquiry = new.inquiry_id, event = event.kind.name()))]
     async fn append_and_enqueue(
         &self,

@@ -7,7 +7,7 @@
 //! a CPR reference).
 
 use crate::state::AppState;
-use frist_channels::outbox::{NoRecipient, delivered_through_outbox, message_id, recipient};
+use frist_channels::outbox::{NoRecipient, delivered_through_outbox, outbox_item};
 use frist_core::{Inquiry, OutgoingMessage};
 use frist_store::{InquiryId, NewOutboxItem, OutboxState, OutboxSummary};
 use jiff::Timestamp;
@@ -23,7 +23,8 @@ pub(crate) enum Route {
     Direct,
 }
 
-/// The way `message` goes: an outbox row on a channel with a delivery, or directly. A channel
+/// The way `message` goes: an outbox row on a channel with a delivery (with a status link when
+/// it is an acknowledgment: see `frist_channels::outbox::outbox_item`), or directly. A channel
 /// the sender left no address for is `NoRecipient`, and nothing should be stored.
 pub(crate) fn route<S>(
     app: &AppState<S>,
@@ -36,15 +37,8 @@ pub(crate) fn route<S>(
     if !delivered_through_outbox(message.channel) {
         return Ok(Route::Direct);
     }
-    let recipient = recipient(inquiry, message.channel)?;
-    Ok(Route::Outbox(Box::new(NewOutboxItem {
-        inquiry_id,
-        message_id: message_id(&inquiry.reference.to_string(), &app.outbox.domain),
-        message,
-        recipient,
-        actor,
-        created_at: at,
-    })))
+    let item = outbox_item(inquiry_id, inquiry, message, &app.outbox.domain, actor, at)?;
+    Ok(Route::Outbox(Box::new(item)))
 }
 
 /// One outgoing message as the API shows it: `{id, kind, channel, state, queued_at, sent_at?,

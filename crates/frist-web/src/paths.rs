@@ -14,6 +14,8 @@ pub const GOALS: &str = "/forventninger";
 pub const ACCESSIBILITY: &str = "/tilgaengelighed";
 pub const WRITE: &str = "/skriv";
 pub const STATUS_ROUTE: &str = "/status/{token}";
+/// "Har du mistet dit link?" (a token is 43 characters, so it is never this).
+pub const LOST_LINK: &str = "/status/nyt-link";
 pub const FEEDBACK_ROUTE: &str = "/status/{token}/feedback";
 pub const STYLESHEET: &str = "/static/frist.css";
 pub const SCRIPT: &str = "/static/frist.js";
@@ -192,5 +194,14 @@ mod tests {
         assert_eq!(flagged_file(3), "/post/markeret/3.eml");
         assert_eq!(status("abc"), "/status/abc");
         assert_eq!(fill("/a/{x}/{y}", &[&1]), "/a/1/{y}");
+    }
+
+    #[test]
+    fn status_links_in_messages_open_the_status_page() {
+        let public = frist_channels::outbox::PublicUrl::default();
+        assert_eq!(
+            public.status_link("abc"),
+            format!("{public}{}", status("abc"))
+        );
     }
 }

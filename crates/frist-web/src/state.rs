@@ -2,6 +2,7 @@
 //! under, and the clock. Passed explicitly; nothing global.
 
 use frist_channels::facebook::FacebookConfig;
+use frist_channels::outbox::PublicUrl;
 use frist_policy::Channel;
 use frist_store::{PolicyVersion, Store};
 use jiff::Timestamp;
@@ -52,6 +53,8 @@ pub struct AppState<S> {
     /// Facebook Messenger, when configured; without it `/webhooks/facebook` answers 404.
     pub facebook: Option<Arc<FacebookConfig>>,
     pub outbox: OutboxWiring,
+    /// Where citizens reach Frist: the start of the status links shown on the receipt.
+    pub public_url: PublicUrl,
 }
 
 impl<S> AppState<S> {
@@ -64,7 +67,14 @@ impl<S> AppState<S> {
             sign_in: Arc::default(),
             facebook: None,
             outbox: OutboxWiring::default(),
+            public_url: PublicUrl::default(),
         }
+    }
+
+    /// Sets where citizens reach Frist (the start of absolute status links).
+    pub fn with_public_url(mut self, public_url: PublicUrl) -> Self {
+        self.public_url = public_url;
+        self
     }
 
     /// Turns on the Facebook Messenger webhook with `config`.
@@ -107,6 +117,7 @@ impl<S> Clone for AppState<S> {
             sign_in: Arc::clone(&self.sign_in),
             facebook: self.facebook.clone(),
             outbox: self.outbox.clone(),
+            public_url: self.public_url.clone(),
         }
     }
 }

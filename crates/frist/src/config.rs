@@ -5,6 +5,7 @@
 use crate::commands::Failure;
 use crate::policy_source::{self, DEFAULT};
 use clap::Args;
+use frist_channels::outbox::PublicUrl;
 use frist_store::{AnyStore, PolicyVersion, Store};
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -48,6 +49,8 @@ impl std::fmt::Debug for StoreArgs {
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     pub listen: Option<String>,
+    /// Where citizens reach Frist (see [`PublicUrlArg`]).
+    pub public_url: Option<String>,
     pub database_url: Option<String>,
     pub policy: Option<String>,
     /// Facebook Messenger (see [`crate::facebook_config`]); absent: no Messenger.
@@ -122,6 +125,31 @@ impl StoreArgs {
     }
 }
 
+/// `--public-url` (`FRIST_PUBLIC_URL`), for the commands that send messages to citizens.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PublicUrlArg {
+    /// Where citizens reach Frist, e.g. https://frist.kommune.dk: status links in messages
+    /// start with it [default: the configuration file's public_url, else http:// and the
+    /// listen address].
+    #[arg(long = "public-url", env = "FRIST_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+/// The public URL in force and whether it was set (`false`: made from `listen`). Each comes
+/// from the flag, else the environment, else the configuration file; a bad one is an error
+/// naming what is wrong.
+pub fn public_url(
+    flag: Option<&str>,
+    file: &ConfigFile,
+    listen: &str,
+) -> Result<(PublicUrl, bool), Failure> {
+    let bad = |e: frist_channels::outbox::PublicUrlError| Failure::Input(e.to_string());
+    match flag.or(file.public_url.as_deref()) {
+        Some(given) => Ok((PublicUrl::parse(given).map_err(bad)?, true)),
+        None => Ok((PublicUrl::from_listen(listen).map_err(bad)?, false)),
+    }
+}
+
 /// The URL without a password, for messages.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -148,7 +176,29 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 
 #[cfg(test)]
 mod tests {
-    use super::redact;
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn the_public_url_comes_from_the_flag_then_the_file_then_the_listen_address() {
+        let file = ConfigFile {
+            public_url: Some("https://frist.htk.dk/".into()),
+            ..ConfigFile::default()
+        };
+        let (url, set) = public_url(Some("https://borger.htk.dk"), &file, "0.0.0.0:80").unwrap();
+        assert_eq!((url.as_str(), set), ("https://borger.htk.dk", true));
+        let (url, set) = public_url(None, &file, "0.0.0.0:80").unwrap();
+        assert_eq!((url.as_str(), set), ("https://frist.htk.dk", true));
+        let (url, set) = public_url(None, &ConfigFile::default(), "127.0.0.1:8080").unwrap();
+        assert_eq!((url.as_str(), set), ("http://127.0.0.1:8080", false));
+        let Err(Failure::Input(why)) = public_url(Some("frist.htk.dk"), &file, "x") else {
+            panic!("a URL without a scheme is refused");
+        };
+        assert!(
+            why.contains("public_url \"frist.htk.dk\" is not a URL"),
+            "{why}"
+        );
+    }
 
     #[test]
     fn passwords_are_not_shown() {

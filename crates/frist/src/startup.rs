@@ -11,7 +11,7 @@
 use crate::commands::Failure;
 use crate::config::{ConfigFile, StoreArgs};
 use crate::outbox_config;
-use frist_channels::outbox::Dispatcher;
+use frist_channels::outbox::{Dispatcher, PublicUrl};
 use frist_store::{AnyStore, Store};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -27,6 +27,9 @@ use tokio::task::{JoinHandle, JoinSet};
 pub struct Settings {
     /// `HOST:PORT`; port 0 picks a free port (see [`Application::address`]).
     pub listen: String,
+    /// `--public-url` / `FRIST_PUBLIC_URL`; else the file's `public_url`, else `http://` and
+    /// the address bound (see [`crate::config::public_url`]).
+    pub public_url: Option<String>,
     /// The database URL and the policy (the `config` path in it is not read again).
     pub store: StoreArgs,
     /// The configuration file's contents.
@@ -39,6 +42,8 @@ pub struct Application {
     address: SocketAddr,
     router: axum::Router,
     municipality: String,
+    /// Where the status links in messages point, and whether it was set (not derived).
+    public_url: (PublicUrl, bool),
     store: Arc<AnyStore>,
     mail_fetchers: JoinSet<()>,
     stop_mail: watch::Sender<bool>,
@@ -65,6 +70,7 @@ impl Application {
     pub async fn build(settings: Settings) -> Result<Self, Failure> {
         let Settings {
             listen,
+            public_url,
             store,
             file,
         } = settings;
@@ -79,6 +85,9 @@ impl Application {
             .await
             .map_err(|e| Failure::Input(format!("cannot listen on {listen}: {e}")))?;
         let address = listener.local_addr().map_err(Failure::Write)?;
+        // Made from the address bound, so that port 0 gives links to the real port.
+        let public_url =
+            crate::config::public_url(public_url.as_deref(), &file, &address.to_string())?;
 
         let (stop_mail, mail_shutdown) = watch::channel(false);
         let mail_fetchers = frist_channels::mail::spawn_fetchers(
@@ -88,14 +97,19 @@ impl Application {
             &mail_shutdown,
         );
         let municipality = policy.policy.municipality.name.clone();
-        let dispatcher =
-            Dispatcher::new(Arc::clone(&store), deliveries, outbox_config::retry(&file));
+        let dispatcher = Dispatcher::new(
+            Arc::clone(&store),
+            deliveries,
+            outbox_config::retry(&file),
+            public_url.0.clone(),
+        );
         let outbox = frist_web::OutboxWiring {
             delivering: dispatcher.channels(),
             domain: outbox_config::mail_domain(&file, &policy.policy),
             wake: Arc::new(Notify::new()),
         };
-        let mut state = frist_web::AppState::new(Arc::clone(&store), policy);
+        let mut state = frist_web::AppState::new(Arc::clone(&store), policy)
+            .with_public_url(public_url.0.clone());
         state.outbox = outbox.clone();
         if let Some(facebook) = facebook {
             tracing::info!("facebook messenger webhook at /webhooks/facebook");
@@ -127,6 +141,7 @@ impl Application {
             address,
             router: frist_web::router(state),
             municipality,
+            public_url,
             store,
             mail_fetchers,
             stop_mail,
@@ -144,6 +159,12 @@ impl Application {
     /// The municipality of the policy in force.
     pub fn municipality(&self) -> &str {
         &self.municipality
+    }
+
+    /// Where the status links in messages point, and whether it was set (`false`: made from
+    /// the address bound, which citizens elsewhere may not reach).
+    pub fn public_url(&self) -> (&PublicUrl, bool) {
+        (&self.public_url.0, self.public_url.1)
     }
 
     /// How many mailboxes are being fetched.

@@ -1,5 +1,6 @@
 //! Sends the absence auto-replies intake found due (HTK-5, ROS-3): each is written with
-//! [`super::auto_reply::absence_reply`] and queued in the outbox as an e-mail to the sender,
+//! [`super::auto_reply::absence_reply`] and queued in the outbox as an e-mail to the sender
+//! (its row built by [`crate::outbox::outbox_item`], like every message to the citizen),
 //! then recorded as handled.
 //!
 //! The outbox row's Message-ID is derived from the stored message, so a crash between queueing
@@ -8,11 +9,11 @@
 //! systems' auto-replies do not answer it.
 
 use super::auto_reply::{AbsenceNotice, absence_reply, return_date};
-use crate::outbox::recipient;
+use crate::outbox::{outbox_item, recipient};
 use frist_core::{MessageKind, OutgoingMessage};
 use frist_i18n::Lang;
 use frist_policy::{Channel, Policy};
-use frist_store::{MailStore, NewOutboxItem, OutboxStore, Store, StoreError, StoreResult};
+use frist_store::{MailStore, OutboxStore, Store, StoreError, StoreResult};
 use jiff::Timestamp;
 
 /// The outbox row's actor for automatic replies; the SMTP delivery marks such mail
@@ -47,7 +48,7 @@ where
             .absent_caseworker
             .as_deref()
             .and_then(|id| caseworkers.iter().find(|c| c.id == id));
-        let (Some(absent), Ok(to)) = (absent, recipient(inquiry, Channel::Email)) else {
+        let (Some(absent), Ok(_)) = (absent, recipient(inquiry, Channel::Email)) else {
             // Nobody absent any more, or no address to answer: nothing to send.
             store.auto_reply_handled(mail.id).await?;
             continue;
@@ -78,24 +79,24 @@ where
             _ => Lang::Da,
         };
         let reply = absence_reply(&notice, lang);
-        let item = NewOutboxItem {
-            inquiry_id,
-            message: OutgoingMessage {
-                kind: MessageKind::Other,
-                channel: Channel::Email,
-                body: reply.body,
-                caseworker: None,
-                contact: None,
-                next_step: None,
-                expected_answer_date: None,
-                appealable: false,
-                complaint_guidance: None,
-            },
-            recipient: to,
-            message_id: format!("<{}.auto-{}@{domain}>", inquiry.reference, mail.id),
-            actor: Some(AUTO_REPLY_ACTOR.into()),
-            created_at: now,
+        let message = OutgoingMessage {
+            kind: MessageKind::Other,
+            channel: Channel::Email,
+            body: reply.body,
+            caseworker: None,
+            contact: None,
+            next_step: None,
+            expected_answer_date: None,
+            appealable: false,
+            complaint_guidance: None,
         };
+        let actor = Some(AUTO_REPLY_ACTOR.to_owned());
+        let Ok(mut item) = outbox_item(inquiry_id, inquiry, message, domain, actor, now) else {
+            store.auto_reply_handled(mail.id).await?;
+            continue;
+        };
+        // Derived from the stored message, so that queueing it again finds it taken.
+        item.message_id = format!("<{}.auto-{}@{domain}>", inquiry.reference, mail.id);
         match store.enqueue(item).await {
             Ok(_) => queued += 1,
             // Queued before a crash kept it from being recorded handled.

@@ -9,13 +9,13 @@
 //! internal note says why, so a caseworker acknowledges by hand, and it is not tried again.
 //! Its Message-ID is derived from the reference, so a restart never queues it twice.
 
-use super::enqueue::{delivered_through_outbox, recipient};
-use super::text::date_in;
+use super::enqueue::{delivered_through_outbox, outbox_item};
 use frist_core::rules::{blocking, check_message};
 use frist_core::{Event, EventKind, Inquiry, InquiryState, MessageKind, OutgoingMessage};
 use frist_i18n::{Arg, Audience, Lang, text};
+use frist_policy::long_date;
 use frist_policy::{Channel, Policy, Requirement};
-use frist_store::{InquiryId, NewOutboxItem, OutboxStore, Store, StoreError, StoreResult};
+use frist_store::{InquiryId, OutboxStore, Store, StoreError, StoreResult};
 use jiff::{SignedDuration, Timestamp};
 
 /// The actor of the automatic acknowledgment, in the timeline and the outbox.
@@ -133,17 +133,18 @@ pub async fn acknowledge<S: Store + OutboxStore>(
         store.append_event(id, event).await?;
         return Ok(Outcome::Acknowledged);
     }
-    let Ok(to) = recipient(inquiry, channel) else {
+    let Ok(mut item) = outbox_item(
+        id,
+        inquiry,
+        message,
+        domain,
+        Some(AUTO_ACK_ACTOR.into()),
+        now,
+    ) else {
         return note(store, id, now, "der er ingen adresse til kanalen").await;
     };
-    let item = NewOutboxItem {
-        inquiry_id: id,
-        message,
-        recipient: to,
-        message_id: format!("<{}.auto-ack@{domain}>", inquiry.reference),
-        actor: Some(AUTO_ACK_ACTOR.into()),
-        created_at: now,
-    };
+    // Derived from the reference, so that a second run finds it taken instead of sending twice.
+    item.message_id = format!("<{}.auto-ack@{domain}>", inquiry.reference);
     match store.enqueue(item).await {
         Ok(_) => Ok(Outcome::Acknowledged),
         // Queued before, by a run that stopped before its cursor moved on.
@@ -207,7 +208,7 @@ fn compose(inquiry: &Inquiry, policy: &Policy, lang: Lang, channel: Channel) -> 
             "reply-auto-acknowledgment",
             &[
                 ("reference", reference.as_str().into()),
-                ("date", date_in(lang, date).into()),
+                ("date", long_date(date, lang).into()),
             ],
         ),
         None => say(

@@ -7,7 +7,7 @@
 //! row `sending`; [`Dispatcher::recover`] at the next start makes it `uncertain` for a person,
 //! so a message the server may already hold is never sent a second time automatically.
 
-use super::{Delivery, OutboundItem, Outcome};
+use super::{Delivery, OutboundItem, Outcome, PublicUrl};
 use frist_policy::Channel;
 use frist_store::{OutboxItem, OutboxStore, Store, StoreResult};
 use jiff::{SignedDuration, Timestamp};
@@ -65,6 +65,8 @@ pub struct Dispatcher<S> {
     deliveries: Vec<Arc<dyn Delivery>>,
     retry: RetryPolicy,
     clock: Clock,
+    /// Where the status links in messages point.
+    public_url: PublicUrl,
 }
 
 impl<S> std::fmt::Debug for Dispatcher<S> {
@@ -72,17 +74,25 @@ impl<S> std::fmt::Debug for Dispatcher<S> {
         f.debug_struct("Dispatcher")
             .field("deliveries", &self.deliveries)
             .field("retry", &self.retry)
+            .field("public_url", &self.public_url)
             .finish_non_exhaustive()
     }
 }
 
 impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
-    pub fn new(store: Arc<S>, deliveries: Vec<Arc<dyn Delivery>>, retry: RetryPolicy) -> Self {
+    /// A dispatcher whose messages link to status pages under `public_url`.
+    pub fn new(
+        store: Arc<S>,
+        deliveries: Vec<Arc<dyn Delivery>>,
+        retry: RetryPolicy,
+        public_url: PublicUrl,
+    ) -> Self {
         Self {
             store,
             deliveries,
             retry,
             clock: Arc::new(Timestamp::now),
+            public_url,
         }
     }
 
@@ -204,10 +214,15 @@ impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
     async fn outbound(&self, item: OutboxItem) -> StoreResult<OutboundItem> {
         let inquiry = self.store.get_inquiry(item.inquiry_id).await?;
         let policy = self.store.policy(inquiry.policy_id).await?.policy;
+        let status_link = item
+            .status_token
+            .as_deref()
+            .map(|token| self.public_url.status_link(token));
         Ok(OutboundItem {
             item,
             inquiry,
             policy,
+            status_link,
         })
     }
 }

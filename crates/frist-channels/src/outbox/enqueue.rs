@@ -1,9 +1,37 @@
-//! What the staff pages need to put a message in the outbox: which channels go through it, the
-//! recipient of a channel, and our Message-ID.
+//! What it takes to put a message in the outbox: which channels go through it, the recipient
+//! of a channel, our Message-ID, and the row itself ([`outbox_item`]).
 
-use frist_core::Inquiry;
+use frist_core::{Inquiry, OutgoingMessage};
 use frist_policy::Channel;
+use frist_store::{InquiryId, NewOutboxItem, new_status_token};
+use jiff::Timestamp;
 use rand::RngCore;
+
+/// The outbox row for `message` about `inquiry`: its recipient on the message's channel, a new
+/// Message-ID, and a new status link when the message's kind carries one (an acknowledgment,
+/// a status-link message). Every path that queues a message to the citizen builds its row here
+/// (the staff page, the API, a notice, an information request, the automatic replies, the web
+/// form's confirmation), so no acknowledgment goes without a link.
+pub fn outbox_item(
+    inquiry_id: InquiryId,
+    inquiry: &Inquiry,
+    message: OutgoingMessage,
+    domain: &str,
+    actor: Option<String>,
+    at: Timestamp,
+) -> Result<NewOutboxItem, NoRecipient> {
+    let recipient = recipient(inquiry, message.channel)?;
+    let link = message.kind.carries_status_link() && delivered_through_outbox(message.channel);
+    Ok(NewOutboxItem {
+        inquiry_id,
+        message_id: message_id(&inquiry.reference.to_string(), domain),
+        message,
+        recipient,
+        actor,
+        created_at: at,
+        status_token: link.then(new_status_token),
+    })
+}
 
 /// Whether messages on `channel` are delivered through the outbox. The others (the web form's
 /// status page, phone, in person) reach the citizen without a delivery, and are recorded at once.

@@ -12,11 +12,13 @@ pub mod auto_ack;
 mod directory;
 mod dispatch;
 mod enqueue;
+mod status_link;
 pub mod text;
 
 pub use directory::{JsonRender, OutboxDirectory, Render, RenderedFile};
 pub use dispatch::{Dispatcher, RetryPolicy, RunSummary};
-pub use enqueue::{NoRecipient, delivered_through_outbox, message_id, recipient};
+pub use enqueue::{NoRecipient, delivered_through_outbox, message_id, outbox_item, recipient};
+pub use status_link::{PublicUrl, PublicUrlError};
 
 use frist_policy::{Channel, Policy};
 use frist_store::{OutboxItem, StoredInquiry};
@@ -25,13 +27,15 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 /// What a delivery is given: the outbox row with its message, the inquiry it answers (reference,
-/// sender, the citizen's own Message-ID) and the policy version the inquiry was received under
-/// (the municipality's name and contact details).
+/// sender, the citizen's own Message-ID), the policy version the inquiry was received under
+/// (the municipality's name and contact details) and, when the row carries one, the absolute
+/// status link to say in the text.
 #[derive(Debug, Clone)]
 pub struct OutboundItem {
     pub item: OutboxItem,
     pub inquiry: StoredInquiry,
     pub policy: Arc<Policy>,
+    pub status_link: Option<String>,
 }
 
 /// How a delivery went. The reasons are shown to staff and logged: no body, no CPR number.

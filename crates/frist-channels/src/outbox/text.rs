@@ -1,70 +1,84 @@
 //! The citizen-facing text of an outgoing message: the body, then who handles the case, whom to
-//! contact, the next step, when to expect an answer and, for decisions, the complaint guidance;
-//! and the subject line with the reference. The same words go by e-mail and into the directory
-//! outboxes, in the citizen's language (Danish unless the inquiry was in English or German).
+//! contact, the next step, when to expect an answer, where to follow the inquiry (the status
+//! link, when the row carries one) and, for decisions, the complaint guidance; and the subject
+//! line with the reference. The same words go by e-mail and into the directory outboxes, in
+//! the citizen's language (Danish unless the inquiry was in English or German).
 
 use super::OutboundItem;
 use frist_core::{MessageKind, cpr};
-use frist_policy::Channel;
+use frist_i18n::Lang;
+use frist_policy::{Channel, long_date};
 
 struct Words {
+    lang: Lang,
     caseworker: &'static str,
     contact: &'static str,
     next_step: &'static str,
     expected: &'static str,
     reply_by: &'static str,
+    status_link: &'static str,
     complaint: &'static str,
     complaint_to: &'static str,
     complaint_deadline: &'static str,
     reference: &'static str,
     subject_acknowledgment: &'static str,
     subject_answer: &'static str,
+    subject_status_link: &'static str,
     subject_other: &'static str,
 }
 
 const DA: Words = Words {
+    lang: Lang::Da,
     caseworker: "Sagsbehandler",
     contact: "Kontakt",
     next_step: "Næste skridt",
     expected: "Du kan forvente svar senest",
     reply_by: "Send os venligst dit svar senest",
+    status_link: "Følg din henvendelse her",
     complaint: "Klagevejledning",
     complaint_to: "Du kan klage til",
     complaint_deadline: "Klagefrist",
     reference: "Sagsnummer",
     subject_acknowledgment: "Kvittering for din henvendelse",
     subject_answer: "Svar på din henvendelse",
+    subject_status_link: "Link til din henvendelse",
     subject_other: "Besked om din henvendelse",
 };
 
 const EN: Words = Words {
+    lang: Lang::En,
     caseworker: "Caseworker",
     contact: "Contact",
     next_step: "Next step",
     expected: "You can expect an answer by",
     reply_by: "Please send us your reply by",
+    status_link: "Follow your inquiry here",
     complaint: "How to complain",
     complaint_to: "You can complain to",
     complaint_deadline: "Deadline for complaints",
     reference: "Reference",
     subject_acknowledgment: "We have received your inquiry",
     subject_answer: "Answer to your inquiry",
+    subject_status_link: "Link to your inquiry",
     subject_other: "About your inquiry",
 };
 
 const DE: Words = Words {
-    caseworker: "Zuständig",
+    lang: Lang::De,
+    caseworker: "Sachbearbeitung",
     contact: "Kontakt",
     next_step: "Nächster Schritt",
-    expected: "Sie erhalten spätestens eine Antwort am",
-    reply_by: "Bitte senden Sie uns Ihre Antwort bis zum",
+    expected: "Sie erhalten eine Antwort spätestens am",
+    reply_by: "Bitte senden Sie uns Ihre Antwort spätestens am",
+    status_link: "Verfolgen Sie Ihr Anliegen hier",
     complaint: "Rechtsbehelfsbelehrung",
-    complaint_to: "Sie können sich beschweren bei",
+    complaint_to: "Sie können Beschwerde einlegen bei",
     complaint_deadline: "Beschwerdefrist",
-    reference: "Aktenzeichen",
-    subject_acknowledgment: "Eingangsbestätigung Ihrer Anfrage",
-    subject_answer: "Antwort auf Ihre Anfrage",
-    subject_other: "Zu Ihrer Anfrage",
+    reference: "Referenznummer",
+    subject_acknowledgment: "Wir haben Ihr Anliegen erhalten",
+    subject_answer: "Antwort auf Ihr Anliegen",
+    subject_status_link: "Link zu Ihrem Anliegen",
+    subject_other: "Nachricht zu Ihrem Anliegen",
 };
 
 fn words(outbound: &OutboundItem) -> &'static Words {
@@ -92,6 +106,7 @@ pub fn subject(outbound: &OutboundItem) -> String {
     let what = match outbound.item.message.kind {
         MessageKind::Acknowledgment => w.subject_acknowledgment,
         MessageKind::Answer | MessageKind::Decision => w.subject_answer,
+        MessageKind::StatusLink => w.subject_status_link,
         _ => w.subject_other,
     };
     format!("{what} – {reference}")
@@ -106,40 +121,6 @@ fn strip_reply_prefixes(subject: &str) -> &str {
             _ => return s,
         }
     }
-}
-
-/// A date as the citizen reads it in `lang`: "5. januar 2027", "5 January 2027",
-/// "5. Januar 2027".
-pub fn date_in(lang: frist_i18n::Lang, d: frist_calendar::Date) -> String {
-    match lang {
-        frist_i18n::Lang::En => d.strftime("%-d %B %Y").to_string(),
-        frist_i18n::Lang::De => german_date(d),
-        frist_i18n::Lang::Da => frist_policy::danish_date(d),
-    }
-}
-
-/// "5. Januar 2027".
-fn german_date(d: frist_calendar::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ];
-    let month = usize::try_from(d.month() - 1)
-        .ok()
-        .and_then(|i| MONTHS.get(i))
-        .copied()
-        .unwrap_or_default();
-    format!("{}. {month} {}", d.day(), d.year())
 }
 
 /// The message as plain text (UTF-8, lines ending in `\n`).
@@ -159,13 +140,7 @@ pub fn body(outbound: &OutboundItem) -> String {
         facts.push(format!("{}: {n}", w.next_step));
     }
     if let Some(d) = m.expected_answer_date {
-        let date = if std::ptr::eq(w, &EN) {
-            d.strftime("%-d %B %Y").to_string()
-        } else if std::ptr::eq(w, &DE) {
-            german_date(d)
-        } else {
-            frist_policy::danish_date(d)
-        };
+        let date = long_date(d, w.lang);
         // An information request's date is when we need the citizen's reply.
         let what = if m.kind == MessageKind::InformationRequest {
             w.reply_by
@@ -173,6 +148,9 @@ pub fn body(outbound: &OutboundItem) -> String {
             w.expected
         };
         facts.push(format!("{what} {date}."));
+    }
+    if let Some(link) = &outbound.status_link {
+        facts.push(format!("{}: {link}", w.status_link));
     }
     facts.push(format!(
         "{}: {}",

@@ -1,7 +1,8 @@
 //! A PDF letter from an outgoing message: the municipality's letterhead (from the policy),
 //! the recipient's name and address, date, reference, caseworker and contact, the message
-//! wrapped over as many pages as it needs, the next step and when to expect an answer, and the
-//! complaint guidance (klagevejledning) when the message carries it.
+//! wrapped over as many pages as it needs, the next step, when to expect an answer and where to
+//! follow the inquiry (its status link), and the complaint guidance (klagevejledning) when the
+//! message carries it.
 //!
 //! Pure: the date is passed in, nothing is read or written; the same input gives the same
 //! bytes. Everything the citizen reads is Danish.
@@ -65,6 +66,8 @@ pub struct Letter<'a> {
     pub date: Date,
     /// The inquiry's subject, shown as "Vedrørende: …" under the heading.
     pub about: Option<&'a str>,
+    /// Where the citizen follows the inquiry (an acknowledgment's status link), in full.
+    pub status_link: Option<&'a str>,
 }
 
 /// Why no letter was made.
@@ -88,6 +91,7 @@ pub fn heading(kind: MessageKind) -> &'static str {
         MessageKind::Decision => "Afgørelse",
         MessageKind::ExtensionNotice => "Din sag tager længere tid",
         MessageKind::InformationRequest => "Vi har brug for flere oplysninger",
+        MessageKind::StatusLink => "Link til din henvendelse",
         MessageKind::Other => "Om din henvendelse",
     }
 }
@@ -135,7 +139,10 @@ pub fn render_letter(letter: &Letter<'_>) -> Result<Vec<u8>, LetterError> {
         Ink::Text,
     );
 
-    if message.next_step.is_some() || message.expected_answer_date.is_some() {
+    if message.next_step.is_some()
+        || message.expected_answer_date.is_some()
+        || letter.status_link.is_some()
+    {
         section(&mut flow, "Det sker der nu");
         if let Some(step) = message
             .next_step
@@ -153,6 +160,13 @@ pub fn render_letter(letter: &Letter<'_>) -> Result<Vec<u8>, LetterError> {
         if let Some(date) = message.expected_answer_date {
             let line = format!("Du kan forvente svar senest {}.", danish_date(date));
             flow.text(&line, Weight::Regular, BODY_SIZE, BODY_LEADING, Ink::Text);
+        }
+        if let Some(link) = letter.status_link {
+            // The link on a line of its own, so that it is read (and typed) in one piece.
+            let lines = ["Følg din henvendelse her:", link];
+            for line in lines {
+                flow.text(line, Weight::Regular, BODY_SIZE, BODY_LEADING, Ink::Text);
+            }
         }
     }
 

@@ -36,6 +36,7 @@ impl Render for PostRender {
             policy: &outbound.policy,
             date: now.to_zoned(COPENHAGEN.clone()).date(),
             about: (!subject.is_empty()).then_some(subject),
+            status_link: outbound.status_link.as_deref(),
         };
         if self.channel == Channel::DigitalPost {
             let memo = render_memo(&letter, now, new_message_uuid())

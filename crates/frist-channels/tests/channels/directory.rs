@@ -24,6 +24,7 @@ async fn a_digital_post_message_becomes_files_and_one_manifest_line_even_when_re
         Arc::clone(&f.store),
         vec![Arc::new(directory.clone()) as Arc<dyn Delivery>],
         RetryPolicy::default(),
+        public_url(),
     );
     assert_eq!(dispatcher.run_once().await.unwrap().sent, 1);
     assert_eq!(
@@ -49,6 +50,7 @@ async fn a_digital_post_message_becomes_files_and_one_manifest_line_even_when_re
         item: f.store.outbox_item(item.id).await.unwrap(),
         inquiry: f.store.get_inquiry(f.inquiry).await.unwrap(),
         policy: f.store.policy(1).await.unwrap().policy,
+        status_link: None,
     };
     assert_eq!(directory.deliver(&outbound).await, Outcome::Accepted);
     let manifest = std::fs::read_to_string(out.path().join("manifest.jsonl")).unwrap();

@@ -81,6 +81,7 @@ pub async fn enqueue(f: &Fixture, channel: Channel, recipient: &str) -> OutboxIt
             message_id: frist_channels::outbox::message_id(&f.reference, "roskilde.dk"),
             actor: Some("mette.hansen".into()),
             created_at: at("2026-03-02T10:00:00+01:00"),
+            status_token: None,
         })
         .await
         .unwrap()
@@ -240,4 +241,9 @@ pub fn certificates(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
         dir.join("server.pem"),
         dir.join("server.key"),
     )
+}
+
+/// Where the test dispatchers' status links point.
+pub fn public_url() -> frist_channels::outbox::PublicUrl {
+    frist_channels::outbox::PublicUrl::parse("https://frist.roskilde.dk").unwrap()
 }

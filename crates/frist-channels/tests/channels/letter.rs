@@ -1,7 +1,7 @@
 //! PDF letters: they open, render, carry the Danish text intact and flow over pages.
 
 use crate::support::*;
-use frist_channels::post::{LetterError, render_letter};
+use frist_channels::post::{Letter, LetterError, render_letter};
 
 /// Pixels darker than near-white in a binary PPM (P6) image, and its size.
 fn ink_in_ppm(ppm: &[u8]) -> (usize, usize, usize) {
@@ -67,13 +67,20 @@ fn the_letter_text_reads_back_with_its_danish_letters_and_every_part() {
     let policy = policy("roskilde");
     let message = decision(12);
     let (reference, recipient) = (reference(), recipient());
-    let pdf = render_letter(&letter(&message, &reference, &recipient, &policy)).unwrap();
+    let link = "https://frist.roskilde.dk/status/mFzv0S8bXH2UJQ0cSGEkwN5fKmY7rVp3Xq1LhZcTdeg";
+    let pdf = render_letter(&Letter {
+        status_link: Some(link),
+        ..letter(&message, &reference, &recipient, &policy)
+    })
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("letter.pdf");
     std::fs::write(&file, &pdf).unwrap();
     let output = poppler("pdftotext", &["-layout", file.to_str().unwrap(), "-"]);
     let text = String::from_utf8(output.stdout).unwrap();
+    let follow = format!("Følg din henvendelse her:\n{link}\n");
     for expected in [
+        follow.as_str(),
         "Roskilde Kommune",
         "CVR 29189404",
         "Søren Ærø",

@@ -80,6 +80,7 @@ async fn a_messenger_reply_goes_out_in_the_window_and_is_refused_after_it() {
             message_id: frist_channels::outbox::message_id("ROS-2026-000002", "roskilde.dk"),
             actor: Some("mette.hansen".into()),
             created_at: jiff::Timestamp::now(),
+            status_token: None,
         })
         .await
         .unwrap();
@@ -93,6 +94,7 @@ async fn a_messenger_reply_goes_out_in_the_window_and_is_refused_after_it() {
         Arc::clone(&f.store),
         vec![Arc::new(delivery) as Arc<dyn Delivery>],
         RetryPolicy::default(),
+        public_url(),
     );
     let summary = dispatcher.run_once().await.unwrap();
     assert_eq!(summary.sent, 1, "{summary:?}");
@@ -139,6 +141,7 @@ async fn a_digital_post_reply_becomes_a_memo_message_with_the_letter_inside() {
         Arc::clone(&f.store),
         vec![Arc::new(directory) as Arc<dyn Delivery>],
         RetryPolicy::default(),
+        public_url(),
     );
     assert_eq!(dispatcher.run_once().await.unwrap().sent, 1);
     let stem = item.message_id.trim_matches(|c| c == '<' || c == '>');

@@ -54,6 +54,7 @@ async fn an_answer_arrives_at_the_smtp_server_intact_and_is_recorded_once() {
         Arc::clone(&f.store),
         vec![smtp(sink.port)],
         RetryPolicy::default(),
+        public_url(),
     );
     let run = dispatcher.run_once().await.unwrap();
     assert_eq!(run.sent, 1, "{run:?}");
@@ -110,6 +111,7 @@ async fn a_4xx_answer_is_retried_after_the_back_off_and_a_5xx_answer_fails() {
         Arc::clone(&f.store),
         vec![smtp(sink.port)],
         RetryPolicy::default(),
+        public_url(),
     )
     .with_clock(move || *clock.lock().unwrap());
 
@@ -161,6 +163,7 @@ async fn a_server_that_cannot_be_reached_is_a_transient_failure() {
             max_attempts: 1,
             ..RetryPolicy::default()
         },
+        public_url(),
     );
     // One attempt allowed: the transient failure uses it up, and the row fails.
     assert_eq!(dispatcher.run_once().await.unwrap().failed, 1);
@@ -204,6 +207,7 @@ async fn with_starttls_the_message_goes_encrypted_and_only_to_a_trusted_certific
         Arc::clone(&f.store),
         vec![starttls(sink.port, None)],
         RetryPolicy::default(),
+        public_url(),
     );
     assert_eq!(dispatcher.run_once().await.unwrap().retrying, 1);
     assert!(sink.received().is_empty());
@@ -216,6 +220,7 @@ async fn with_starttls_the_message_goes_encrypted_and_only_to_a_trusted_certific
         Arc::clone(&f.store),
         vec![starttls(sink.port, Some(std::fs::read(&ca).unwrap()))],
         RetryPolicy::default(),
+        public_url(),
     );
     assert_eq!(dispatcher.run_once().await.unwrap().sent, 1);
     let received = sink.received();

@@ -72,6 +72,7 @@ pub fn letter<'a>(
         policy,
         date: Date::constant(2026, 12, 23),
         about: Some("Ansøgning om boligindretning"),
+        status_link: None,
     }
 }
 

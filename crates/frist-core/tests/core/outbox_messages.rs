@@ -280,3 +280,62 @@ fn the_same_row_cannot_be_queued_twice_and_unknown_rows_change_nothing() {
     i.apply(&failed("2026-09-28T09:10:00+02:00", 6), p).unwrap();
     assert_eq!(i.obligations, before);
 }
+
+#[test]
+fn a_status_link_message_meets_nothing_leaves_a_new_inquiry_new_and_reaches_a_closed_one() {
+    let p = policy("hoeje-taastrup");
+    let mut i = htk_email();
+    let before = i.obligations.clone();
+    i.apply(
+        &queued(
+            "2026-09-25T10:00:01+02:00",
+            3,
+            MessageKind::StatusLink,
+            Some("2026-10-09"),
+        ),
+        p,
+    )
+    .unwrap();
+    assert_eq!(i.obligations, before, "Frist's own link handles nothing");
+    assert_eq!(i.state, frist_core::InquiryState::New);
+    assert_eq!(i.in_outbox, vec![3]);
+    i.apply(
+        &delivered(
+            "2026-09-25T10:00:05+02:00",
+            3,
+            MessageKind::StatusLink,
+            Some("2026-10-09"),
+        ),
+        p,
+    )
+    .unwrap();
+    assert_eq!(i.obligations, before);
+    assert!(i.in_outbox.is_empty());
+
+    i.apply(
+        &event(
+            "2026-09-28T09:00:00+02:00",
+            EventKind::Closed {
+                reason: CloseReason::Withdrawn,
+            },
+        ),
+        p,
+    )
+    .unwrap();
+    let closed = i.clone();
+    i.apply(
+        &queued(
+            "2026-09-29T09:00:00+02:00",
+            8,
+            MessageKind::StatusLink,
+            None,
+        ),
+        p,
+    )
+    .expect("a new link may go to a closed inquiry");
+    assert_eq!(i.state, frist_core::InquiryState::Closed);
+    assert_eq!(i.obligations, closed.obligations);
+    // Anything else queued on the closed inquiry is still refused.
+    let other = queued("2026-09-29T09:01:00+02:00", 9, MessageKind::Other, None);
+    assert_eq!(i.apply(&other, p), Err(LifecycleError::Closed));
+}

@@ -540,3 +540,100 @@ fn an_inquiry_received_in_the_future_is_refused() {
         })
     );
 }
+
+#[test]
+fn the_expected_answer_date_is_the_promise_as_extended_else_the_policys_deadline() {
+    let p = policy("hoeje-taastrup");
+    let mut i = htk_email_to_general();
+    // HTK sets no answer deadline for this e-mail, only the acknowledgment's: the reply that
+    // will name a date.
+    assert!(
+        !i.obligations
+            .iter()
+            .any(|o| o.requires == Requirement::Answer)
+    );
+    let policy_answer = i
+        .obligations
+        .iter()
+        .filter(|o| o.requires == Requirement::Acknowledgment)
+        .map(|o| o.due_date)
+        .min()
+        .expect("HTK promises an acknowledgment of e-mail");
+    assert_eq!(i.expected_answer_date(), Some(policy_answer));
+    i.apply(
+        &sent(
+            "2026-09-28T09:00:00+02:00",
+            MessageKind::Acknowledgment,
+            Channel::Email,
+            Some("2026-10-14"),
+        ),
+        p,
+    )
+    .unwrap();
+    assert_ne!(policy_answer.to_string(), "2026-10-14");
+    assert_eq!(
+        i.expected_answer_date().map(|d| d.to_string()),
+        Some("2026-10-14".into()),
+        "what the citizen was told"
+    );
+    i.apply(
+        &event(
+            "2026-09-30T10:00:00+02:00",
+            EventKind::DeadlineExtended {
+                goal: "HTK-1".into(),
+                requires: Requirement::Answer,
+                new_due_date: "2026-10-21".parse().unwrap(),
+                reason: "Vi venter på en udtalelse fra Vejdirektoratet.".into(),
+                notice: message(
+                    MessageKind::ExtensionNotice,
+                    Channel::Email,
+                    Some("2026-10-21"),
+                ),
+            },
+        ),
+        p,
+    )
+    .unwrap();
+    assert_eq!(
+        i.expected_answer_date().map(|d| d.to_string()),
+        Some("2026-10-21".into())
+    );
+    i.apply(
+        &sent(
+            "2026-10-13T09:00:00+02:00",
+            MessageKind::Answer,
+            Channel::Email,
+            None,
+        ),
+        p,
+    )
+    .unwrap();
+    assert_eq!(i.expected_answer_date(), None, "nothing is owed any more");
+}
+
+#[test]
+fn the_policys_answer_deadline_comes_before_its_acknowledgment_deadline() {
+    // ROS-1: a general question by e-mail is answered within two working days; ROS-2 asks an
+    // acknowledgment within ten.
+    let i = receive(
+        "roskilde",
+        new_inquiry(
+            Channel::Email,
+            Addressee::General,
+            InquiryKind::GeneralQuestion,
+            "2026-09-25T10:00:00+02:00",
+        ),
+    );
+    let due = |requires: Requirement| {
+        i.obligations
+            .iter()
+            .find(|o| o.requires == requires)
+            .map(|o| o.due_date)
+    };
+    assert!(due(Requirement::Answer) < due(Requirement::Acknowledgment));
+    assert_eq!(i.expected_answer_date(), due(Requirement::Answer));
+    assert_eq!(
+        i.expected_answer_date().map(|d| d.to_string()),
+        Some("2026-09-29".into())
+    );
+}

@@ -158,3 +158,20 @@ reply-direct-phone = Direkte telefon { $phone }
 reply-auto-acknowledgment = Tak for din henvendelse, som vi har modtaget. Den har sagsnummer { $reference }, som du kan henvise til, hvis du kontakter os. Du kan forvente svar senest { $date }. Vi kontakter dig, hvis vi mangler oplysninger.
 reply-auto-acknowledgment-no-date = Tak for din henvendelse, som vi har modtaget. Den har sagsnummer { $reference }, som du kan henvise til, hvis du kontakter os. Vi kontakter dig, hvis vi mangler oplysninger.
 reply-automatic = Dette er en automatisk kvittering.
+
+# Status links: the receipt, "Har du mistet dit link?" and the messages that carry a link
+lnk-receipt-expected = Du kan forvente svar senest { $date }.
+lnk-receipt-email = Vi sender også linket til { $email }, så du kan finde det igen.
+lnk-lost-title = Har du mistet linket til din henvendelse?
+lnk-lost-intro = Skriv referencenummeret og den e-mailadresse, vi har fra dig. Passer de til en henvendelse, sender vi et nyt link til e-mailadressen, og de tidligere links holder op med at virke.
+lnk-lost-reference = Referencenummer
+lnk-lost-reference-hint = Det står i kvitteringen og i vores e-mails, for eksempel HTK-2026-000123.
+lnk-lost-email = E-mailadresse
+lnk-lost-submit = Send mig et nyt link
+lnk-lost-done-title = Tak, vi har modtaget din anmodning
+lnk-lost-done = Hvis referencenummeret og e-mailadressen passer til en henvendelse, sender vi et nyt link til e-mailadressen, og de tidligere links holder op med at virke. Kommer der ingen e-mail, så kig i din spam-mappe, eller kontakt os.
+lnk-lost-err-reference = Skriv referencenummeret, som det står i kvitteringen, for eksempel HTK-2026-000123.
+lnk-lost-err-email = Skriv en e-mailadresse, for eksempel navn@eksempel.dk.
+lnk-message-label = Link til din henvendelse
+lnk-confirmation-body = Tak for din henvendelse. Vi har modtaget den, og du kan følge den via linket herunder: hvem der behandler den, hvornår du kan forvente svar, og hvad vi skriver til dig. Gem denne e-mail. Linket er personligt, så del det ikke med andre.
+lnk-new-link-body = Du har bedt om et nyt link til din henvendelse. Brug linket herunder. De tidligere links til henvendelsen virker ikke længere. Linket er personligt, så del det ikke med andre.

@@ -159,3 +159,20 @@ reply-direct-phone = Direkte Telefonnummer { $phone }
 reply-auto-acknowledgment = Vielen Dank für Ihre Anfrage, die wir erhalten haben. Sie hat das Aktenzeichen { $reference }; bitte geben Sie es an, wenn Sie sich an uns wenden. Sie erhalten spätestens am { $date } eine Antwort. Wir melden uns, falls uns Angaben fehlen.
 reply-auto-acknowledgment-no-date = Vielen Dank für Ihre Anfrage, die wir erhalten haben. Sie hat das Aktenzeichen { $reference }; bitte geben Sie es an, wenn Sie sich an uns wenden. Wir melden uns, falls uns Angaben fehlen.
 reply-automatic = Dies ist eine automatische Eingangsbestätigung.
+
+# Status links: the receipt, "Link verloren?" and the messages that carry a link
+lnk-receipt-expected = Sie erhalten eine Antwort spätestens am { $date }.
+lnk-receipt-email = Wir senden den Link auch an { $email }, damit Sie ihn wiederfinden.
+lnk-lost-title = Haben Sie den Link zu Ihrem Anliegen verloren?
+lnk-lost-intro = Geben Sie die Referenznummer und die E-Mail-Adresse ein, die wir von Ihnen haben. Passen sie zu einem Anliegen, senden wir einen neuen Link an die E-Mail-Adresse, und die bisherigen Links funktionieren nicht mehr.
+lnk-lost-reference = Referenznummer
+lnk-lost-reference-hint = Sie steht in der Eingangsbestätigung und in unseren E-Mails, zum Beispiel HTK-2026-000123.
+lnk-lost-email = E-Mail-Adresse
+lnk-lost-submit = Neuen Link senden
+lnk-lost-done-title = Vielen Dank, wir haben Ihre Anfrage erhalten
+lnk-lost-done = Wenn die Referenznummer und die E-Mail-Adresse zu einem Anliegen passen, senden wir einen neuen Link an die E-Mail-Adresse, und die bisherigen Links funktionieren nicht mehr. Kommt keine E-Mail an, sehen Sie in Ihrem Spam-Ordner nach oder wenden Sie sich an uns.
+lnk-lost-err-reference = Geben Sie die Referenznummer so ein, wie sie in der Eingangsbestätigung steht, zum Beispiel HTK-2026-000123.
+lnk-lost-err-email = Geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de.
+lnk-message-label = Link zu Ihrem Anliegen
+lnk-confirmation-body = Vielen Dank für Ihr Anliegen. Wir haben es erhalten, und Sie können es über den Link unten verfolgen: wer es bearbeitet, wann Sie eine Antwort erwarten können und was wir Ihnen schreiben. Bewahren Sie diese E-Mail auf. Der Link ist persönlich, geben Sie ihn nicht weiter.
+lnk-new-link-body = Sie haben einen neuen Link zu Ihrem Anliegen angefordert. Verwenden Sie den Link unten. Die bisherigen Links zu Ihrem Anliegen funktionieren nicht mehr. Der Link ist persönlich, geben Sie ihn nicht weiter.

@@ -158,3 +158,20 @@ reply-direct-phone = Direct phone { $phone }
 reply-auto-acknowledgment = Thank you for your inquiry, which we have received. Its reference is { $reference }; please quote it if you contact us. You can expect an answer by { $date }. We will contact you if we need more information.
 reply-auto-acknowledgment-no-date = Thank you for your inquiry, which we have received. Its reference is { $reference }; please quote it if you contact us. We will contact you if we need more information.
 reply-automatic = This is an automatic acknowledgment.
+
+# Status links: the receipt, "Lost your link?" and the messages that carry a link
+lnk-receipt-expected = You can expect an answer by { $date }.
+lnk-receipt-email = We are also sending the link to { $email }, so that you can find it again.
+lnk-lost-title = Have you lost the link to your inquiry?
+lnk-lost-intro = Enter the reference number and the e-mail address we have for you. If they match an inquiry, we send a new link to the e-mail address, and the earlier links stop working.
+lnk-lost-reference = Reference number
+lnk-lost-reference-hint = It is in the receipt and in our e-mails, for example HTK-2026-000123.
+lnk-lost-email = E-mail address
+lnk-lost-submit = Send me a new link
+lnk-lost-done-title = Thank you, we have received your request
+lnk-lost-done = If the reference number and the e-mail address match an inquiry, we send a new link to the e-mail address, and the earlier links stop working. If no e-mail arrives, look in your spam folder or contact us.
+lnk-lost-err-reference = Enter the reference number as it is in the receipt, for example HTK-2026-000123.
+lnk-lost-err-email = Enter an e-mail address, for example name@example.com.
+lnk-message-label = Link to your inquiry
+lnk-confirmation-body = Thank you for your inquiry. We have received it, and you can follow it through the link below: who is handling it, when you can expect an answer, and what we write to you. Keep this e-mail. The link is personal, so do not share it.
+lnk-new-link-body = You asked for a new link to your inquiry. Use the link below. The earlier links to the inquiry no longer work. The link is personal, so do not share it.

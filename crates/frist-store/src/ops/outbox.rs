@@ -5,12 +5,14 @@
 //! processes) already keeps a row from being claimed twice.
 
 use crate::db_error::insert_error;
+use crate::ops::directory;
 use crate::outbox::{
     INTERRUPTED, NewOutboxItem, OUTBOX_COLUMNS, OutboxId, OutboxItem, OutboxRecord, OutboxState,
     OutboxSummary, kind_name, message_json, not_recorded, wrong_state,
 };
 use crate::policies::PolicyCache;
 use crate::sql::{Conn, query};
+use crate::status_link::{new_status_token, status_token_hash};
 use crate::time::{to_db, to_db_clamped};
 use crate::types::{InquiryId, StoreError, StoreResult, StoredInquiry};
 use frist_core::{Event, EventKind};
@@ -28,8 +30,8 @@ pub(crate) async fn enqueue(
     let created_at = to_db(new.created_at)?;
     let id: i64 = query(
         "INSERT INTO outbox (inquiry_id, channel, kind, message, recipient, message_id, actor, \
-         state, attempts, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, $8, $8) RETURNING id",
+         state, attempts, next_attempt_at, created_at, status_token) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, $8, $8, $9) RETURNING id",
     )
     .bind(new.inquiry_id)
     .bind(new.message.channel.as_str())
@@ -39,9 +41,14 @@ pub(crate) async fn enqueue(
     .bind(&new.message_id)
     .bind(&new.actor)
     .bind(created_at)
+    .bind(&new.status_token)
     .scalar(conn.re())
     .await
     .map_err(|e| insert_error(e, "a message with this Message-ID is already in the outbox"))?;
+    if let Some(token) = &new.status_token {
+        let hash = status_token_hash(token);
+        directory::create_status_link(conn.re(), &hash, new.inquiry_id, new.created_at).await?;
+    }
     let event = Event {
         at: new.created_at,
         actor: new.actor.clone(),
@@ -52,6 +59,26 @@ pub(crate) async fn enqueue(
     };
     let stored = crate::ops::append::append(conn.re(), policies, new.inquiry_id, event).await?;
     Ok((stored, item(conn, id).await?))
+}
+
+/// Revokes the inquiry's status links and drops the tokens its waiting messages hold, then
+/// queues `new` (with its new link), in the caller's transaction.
+pub(crate) async fn replace_status_links(
+    mut conn: Conn<'_>,
+    policies: &PolicyCache,
+    new: &NewOutboxItem,
+) -> StoreResult<(StoredInquiry, OutboxItem)> {
+    query("DELETE FROM status_links WHERE inquiry_id = $1")
+        .bind(new.inquiry_id)
+        .execute(conn.re())
+        .await?;
+    query(
+        "UPDATE outbox SET status_token = NULL WHERE inquiry_id = $1 AND status_token IS NOT NULL",
+    )
+    .bind(new.inquiry_id)
+    .execute(conn.re())
+    .await?;
+    enqueue(conn, policies, new).await
 }
 
 /// The event, then the message, in the caller's transaction.
@@ -127,18 +154,22 @@ pub(crate) async fn mark_sent(
             Err(StoreError::Refused(e)) => Some(not_recorded(&e)),
             Err(e) => return Err(e),
         };
-    query("UPDATE outbox SET state = 'sent', sent_at = $1, last_error = $2 WHERE id = $3")
-        .bind(to_db(at)?)
-        .bind(note)
-        .bind(id)
-        .execute(conn.re())
-        .await?;
+    query(
+        "UPDATE outbox SET state = 'sent', sent_at = $1, last_error = $2, status_token = NULL \
+         WHERE id = $3",
+    )
+    .bind(to_db(at)?)
+    .bind(note)
+    .bind(id)
+    .execute(conn.re())
+    .await?;
     item(conn, id).await
 }
 
-/// The outbox gives up on a `sending` row: it becomes `failed`, and `message_failed` takes
-/// back what its queueing met. Should the lifecycle refuse that (it never does for a row the
-/// inquiry has queued), the row is still failed.
+/// The outbox gives up on a `sending` row: it becomes `failed`, its status token is dropped
+/// (resending it makes a new link), and `message_failed` takes back what its queueing met.
+/// Should the lifecycle refuse that (it never does for a row the inquiry has queued), the row
+/// is still failed.
 pub(crate) async fn mark_failed(
     mut conn: Conn<'_>,
     policies: &PolicyCache,
@@ -155,19 +186,25 @@ pub(crate) async fn mark_failed(
         None,
     )
     .await?;
+    query("UPDATE outbox SET status_token = NULL WHERE id = $1")
+        .bind(id)
+        .execute(conn.re())
+        .await?;
     let event = Event {
         at,
         actor: item.actor.clone(),
         kind: EventKind::MessageFailed { outbox_id: id },
     };
     match crate::ops::append::append(conn.re(), policies, item.inquiry_id, event).await {
-        Ok(_) | Err(StoreError::Refused(_)) => Ok(item),
+        Ok(_) | Err(StoreError::Refused(_)) => self::item(conn, id).await,
         Err(e) => Err(e),
     }
 }
 
 /// A person sends an `uncertain` or `failed` row again. A failed one was taken back, so it is
-/// queued anew (`message_queued`, counting from `now`); an uncertain one never stopped counting.
+/// queued anew (`message_queued`, counting from `now`), with a new status link if its kind
+/// carries one (failing dropped the old token); an uncertain one never stopped counting and
+/// still holds its token.
 pub(crate) async fn requeue(
     mut conn: Conn<'_>,
     policies: &PolicyCache,
@@ -184,18 +221,29 @@ pub(crate) async fn requeue(
         Some(now),
     )
     .await?;
-    if before.state == OutboxState::Failed {
-        let event = Event {
-            at: now,
-            actor: item.actor.clone(),
-            kind: EventKind::MessageQueued {
-                message: item.message.clone(),
-                outbox_id: id,
-            },
-        };
-        crate::ops::append::append(conn.re(), policies, item.inquiry_id, event).await?;
+    if before.state != OutboxState::Failed {
+        return Ok(item);
     }
-    Ok(item)
+    if item.message.kind.carries_status_link() {
+        let token = new_status_token();
+        directory::create_status_link(conn.re(), &status_token_hash(&token), item.inquiry_id, now)
+            .await?;
+        query("UPDATE outbox SET status_token = $1 WHERE id = $2")
+            .bind(&token)
+            .bind(id)
+            .execute(conn.re())
+            .await?;
+    }
+    let event = Event {
+        at: now,
+        actor: item.actor.clone(),
+        kind: EventKind::MessageQueued {
+            message: item.message.clone(),
+            outbox_id: id,
+        },
+    };
+    crate::ops::append::append(conn.re(), policies, item.inquiry_id, event).await?;
+    self::item(conn, id).await
 }
 
 /// Moves a row from one of `from` to `to`, setting the error and, when given, the next attempt.

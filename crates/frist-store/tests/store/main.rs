@@ -28,6 +28,7 @@ mod mail;
 mod open;
 mod open_queue;
 mod outbox;
+mod outbox_links;
 mod outbox_with_event;
 mod queue;
 mod scans;

@@ -37,6 +37,7 @@ fn new_item(inquiry_id: InquiryId, message_id: &str, channel: Channel) -> NewOut
         message_id: message_id.into(),
         actor: Some("mette.hansen".into()),
         created_at: at("2026-03-02T10:00:00+01:00"),
+        status_token: None,
     }
 }
 

@@ -23,6 +23,7 @@ async fn an_event_and_its_message_are_stored_together_or_not_at_all(db: &TestDb)
         message_id: message_id.into(),
         actor: Some("mette.hansen".into()),
         created_at: at("2026-03-02T10:00:00+01:00"),
+        status_token: None,
     };
     let event = |kind: EventKind| Event {
         at: at("2026-03-02T10:00:00+01:00"),

@@ -121,6 +121,7 @@ fn vocabulary_schemas() -> Value {
         "extension_notice",
         "information_request",
         "other",
+        "status_link",
     ];
     json!({
         "Id": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"},
@@ -153,7 +154,13 @@ fn vocabulary_schemas() -> Value {
         "Addressee": {"type": "string", "enum": addressees},
         "InquiryKind": {"type": "string", "enum": kinds},
         "Requirement": {"type": "string", "enum": requirements},
-        "MessageKind": {"type": "string", "enum": message_kinds},
+        "MessageKind": {
+            "type": "string",
+            "enum": message_kinds,
+            "description": "An acknowledgment (and a status_link message: Frist's own, which \
+                only gives the citizen a new status link and meets no obligation) carries a \
+                status link when it goes by e-mail, Digital Post, letter or Messenger."
+        },
         "InquiryState": {"type": "string", "enum": ["new", "open", "awaiting_citizen", "closed"]},
         "OutgoingState": {
             "type": "string",

@@ -1,13 +1,17 @@
 //! "Skriv til kommunen": the self-service form, its validation, and the receipt.
 //!
 //! A valid post becomes an inquiry on the `web_form` channel under the policy in force, and a
-//! status link whose token is shown once on the receipt; only the token's hash is stored. An
-//! invalid post shows the form again with everything typed kept and each problem named at its
-//! field.
+//! status link whose token is shown once on the receipt; only the token's hash is stored. When
+//! the citizen gave an e-mail address, the same link goes out in a confirmation e-mail (queued
+//! in the outbox, so the receipt says it is on its way, never that it was sent). The receipt
+//! says when to expect an answer. An invalid post shows the form again with everything typed
+//! kept and each problem named at its field.
 
 use super::csrf;
 use super::i18n::Messages;
 use super::layout::{Chrome, respond};
+use super::link_mail::{LinkMail, link_mail};
+use super::link_words::LinkWords;
 use super::status::new_status_link;
 use super::visitor::Visitor;
 use crate::page_error::PageError;
@@ -19,9 +23,9 @@ use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::response::Response;
 use frist_core::cpr::Cpr;
-use frist_core::{NewInquiry, Sender};
+use frist_core::{MessageKind, NewInquiry, Sender};
 use frist_policy::{Addressee, Channel, InquiryKind};
-use frist_store::{Store, Unit};
+use frist_store::{OutboxStore, Store, StoreError, StoredInquiry, Unit};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -91,6 +95,11 @@ struct ReceiptPage {
     reference: String,
     status_href: String,
     status_text: String,
+    /// "Du kan forvente svar senest …", when the policy sets a deadline.
+    expected: Option<String>,
+    /// "Vi sender også linket til …", only when the confirmation e-mail is in the outbox and
+    /// e-mail has a delivery.
+    emailed: Option<String>,
 }
 
 pub(crate) const KINDS: [(&str, InquiryKind); 5] = [
@@ -132,7 +141,7 @@ pub(crate) async fn show<S: Store>(
     .await
 }
 
-pub(crate) async fn submit<S: Store>(
+pub(crate) async fn submit<S: Store + OutboxStore>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
     form: Result<Form<WriteForm>, FormRejection>,
@@ -178,27 +187,84 @@ pub(crate) async fn submit<S: Store>(
             )));
         }
     };
-    let stored = created.stored;
-    let token = match new_status_link(app.store.as_ref(), stored.id, app.now()).await {
-        Ok(token) => token,
-        Err(e) => {
-            return Err(PageError::internal(format_args!(
-                "a status link could not be stored: {}",
-                e
-            )));
-        }
+    let (stored, now) = (created.stored, app.now());
+    let confirmed = match (created.created, &stored.inquiry.received.sender.email) {
+        (true, Some(_)) => match confirm(&app, &stored, now).await {
+            Ok(token) => Some(token),
+            Err(e) => {
+                // The inquiry is stored: the receipt still shows its link, and says no e-mail.
+                tracing::error!(error = %e, "the confirmation e-mail could not be queued");
+                None
+            }
+        },
+        // No address, or a second post of the same form, whose e-mail went the first time.
+        _ => None,
     };
+    let queued = confirmed.is_some();
+    let token = match confirmed {
+        Some(token) => token,
+        None => new_status_link(app.store.as_ref(), stored.id, now)
+            .await
+            .map_err(|e| {
+                PageError::internal(format_args!("a status link could not be stored: {e}"))
+            })?,
+    };
+    let emailed = queued || (!created.created && confirmation_queued(&app, stored.id).await?);
+    let words = LinkWords::of(visitor.lang);
     let status_href = crate::paths::status(&token);
     let page = ReceiptPage {
         chrome: Chrome::new(&visitor, policy),
         reference: stored.inquiry.reference.to_string(),
-        status_text: match &visitor.host {
-            Some(host) => format!("{host}{status_href}"),
-            None => status_href.clone(),
-        },
+        status_text: app.public_url.status_link(&token),
         status_href,
+        expected: stored
+            .inquiry
+            .expected_answer_date()
+            .map(|d| words.receipt_expected.replace("{date}", &t.date(d))),
+        emailed: stored
+            .inquiry
+            .received
+            .sender
+            .email
+            .as_deref()
+            .filter(|_| emailed && app.outbox.delivering.contains(&Channel::Email))
+            .map(|email| words.receipt_email.replace("{email}", email)),
     };
     Ok(respond(&visitor, StatusCode::OK, &page, None))
+}
+
+/// Queues the confirmation e-mail with a new status link (stored with it, in one
+/// transaction); returns the link's token.
+async fn confirm<S: Store + OutboxStore>(
+    app: &AppState<S>,
+    stored: &StoredInquiry,
+    now: jiff::Timestamp,
+) -> Result<String, StoreError> {
+    let item = link_mail(app, stored.id, &stored.inquiry, LinkMail::Confirmation, now)
+        .map_err(|e| StoreError::Other(e.to_string()))?;
+    let token = item
+        .status_token
+        .clone()
+        .ok_or_else(|| StoreError::Other("a confirmation without a status link".into()))?;
+    app.store.enqueue(item).await?;
+    app.outbox.wake.notify_one();
+    Ok(token)
+}
+
+/// Whether the inquiry's confirmation e-mail is in the outbox (queued by an earlier post of
+/// the same form).
+async fn confirmation_queued<S: Store + OutboxStore>(
+    app: &AppState<S>,
+    id: frist_store::InquiryId,
+) -> Result<bool, PageError> {
+    let outbox = app
+        .store
+        .outbox_for_inquiry(id)
+        .await
+        .map_err(|e| PageError::internal(format_args!("the outbox could not be read: {e}")))?;
+    Ok(outbox
+        .iter()
+        .any(|o| o.kind == MessageKind::StatusLink && o.channel == Channel::Email))
 }
 
 async fn render_form<S: Store>(
@@ -338,7 +404,7 @@ fn validate(
     (new, errors)
 }
 
-fn plausible_email(s: &str) -> bool {
+pub(crate) fn plausible_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };

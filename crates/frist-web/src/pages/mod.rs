@@ -1,5 +1,6 @@
 //! The public citizen pages: the front page, "Det kan du forvente af os", the self-service
-//! form with its receipt, the status page, and the accessibility statement.
+//! form with its receipt, the status page, "Har du mistet dit link?", and the accessibility
+//! statement.
 //!
 //! Server-rendered through askama (compiled, auto-escaping templates in `templates/`), one
 //! template struct per page, every word from [`i18n`]. No page needs JavaScript. These pages
@@ -10,6 +11,9 @@ pub(crate) mod fields;
 pub(crate) mod form;
 pub(crate) mod i18n;
 pub(crate) mod layout;
+mod link_mail;
+pub(crate) mod link_words;
+mod lost_link;
 mod public;
 mod status;
 pub(crate) mod status_words;
@@ -33,6 +37,10 @@ pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> 
         .route(paths::SCRIPT, get(public::script))
         .route(paths::WRITE, get(form::show::<S>).post(form::submit::<S>))
         .route(paths::STATUS_ROUTE, get(status::show::<S>))
+        .route(
+            paths::LOST_LINK,
+            get(lost_link::show::<S>).post(lost_link::submit::<S>),
+        )
         .route(paths::FEEDBACK_ROUTE, post(status::feedback::<S>))
         .layer(axum::middleware::map_response(security_headers))
 }

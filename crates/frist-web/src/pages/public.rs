@@ -2,6 +2,7 @@
 //! accessibility statement, and the stylesheet.
 
 use super::layout::{Chrome, respond};
+use super::link_words::LinkWords;
 use super::visitor::Visitor;
 use crate::state::AppState;
 use askama::Template;
@@ -15,11 +16,13 @@ use frist_store::Store;
 #[template(path = "front.html")]
 struct FrontPage {
     chrome: Chrome,
+    links: &'static LinkWords,
 }
 
 pub(crate) async fn front<S: Store>(State(app): State<AppState<S>>, visitor: Visitor) -> Response {
     let page = FrontPage {
         chrome: Chrome::new(&visitor, &app.policy.policy),
+        links: LinkWords::of(visitor.lang),
     };
     respond(&visitor, StatusCode::OK, &page, None)
 }

@@ -7,9 +7,9 @@
 use super::csrf;
 use super::i18n::Messages;
 use super::layout::{Chrome, respond};
+use super::link_words::LinkWords;
 use super::status_words::StatusWords;
 use super::visitor::Visitor;
-use crate::auth::hash_token;
 use crate::page_error::PageError;
 use crate::paths;
 use crate::state::AppState;
@@ -20,12 +20,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::LOCATION;
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use frist_core::cpr::mask;
 use frist_core::{Event, EventKind, InquiryState, MessageKind, OutgoingMessage};
 use frist_policy::COPENHAGEN;
-use frist_store::{InquiryId, OutboxStore, Store, StoreError, StoredInquiry};
+use frist_store::{
+    InquiryId, OutboxStore, Store, StoreError, StoredInquiry, new_status_token, status_token_hash,
+};
 use jiff::Timestamp;
 use serde::Deserialize;
 
@@ -35,9 +35,9 @@ pub(crate) async fn new_status_link<S: Store>(
     id: InquiryId,
     now: Timestamp,
 ) -> Result<String, StoreError> {
-    let token = URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>());
+    let token = new_status_token();
     store
-        .create_status_link(&hash_token(&token), id, now)
+        .create_status_link(&status_token_hash(&token), id, now)
         .await?;
     Ok(token)
 }
@@ -200,7 +200,7 @@ async fn find<S: Store>(
     }
     let internal =
         |e: StoreError| PageError::internal(format_args!("a status page could not be read: {e}"));
-    let id = app.store.status_link(&hash_token(token)).await?;
+    let id = app.store.status_link(&status_token_hash(token)).await?;
     let stored = app.store.get_inquiry(id).await.map_err(internal)?;
     let events = app.store.events(id).await.map_err(internal)?;
     Ok((stored, events))
@@ -227,8 +227,6 @@ async fn build<S: Store + OutboxStore>(
     let mut acknowledgment: Option<&OutgoingMessage> = None;
     // The latest message that names its sender: who to ask, even before an acknowledgment.
     let mut signed: Option<&OutgoingMessage> = None;
-    // The answer date as last told: the acknowledgment's promise, then any extension of it.
-    let mut expected: Option<frist_calendar::Date> = None;
     let mut extended = None;
     // An extension's notice is shown from the extension itself (on every channel, from the
     // moment it is made); its delivery, recorded later as a message, is not shown twice.
@@ -245,11 +243,20 @@ async fn build<S: Store + OutboxStore>(
     let mut answer_delivered = false;
     for event in &events {
         match &event.kind {
+            // Who handles the inquiry and what happens next count from the moment a message
+            // says so, like its deadlines; the message itself is shown once it was delivered.
+            EventKind::MessageQueued { message, .. } => {
+                if message.kind == MessageKind::Acknowledgment {
+                    acknowledgment = Some(message);
+                }
+                if message.caseworker.is_some() {
+                    signed = Some(message);
+                }
+            }
             EventKind::MessageSent { message, .. } => {
                 answer_delivered |= message.kind.is_final();
                 if message.kind == MessageKind::Acknowledgment {
                     acknowledgment = Some(message);
-                    expected = message.expected_answer_date.or(expected);
                 }
                 if message.caseworker.is_some() {
                     signed = Some(message);
@@ -265,13 +272,9 @@ async fn build<S: Store + OutboxStore>(
             }
             EventKind::DeadlineExtended {
                 notice,
-                requires,
                 new_due_date,
                 ..
             } => {
-                if *requires == frist_policy::Requirement::Answer {
-                    expected = Some(*new_due_date);
-                }
                 extended = Some(*new_due_date);
                 messages.push(message_view(t, event.at, notice));
             }
@@ -335,7 +338,9 @@ async fn build<S: Store + OutboxStore>(
         caseworker: caseworker_name.map(|n| mask(&n)),
         contact: contact.map(|c| mask(&c)),
         next_step: acknowledgment.and_then(|a| a.next_step.as_deref().map(mask)),
-        expected: expected.map(|d| t.date(d)),
+        // The promised date (an acknowledgment's, as extended), else the policy's deadline:
+        // what is still owed, so nothing once the answer has gone.
+        expected: inquiry.expected_answer_date().map(|d| t.date(d)),
         extended: extended.map(|d| w.extended_to.replace("{date}", &t.date(d))),
         request,
         w,
@@ -390,6 +395,7 @@ fn message_view(t: &'static Messages, at: Timestamp, message: &OutgoingMessage) 
             MessageKind::ExtensionNotice => t.msg_extension,
             MessageKind::InformationRequest => t.msg_information_request,
             MessageKind::Other => t.msg_other,
+            MessageKind::StatusLink => LinkWords::of(t.lang).message_label,
         },
         date: date(t, at),
         body: mask(&message.body),

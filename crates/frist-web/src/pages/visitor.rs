@@ -3,7 +3,7 @@
 
 use super::i18n::Messages;
 use axum::extract::FromRequestParts;
-use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, HOST};
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
 use axum::http::request::Parts;
 use frist_i18n::Lang;
 use std::convert::Infallible;
@@ -37,7 +37,6 @@ pub(crate) struct Visitor {
     pub path: String,
     /// The path with its query: where to come back to after signing in.
     pub target: String,
-    pub host: Option<String>,
     /// The browser reached us over HTTPS, as a TLS-terminating proxy says with
     /// `X-Forwarded-Proto: https` or `Forwarded: proto=https`. Cookies are then marked `Secure`.
     /// A client that sends the header over plain HTTP only locks itself out of its own cookies.
@@ -112,11 +111,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
                 .path_and_query()
                 .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned()),
             path: parts.uri.path().to_owned(),
-            host: parts
-                .headers
-                .get(HOST)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned),
             https: came_over_https(&parts.headers),
         })
     }

@@ -10,6 +10,7 @@ use super::words::reply::ReplyWords;
 use super::words::search::SearchWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
+use crate::pages::link_words::LinkWords;
 use crate::pages::status_words::StatusWords;
 use frist_i18n::{Audience, Lang, has};
 
@@ -30,6 +31,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
     let mut all = missing(Audience::Citizen, Messages::keys());
     all.extend(missing(Audience::Citizen, StatusWords::keys()));
     all.extend(missing(Audience::Citizen, ReplyWords::keys()));
+    all.extend(missing(Audience::Citizen, LinkWords::keys()));
     for keys in [
         StaffMessages::keys(),
         DeskWords::keys(),

@@ -18,12 +18,12 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use frist_channels::outbox::{delivered_through_outbox, message_id, recipient};
+use frist_channels::outbox::{delivered_through_outbox, outbox_item};
 use frist_core::rules::{Severity, check_message};
 use frist_core::{ComplaintGuidance, Event, EventKind, Inquiry, MessageKind, OutgoingMessage};
 use frist_i18n::Lang;
 use frist_policy::{Channel, Policy, Requirement};
-use frist_store::{NewOutboxItem, OutboxStore, ScanStore, Store, StoreError};
+use frist_store::{OutboxStore, ScanStore, Store, StoreError};
 use serde::Deserialize;
 
 /// What the form sends; every field may be missing or empty.
@@ -434,22 +434,19 @@ async fn enqueue<S: Store + OutboxStore + ScanStore>(
             "only a message can be queued".into(),
         )));
     };
-    let inquiry = &loaded.stored.inquiry;
-    let recipient =
-        recipient(inquiry, message.channel).map_err(|_| Refusal::NoRecipient(message.channel))?;
-    let delivered = app.outbox.delivering.contains(&message.channel);
+    let channel = message.channel;
+    let delivered = app.outbox.delivering.contains(&channel);
     let id = loaded.stored.id;
-    app.store
-        .enqueue(NewOutboxItem {
-            inquiry_id: id,
-            message_id: message_id(&inquiry.reference.to_string(), &app.outbox.domain),
-            message,
-            recipient,
-            actor: event.actor,
-            created_at: event.at,
-        })
-        .await
-        .map_err(Refusal::Store)?;
+    let item = outbox_item(
+        id,
+        &loaded.stored.inquiry,
+        message,
+        &app.outbox.domain,
+        event.actor,
+        event.at,
+    )
+    .map_err(|_| Refusal::NoRecipient(channel))?;
+    app.store.enqueue(item).await.map_err(Refusal::Store)?;
     app.outbox.wake.notify_one();
     Ok(format!(
         "{}?koe={}",

@@ -10,7 +10,7 @@ use super::words::reply::ReplyWords;
 use crate::pages::i18n::Messages;
 use frist_core::{Inquiry, MessageKind};
 use frist_i18n::Lang;
-use frist_policy::{Policy, Requirement};
+use frist_policy::Policy;
 use frist_store::{Caseworker, Unit};
 
 /// A caseworker as a message is signed: from the directory entry.
@@ -133,16 +133,8 @@ pub(crate) fn body(inquiry: &Inquiry, signer: &Signer, kind: MessageKind) -> Str
     format!("{greeting}\n\n{text}\n\n{}", signer.signature(w))
 }
 
-/// The answer date a reply promises: the earliest open answer deadline, else the
-/// acknowledgment's.
+/// The answer date a reply promises: a promise already made (moving it takes an extension),
+/// else the earliest open answer deadline, else the acknowledgment's.
 pub(crate) fn expected_answer(inquiry: &Inquiry) -> Option<frist_calendar::Date> {
-    let open = |r: Requirement| {
-        inquiry
-            .obligations
-            .iter()
-            .filter(|o| o.requires == r && o.is_open())
-            .map(|o| o.due_date)
-            .min()
-    };
-    open(Requirement::Answer).or_else(|| open(Requirement::Acknowledgment))
+    inquiry.expected_answer_date()
 }

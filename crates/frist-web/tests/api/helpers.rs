@@ -2,7 +2,7 @@
 //! for each role, and a reqwest client against 127.0.0.1:<port 0>.
 
 use frist_channels::outbox::{
-    Delivery, Dispatcher, JsonRender, OutboxDirectory, RetryPolicy, RunSummary,
+    Delivery, Dispatcher, JsonRender, OutboxDirectory, PublicUrl, RetryPolicy, RunSummary,
 };
 use frist_core::{Event, Inquiry};
 use frist_policy::{Channel, Policy};
@@ -37,6 +37,8 @@ pub const START: &str = "2026-12-23T16:00:00+01:00";
 
 pub struct TestApp {
     pub address: String,
+    /// The app's address as its status links start with it.
+    pub public_url: PublicUrl,
     pub store: Arc<AnyStore>,
     pub policy: PolicyVersion,
     pub client: reqwest::Client,
@@ -51,10 +53,21 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(policy: &str) -> TestApp {
-    spawn_app_with(policy, None).await
+    spawn(policy, None, Vec::new()).await
 }
 
 pub async fn spawn_app_with(policy_name: &str, body_limit: Option<usize>) -> TestApp {
+    spawn(policy_name, body_limit, Vec::new()).await
+}
+
+/// An app whose outbox says e-mail, Digital Post and letters have a delivery (as
+/// [`TestApp::deliver`] gives them), so pages may say a message is on its way.
+pub async fn spawn_app_delivering(policy: &str) -> TestApp {
+    let channels = vec![Channel::Email, Channel::DigitalPost, Channel::Letter];
+    spawn(policy, None, channels).await
+}
+
+async fn spawn(policy_name: &str, body_limit: Option<usize>, delivering: Vec<Channel>) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("frist.db").display());
     let store = Arc::new(frist_store::open(&url).await.unwrap());
@@ -76,20 +89,24 @@ pub async fn spawn_app_with(policy_name: &str, body_limit: Option<usize>) -> Tes
     }
     let clock = Arc::new(Mutex::new(START.parse::<Timestamp>().unwrap()));
     let reading = Arc::clone(&clock);
-    let state = AppState::new(Arc::clone(&store), policy.clone())
-        .with_clock(move || *reading.lock().unwrap());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let public_url = PublicUrl::parse(&address).unwrap();
+    let mut state = AppState::new(Arc::clone(&store), policy.clone())
+        .with_clock(move || *reading.lock().unwrap())
+        .with_public_url(public_url.clone());
+    state.outbox.delivering = delivering;
     let app = match body_limit {
         Some(limit) => router_with_body_limit(state, limit),
         None => router(state),
     };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
         axum::serve(listener, app).await.unwrap();
     });
     let [caseworker, lead, admin] = <[String; 3]>::try_from(tokens).unwrap();
     TestApp {
         address,
+        public_url,
         store,
         policy,
         client: reqwest::Client::new(),
@@ -127,11 +144,16 @@ impl TestApp {
                 })
                 .collect();
         let clock = Arc::clone(&self.clock);
-        Dispatcher::new(Arc::clone(&self.store), deliveries, RetryPolicy::default())
-            .with_clock(move || *clock.lock().unwrap())
-            .run_once()
-            .await
-            .unwrap()
+        Dispatcher::new(
+            Arc::clone(&self.store),
+            deliveries,
+            RetryPolicy::default(),
+            self.public_url.clone(),
+        )
+        .with_clock(move || *clock.lock().unwrap())
+        .run_once()
+        .await
+        .unwrap()
     }
 
     /// The files delivered on `channel` so far.

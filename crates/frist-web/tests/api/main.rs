@@ -35,5 +35,6 @@ mod staff_feedback;
 mod staff_notices;
 mod staff_outbox;
 mod staff_templates;
+mod status_links;
 mod status_notices;
 mod validation;

@@ -104,6 +104,7 @@ async fn the_inquiry_page_shows_outgoing_messages_and_a_person_decides_on_an_unc
                 message_id: format!("<{}.{n}@roskilde.dk>", stored.inquiry.reference),
                 actor: Some("mette".into()),
                 created_at: now,
+                status_token: None,
             })
             .await
             .unwrap();
@@ -266,4 +267,22 @@ async fn a_letter_with_a_postal_address_is_queued_to_that_address() {
     assert_eq!(outbox.len(), 1);
     let item = app.store.outbox_item(outbox[0].id).await.unwrap();
     assert_eq!(item.recipient, "Skolegade 4, 4000 Roskilde");
+}
+
+#[tokio::test]
+async fn the_reply_form_offers_the_date_already_promised_not_the_policys_earlier_one() {
+    // ROS-1 wants an answer to a general question within two working days; an acknowledgment
+    // promised a later date, which is the one to repeat (moving it takes an extension).
+    let app = spawn_app("roskilde").await;
+    let id = id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await);
+    let mut v = mette(&app).await;
+    let csrf = hidden_csrf(&v.get(&paths::inquiry(id)).await.html);
+    let sent = v.post(&paths::message(id), &reply(&csrf, "email")).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.html);
+    // The form now starts as an answer, which names no date; a second acknowledgment starts
+    // from the promised one.
+    let page = v.get(&paths::inquiry(id)).await.html;
+    let at = page.find("<option value=\"acknowledgment\"").unwrap();
+    let option = &page[at..at + page[at..].find('>').unwrap()];
+    assert!(option.contains("data-expected=\"2027-01-08\""), "{option}");
 }

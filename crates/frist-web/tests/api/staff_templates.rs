@@ -165,10 +165,10 @@ async fn a_german_inquiry_is_acknowledged_in_german_down_to_the_delivered_text()
         .expect("the e-mail's text");
     let text = std::fs::read_to_string(app.delivered.join("email").join(text_file)).unwrap();
     assert!(
-        text.contains("Sie erhalten spätestens eine Antwort am 8. Januar 2027."),
+        text.contains("Sie erhalten eine Antwort spätestens am 8. Januar 2027."),
         "{text}"
     );
-    assert!(text.contains("Aktenzeichen: SKA-2026-"), "{text}");
+    assert!(text.contains("Referenznummer: SKA-2026-"), "{text}");
 }
 
 #[tokio::test]

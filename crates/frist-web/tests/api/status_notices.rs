@@ -65,7 +65,8 @@ async fn the_status_page_shows_the_request_and_the_new_date_before_and_after_del
         );
         assert_eq!(html.matches(REASON).count(), 1, "shown once: {html}");
         if !delivered {
-            assert_eq!(app.deliver().await.sent, 2);
+            // The web form's confirmation e-mail, the notice and the request.
+            assert_eq!(app.deliver().await.sent, 3);
         }
     }
     let english = citizen.get(&format!("{status}?lang=en")).await.html;

@@ -2,7 +2,7 @@
 //! about a message that may or may not have arrived (`resend`, `mark-sent`).
 
 use super::Failure;
-use crate::config::{StoreArgs, runtime};
+use crate::config::{PublicUrlArg, StoreArgs, public_url, runtime};
 use crate::outbox_config;
 use clap::{Args, Subcommand, ValueEnum};
 use frist_channels::outbox::Dispatcher;
@@ -28,6 +28,8 @@ pub struct RunArgs {
     /// Deliver what is due now, then exit.
     #[arg(long)]
     pub once: bool,
+    #[command(flatten)]
+    pub public_url: PublicUrlArg,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -88,6 +90,11 @@ fn storage(e: StoreError) -> Failure {
 
 fn deliver(args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
     let file = args.store.file()?;
+    let listen = file
+        .listen
+        .as_deref()
+        .unwrap_or(crate::config::DEFAULT_LISTEN);
+    let (public_url, _) = public_url(args.public_url.public_url.as_deref(), &file, listen)?;
     runtime()?.block_on(async {
         let (store, policy) = args.store.open().await?;
         let deliveries = outbox_config::deliveries(&file, &policy.policy)?;
@@ -98,7 +105,8 @@ fn deliver(args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
                     .into(),
             ));
         }
-        let dispatcher = Dispatcher::new(store, deliveries, outbox_config::retry(&file));
+        let dispatcher =
+            Dispatcher::new(store, deliveries, outbox_config::retry(&file), public_url);
         if args.once {
             let recovered = dispatcher.recover().await.map_err(storage)?;
             let run = dispatcher.run_once().await.map_err(storage)?;

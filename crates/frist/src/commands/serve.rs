@@ -3,7 +3,7 @@
 //! [`crate::startup`]; this command only reads the settings and talks to the terminal.
 
 use super::Failure;
-use crate::config::{StoreArgs, runtime};
+use crate::config::{PublicUrlArg, StoreArgs, runtime};
 use crate::startup::{Application, Settings};
 use clap::Args;
 
@@ -12,6 +12,8 @@ pub struct ServeArgs {
     /// Address to listen on [default: 127.0.0.1:8080].
     #[arg(long, env = "FRIST_LISTEN")]
     pub listen: Option<String>,
+    #[command(flatten)]
+    pub public_url: PublicUrlArg,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -25,8 +27,14 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             .clone()
             .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned()),
     };
+    // Links in messages matter only once messages leave the machine.
+    let sends = file.smtp.is_some()
+        || file.digital_post.is_some()
+        || file.print.is_some()
+        || file.facebook.is_some();
     let settings = Settings {
         listen,
+        public_url: args.public_url.public_url.clone(),
         store: args.store.clone(),
         file,
     };
@@ -37,6 +45,14 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         eprintln!(
             "Frist serves {municipality} on http://{address}/ (API under /api/v1). Stop with Ctrl-C."
         );
+        if let (url, false) = app.public_url()
+            && sends
+        {
+            eprintln!(
+                "Status links in messages start with {url}; set public_url (--public-url, \
+                 FRIST_PUBLIC_URL) to the address citizens reach Frist at."
+            );
+        }
         if app.mail_fetchers() > 0 {
             eprintln!("Frist fetches mail from {}.", mailboxes_phrase(app.mail_fetchers()));
         }

@@ -55,6 +55,7 @@ async fn a_new_inquiry_is_acknowledged_by_itself_where_the_policy_wants_it() {
     .unwrap();
     let app = Application::build(Settings {
         listen: "127.0.0.1:0".into(),
+        public_url: None,
         store: StoreArgs {
             config: None,
             database_url: Some(url.clone()),

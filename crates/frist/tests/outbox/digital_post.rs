@@ -91,6 +91,7 @@ async fn an_answer_by_digital_post_becomes_a_memo_message_under_every_shipped_po
                 message_id: format!("<{}.1@example.dk>", inquiry.inquiry.reference),
                 actor: Some("mette".into()),
                 created_at: jiff::Timestamp::now(),
+                status_token: None,
             })
             .await
             .unwrap();

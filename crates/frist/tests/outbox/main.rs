@@ -13,6 +13,7 @@ mod auto_ack;
 mod digital_post;
 mod notices;
 mod serve;
+mod status_links;
 
 use frist_core::{EventKind, MessageKind, NewInquiry, OutgoingMessage, Sender};
 use frist_policy::{Addressee, Channel, InquiryKind, Policy};
@@ -70,6 +71,79 @@ impl Sink {
     }
 }
 
+/// The text of every message the sink has recorded, oldest first.
+pub(crate) fn received_texts(sink: &Sink) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(&sink.dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+            let subject = message.subject().unwrap_or_default().to_owned();
+            let body = message.body_text(0).unwrap_or_default().into_owned();
+            format!("{subject}\n{body}")
+        })
+        .collect()
+}
+
+/// `frist serve`'s production wiring under the Roskilde policy, built in-process on a free
+/// port with a SQLite file under `dir`, delivering e-mail to `sink`. Its dispatcher looks for
+/// due messages every second, so a message queued from outside the server (a second
+/// connection) goes out without a wake-up. Not serving yet: see [`serve`].
+async fn roskilde_wiring(dir: &Path, sink: &Sink) -> (frist::startup::Application, String) {
+    let url = format!("sqlite://{}", dir.join("frist.db").display());
+    let file: frist::config::ConfigFile = toml::from_str(&format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
+         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
+        sink.port
+    ))
+    .unwrap();
+    let app = frist::startup::Application::build(frist::startup::Settings {
+        listen: "127.0.0.1:0".into(),
+        public_url: None,
+        store: frist::config::StoreArgs {
+            config: None,
+            database_url: Some(url.clone()),
+            policy: Some("roskilde".into()),
+        },
+        file,
+    })
+    .await
+    .unwrap();
+    (app, url)
+}
+
+/// An application serving until [`Serving::stop`].
+struct Serving {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<Result<(), frist::commands::Failure>>,
+}
+
+fn serve(app: frist::startup::Application) -> Serving {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    Serving { stop, task }
+}
+
+impl Serving {
+    /// Stops serving and waits until everything beside the server has stopped too.
+    async fn stop(self) {
+        self.stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(30), self.task)
+            .await
+            .expect("the application stops when asked")
+            .unwrap()
+            .unwrap();
+    }
+}
+
 impl Drop for Sink {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -85,7 +159,8 @@ fn frist(config: &Path, args: &[&str]) -> Command {
         .arg(config)
         .env_remove("FRIST_POLICY")
         .env_remove("FRIST_DATABASE_URL")
-        .env_remove("FRIST_CONFIG");
+        .env_remove("FRIST_CONFIG")
+        .env_remove("FRIST_PUBLIC_URL");
     command
 }
 
@@ -177,6 +252,7 @@ async fn a_message_interrupted_while_sending_is_not_sent_again_after_a_restart()
             message_id: format!("<{}.1@roskilde.dk>", inquiry.inquiry.reference),
             actor: Some("aase".into()),
             created_at: jiff::Timestamp::now(),
+            status_token: None,
         })
         .await
         .unwrap();
@@ -279,4 +355,59 @@ fn running_the_outbox_without_a_delivery_or_with_a_misspelt_setting_says_what_to
     assert_eq!(misspelt.status.code(), Some(2));
     let said = String::from_utf8_lossy(&misspelt.stderr);
     assert!(said.contains("securty"), "{said}");
+
+    // A public URL that cannot make links stops the run, from the file or the flag.
+    std::fs::write(
+        &config,
+        format!(
+            "database_url = \"{url}\"\npublic_url = \"frist.htk.dk\"\n\
+             [print]\noutbox_dir = \"{}\"\n",
+            tmp.path().join("print").display()
+        ),
+    )
+    .unwrap();
+    let bad = frist(&config, &["outbox", "run", "--once"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        said.contains("public_url \"frist.htk.dk\" is not a URL"),
+        "{said}"
+    );
+    let flag = frist(
+        &config,
+        &[
+            "outbox",
+            "run",
+            "--once",
+            "--public-url",
+            "ftp://frist.htk.dk",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(flag.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&flag.stderr);
+    assert!(
+        said.contains("must start with http:// or https://"),
+        "{said}"
+    );
+    let good = frist(
+        &config,
+        &[
+            "outbox",
+            "run",
+            "--once",
+            "--public-url",
+            "https://frist.htk.dk",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
 }

@@ -2,62 +2,19 @@
 //! sink: made through the API of a `frist serve` built in-process (the production wiring),
 //! queued, delivered by the dispatcher beside the server, and recorded as sent only then.
 
-use super::Sink;
-use frist::config::{ConfigFile, StoreArgs};
-use frist::startup::{Application, Settings};
+use super::{Sink, received_texts, roskilde_wiring, serve};
 use frist_core::{EventKind, MessageKind};
 use frist_store::{Role, Store};
-use mail_parser::MessageParser;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
-
-/// The text of every message the sink has recorded, oldest first.
-fn received_texts(sink: &Sink) -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir(&sink.dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap();
-            let message = MessageParser::default().parse(&bytes).unwrap();
-            let subject = message.subject().unwrap_or_default().to_owned();
-            let body = message.body_text(0).unwrap_or_default().into_owned();
-            format!("{subject}\n{body}")
-        })
-        .collect()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_extension_notice_and_an_information_request_reach_the_smtp_sink() {
     let tmp = tempfile::tempdir().unwrap();
     let sink = Sink::start(&tmp.path().join("mail"));
-    let url = format!("sqlite://{}", tmp.path().join("frist.db").display());
-    let file: ConfigFile = toml::from_str(&format!(
-        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
-         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
-        sink.port
-    ))
-    .unwrap();
-    let app = Application::build(Settings {
-        listen: "127.0.0.1:0".into(),
-        store: StoreArgs {
-            config: None,
-            database_url: Some(url.clone()),
-            policy: Some("roskilde".into()),
-        },
-        file,
-    })
-    .await
-    .unwrap();
+    let (app, url) = roskilde_wiring(tmp.path(), &sink).await;
     let base = format!("http://{}", app.address());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
+    let serving = serve(app);
 
     let store = frist_store::open(&url).await.unwrap();
     let (token, hash) = frist_web::new_token();
@@ -202,10 +159,5 @@ async fn an_extension_notice_and_an_information_request_reach_the_smtp_sink() {
     );
     store.close().await.unwrap();
 
-    stop.send(()).unwrap();
-    tokio::time::timeout(Duration::from_secs(30), serving)
-        .await
-        .expect("the application stops when asked")
-        .unwrap()
-        .unwrap();
+    serving.stop().await;
 }

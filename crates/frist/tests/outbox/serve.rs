@@ -2,9 +2,7 @@
 //! `startup::Application::build`: a page and an API call answer, and the dispatcher running
 //! beside the server delivers a queued message to the SMTP sink.
 
-use super::Sink;
-use frist::config::{ConfigFile, StoreArgs};
-use frist::startup::{Application, Settings};
+use super::{Sink, roskilde_wiring, serve};
 use frist_core::{EventKind, MessageKind, OutgoingMessage};
 use frist_policy::Channel;
 use frist_store::{NewOutboxItem, OutboxStore, Role, Store};
@@ -15,33 +13,11 @@ use std::time::{Duration, Instant};
 async fn the_production_wiring_serves_pages_and_the_api_and_delivers_queued_mail() {
     let tmp = tempfile::tempdir().unwrap();
     let sink = Sink::start(&tmp.path().join("mail"));
-    let url = format!("sqlite://{}", tmp.path().join("frist.db").display());
-    // The dispatcher looks for due messages every second, so a message queued from outside the
-    // server (here, a second connection) goes out without a wake-up.
-    let file: ConfigFile = toml::from_str(&format!(
-        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
-         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
-        sink.port
-    ))
-    .unwrap();
-    let app = Application::build(Settings {
-        listen: "127.0.0.1:0".into(),
-        store: StoreArgs {
-            config: None,
-            database_url: Some(url.clone()),
-            policy: Some("roskilde".into()),
-        },
-        file,
-    })
-    .await
-    .unwrap();
+    let (app, url) = roskilde_wiring(tmp.path(), &sink).await;
     let address = app.address();
     assert_ne!(address.port(), 0, "the real port is known before serving");
     assert_eq!(app.municipality(), "Roskilde Kommune");
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
+    let serving = serve(app);
 
     let client = reqwest::Client::new();
     let base = format!("http://{address}");
@@ -91,6 +67,7 @@ async fn the_production_wiring_serves_pages_and_the_api_and_delivers_queued_mail
             message_id: format!("<{}.1@roskilde.dk>", created["reference"].as_str().unwrap()),
             actor: Some("aase".into()),
             created_at: jiff::Timestamp::now(),
+            status_token: None,
         })
         .await
         .unwrap();
@@ -120,11 +97,6 @@ async fn the_production_wiring_serves_pages_and_the_api_and_delivers_queued_mail
     }
     store.close().await.unwrap();
 
-    stop.send(()).unwrap();
-    tokio::time::timeout(Duration::from_secs(30), serving)
-        .await
-        .expect("the application stops when asked")
-        .unwrap()
-        .unwrap();
+    serving.stop().await;
     assert_eq!(sink.received(), 1);
 }
