@@ -53,6 +53,14 @@ async fn a_new_inquiry_is_acknowledged_by_itself_where_the_policy_wants_it() {
         sink.port
     ))
     .unwrap();
+    // The token is made before the server starts: two writers on one SQLite file at once may
+    // meet a lock, and this test is about the acknowledgment, not about that.
+    let store = frist_store::open(&url).await.unwrap();
+    let (token, hash) = frist_web::new_token();
+    store
+        .create_token("auto", Role::Admin, &hash)
+        .await
+        .unwrap();
     let app = Application::build(Settings {
         listen: "127.0.0.1:0".into(),
         public_url: None,
@@ -70,12 +78,6 @@ async fn a_new_inquiry_is_acknowledged_by_itself_where_the_policy_wants_it() {
     let serving = tokio::spawn(app.run_until(async {
         let _ = stopped.await;
     }));
-    let store = frist_store::open(&url).await.unwrap();
-    let (token, hash) = frist_web::new_token();
-    store
-        .create_token("auto", Role::Admin, &hash)
-        .await
-        .unwrap();
     let client = reqwest::Client::new();
     let now = jiff::Timestamp::now();
     let recently = now
