@@ -8,17 +8,7 @@ use frist_core::{
 use frist_policy::{Addressee, Channel, InquiryKind, Requirement};
 
 fn message(kind: MessageKind, expected: Option<&str>) -> OutgoingMessage {
-    OutgoingMessage {
-        kind,
-        channel: Channel::Email,
-        body: "Tak for din henvendelse.".into(),
-        caseworker: Some("Mette Hansen".into()),
-        contact: Some("46 31 30 00".into()),
-        next_step: Some("Vi behandler din sag.".into()),
-        expected_answer_date: expected.map(|d| d.parse().unwrap()),
-        appealable: false,
-        complaint_guidance: None,
-    }
+    super::promises::message(kind, Channel::Email, expected)
 }
 
 fn queued(when: &str, id: i64, kind: MessageKind, expected: Option<&str>) -> frist_core::Event {

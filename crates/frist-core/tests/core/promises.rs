@@ -7,7 +7,11 @@ use frist_core::{
 };
 use frist_policy::{Addressee, Channel, InquiryKind, Requirement};
 
-fn message(kind: MessageKind, channel: Channel, expected: Option<&str>) -> OutgoingMessage {
+pub(crate) fn message(
+    kind: MessageKind,
+    channel: Channel,
+    expected: Option<&str>,
+) -> OutgoingMessage {
     OutgoingMessage {
         kind,
         channel,
