@@ -43,7 +43,7 @@ pub struct SqliteStore {
     writer: Writer,
     readers: SqlitePool,
     policies: Arc<PolicyCache>,
-    /// Whether a bulk import of this store dropped the sender-search indexes (see `bulk.rs`).
+    /// Whether a bulk import of this store dropped the secondary indexes (see `bulk.rs`).
     indexes_dropped: Arc<AtomicBool>,
 }
 
@@ -68,7 +68,7 @@ impl SqliteStore {
             .pragma("temp_store", "memory");
         let mut conn = options.connect().await?;
         MIGRATOR.run(&mut conn).await?;
-        bulk::build_sender_indexes(&mut conn).await?;
+        bulk::build_missing_indexes(&mut conn).await?;
         crate::fulltext::backfill(Conn::Sqlite(&mut conn)).await?;
         let readers = SqlitePoolOptions::new()
             .max_connections(READERS)
@@ -88,7 +88,7 @@ impl SqliteStore {
     pub async fn close(&self) -> StoreResult<()> {
         let flushed = if self.indexes_dropped.swap(false, Ordering::SeqCst) {
             self.writer
-                .run(|conn, _| Box::pin(async move { bulk::build_sender_indexes(conn).await }))
+                .run(|conn, _| Box::pin(async move { bulk::build_missing_indexes(conn).await }))
                 .await
         } else {
             self.writer.flush().await
@@ -182,7 +182,7 @@ impl Backend for SqliteStore {
             && !self.indexes_dropped.swap(true, Ordering::SeqCst)
         {
             self.writer
-                .run(|conn, _| Box::pin(async move { bulk::drop_sender_indexes(conn).await }))
+                .run(|conn, _| Box::pin(async move { bulk::drop_indexes(conn).await }))
                 .await?;
         }
         let mut summary = ImportSummary::default();
