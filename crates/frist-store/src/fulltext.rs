@@ -19,7 +19,7 @@ use crate::cursor::Cursor;
 use crate::rows::{SUMMARY_COLUMNS, SummaryRecord};
 use crate::sql::Conn;
 use crate::types::{InquiryId, Page, StoreResult};
-use frist_core::Inquiry;
+use frist_core::{Inquiry, Reference};
 
 /// The lower-case words of `text` (runs of letters and digits), CPR numbers left out.
 fn words_of(text: &str, out: &mut Vec<String>) {
@@ -40,10 +40,25 @@ fn words_of(text: &str, out: &mut Vec<String>) {
 
 /// What `inquiry` is found by, as one space-separated text of words.
 pub(crate) fn document(inquiry: &Inquiry) -> String {
+    with_reference(&inquiry.reference, &words_besides_reference(inquiry))
+}
+
+/// The words of `reference`, then `other_words`: an inquiry's document, given the words of
+/// [`words_besides_reference`] (made before the reference number is known).
+pub(crate) fn with_reference(reference: &Reference, other_words: &str) -> String {
+    let mut words = Vec::new();
+    words_of(&reference.to_string(), &mut words);
+    if !other_words.is_empty() {
+        words.push(other_words.to_owned());
+    }
+    words.join(" ")
+}
+
+/// What `inquiry` is found by besides its reference.
+pub(crate) fn words_besides_reference(inquiry: &Inquiry) -> String {
     let received = &inquiry.received;
     let sender = &received.sender;
     let mut words = Vec::new();
-    words_of(&inquiry.reference.to_string(), &mut words);
     for text in [&sender.name, &sender.email, &sender.phone]
         .into_iter()
         .flatten()
