@@ -172,7 +172,7 @@ pub(crate) async fn insert(
     }
     let (mut rows, mut stored) = number(conn.re(), creations).await?;
     let inserted = match conn.re() {
-        Conn::Sqlite(c) => crate::sqlite::insert_inquiries(c, &rows)
+        Conn::Sqlite(c) => crate::sqlite::insert_inquiries(c, &mut rows)
             .await
             .map(|()| None),
         Conn::Postgres(c) => crate::postgres::insert_inquiries(c, &rows, skip_conflicts)
