@@ -132,6 +132,9 @@ impl TextQuery {
 /// Results per page are capped like the queue's.
 const MAX_LIMIT: u32 = 500;
 
+/// Rows per multi-row insert into SQLite's index (2 bound parameters each).
+const SEARCH_ROWS_PER_INSERT: usize = 1800;
+
 /// Adds the words of new inquiries to the index, in the caller's transaction.
 pub(crate) async fn index(mut conn: Conn<'_>, docs: &[(InquiryId, &str)]) -> StoreResult<()> {
     if docs.is_empty() {
@@ -139,15 +142,19 @@ pub(crate) async fn index(mut conn: Conn<'_>, docs: &[(InquiryId, &str)]) -> Sto
     }
     match conn.re() {
         Conn::Sqlite(c) => {
-            // Under SQLite's bound-parameter limit, as the other multi-row inserts.
-            for part in docs.chunks(1800) {
+            // Under SQLite's bound-parameter limit, as the other multi-row inserts; only the
+            // full-size statement is kept prepared (see `sqlite/write.rs`).
+            for part in docs.chunks(SEARCH_ROWS_PER_INSERT) {
                 let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
                     "INSERT INTO inquiry_search (rowid, words) ",
                 );
                 q.push_values(part, |mut b, (id, words)| {
                     b.push_bind(*id).push_bind(*words);
                 });
-                q.build().persistent(false).execute(&mut *c).await?;
+                q.build()
+                    .persistent(part.len() == SEARCH_ROWS_PER_INSERT)
+                    .execute(&mut *c)
+                    .await?;
             }
         }
         Conn::Postgres(c) => {
