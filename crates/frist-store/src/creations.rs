@@ -172,7 +172,7 @@ pub(crate) async fn insert(
     }
     let (mut rows, mut stored) = number(conn.re(), creations).await?;
     let inserted = match conn.re() {
-        Conn::Sqlite(c) => crate::sqlite::insert_inquiries(c, &rows)
+        Conn::Sqlite(c) => crate::sqlite::insert_inquiries(c, &mut rows)
             .await
             .map(|()| None),
         Conn::Postgres(c) => crate::postgres::insert_inquiries(c, &rows, skip_conflicts)
@@ -242,13 +242,13 @@ async fn number(
         let number = next
             .get_mut(&(prefix.to_owned(), year))
             .ok_or_else(|| StoreError::Other("no reference counter allocated".into()))?;
-        let r = r.numbered(*number)?;
+        let (inquiry, new_rows) = r.numbered(*number, id, policy_id)?;
         *number += 1;
-        rows.push(NewRows::of(id, policy_id, &r.inquiry, &r.event)?);
+        rows.push(new_rows);
         stored.push(StoredInquiry {
             id,
             policy_id,
-            inquiry: r.inquiry,
+            inquiry,
         });
     }
     Ok((rows, stored))

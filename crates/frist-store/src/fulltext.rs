@@ -19,7 +19,7 @@ use crate::cursor::Cursor;
 use crate::rows::{SUMMARY_COLUMNS, SummaryRecord};
 use crate::sql::Conn;
 use crate::types::{InquiryId, Page, StoreResult};
-use frist_core::Inquiry;
+use frist_core::{Inquiry, Reference};
 
 /// The lower-case words of `text` (runs of letters and digits), CPR numbers left out.
 fn words_of(text: &str, out: &mut Vec<String>) {
@@ -40,10 +40,25 @@ fn words_of(text: &str, out: &mut Vec<String>) {
 
 /// What `inquiry` is found by, as one space-separated text of words.
 pub(crate) fn document(inquiry: &Inquiry) -> String {
+    with_reference(&inquiry.reference, &words_besides_reference(inquiry))
+}
+
+/// The words of `reference`, then `other_words`: an inquiry's document, given the words of
+/// [`words_besides_reference`] (made before the reference number is known).
+pub(crate) fn with_reference(reference: &Reference, other_words: &str) -> String {
+    let mut words = Vec::new();
+    words_of(&reference.to_string(), &mut words);
+    if !other_words.is_empty() {
+        words.push(other_words.to_owned());
+    }
+    words.join(" ")
+}
+
+/// What `inquiry` is found by besides its reference.
+pub(crate) fn words_besides_reference(inquiry: &Inquiry) -> String {
     let received = &inquiry.received;
     let sender = &received.sender;
     let mut words = Vec::new();
-    words_of(&inquiry.reference.to_string(), &mut words);
     for text in [&sender.name, &sender.email, &sender.phone]
         .into_iter()
         .flatten()
@@ -117,6 +132,9 @@ impl TextQuery {
 /// Results per page are capped like the queue's.
 const MAX_LIMIT: u32 = 500;
 
+/// Rows per multi-row insert into SQLite's index (2 bound parameters each).
+const SEARCH_ROWS_PER_INSERT: usize = 1800;
+
 /// Adds the words of new inquiries to the index, in the caller's transaction.
 pub(crate) async fn index(mut conn: Conn<'_>, docs: &[(InquiryId, &str)]) -> StoreResult<()> {
     if docs.is_empty() {
@@ -124,15 +142,19 @@ pub(crate) async fn index(mut conn: Conn<'_>, docs: &[(InquiryId, &str)]) -> Sto
     }
     match conn.re() {
         Conn::Sqlite(c) => {
-            // Under SQLite's bound-parameter limit, as the other multi-row inserts.
-            for part in docs.chunks(1800) {
+            // Under SQLite's bound-parameter limit, as the other multi-row inserts; only the
+            // full-size statement is kept prepared (see `sqlite/write.rs`).
+            for part in docs.chunks(SEARCH_ROWS_PER_INSERT) {
                 let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
                     "INSERT INTO inquiry_search (rowid, words) ",
                 );
                 q.push_values(part, |mut b, (id, words)| {
                     b.push_bind(*id).push_bind(*words);
                 });
-                q.build().persistent(false).execute(&mut *c).await?;
+                q.build()
+                    .persistent(part.len() == SEARCH_ROWS_PER_INSERT)
+                    .execute(&mut *c)
+                    .await?;
             }
         }
         Conn::Postgres(c) => {

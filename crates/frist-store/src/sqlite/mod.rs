@@ -1,10 +1,12 @@
 //! The SQLite backend, the embedded default: one file, no set-up.
 //!
 //! One connection writes (the group-commit writer in `writer.rs`); a small pool reads beside it
-//! (WAL). The file is created if missing and migrated at open. `synchronous = FULL`: a call
-//! returns only after its commit is on disk.
+//! (WAL), and one more copies committed pages from the WAL into the file (`checkpoint.rs`). The
+//! file is created if missing and migrated at open. `synchronous = FULL`: a call returns only
+//! after its commit is on disk.
 
 mod bulk;
+mod checkpoint;
 mod mail;
 mod write;
 
@@ -43,7 +45,7 @@ pub struct SqliteStore {
     writer: Writer,
     readers: SqlitePool,
     policies: Arc<PolicyCache>,
-    /// Whether a bulk import of this store dropped the sender-search indexes (see `bulk.rs`).
+    /// Whether a bulk import of this store dropped the secondary indexes (see `bulk.rs`).
     indexes_dropped: Arc<AtomicBool>,
 }
 
@@ -65,18 +67,20 @@ impl SqliteStore {
             // longer fit in the cache. Writes still go through the WAL, so durability is as
             // before.
             .pragma("mmap_size", "1073741824")
-            .pragma("temp_store", "memory");
+            .pragma("temp_store", "memory")
+            .pragma("wal_autocheckpoint", checkpoint::WRITER_CHECKPOINT_PAGES);
         let mut conn = options.connect().await?;
         MIGRATOR.run(&mut conn).await?;
-        bulk::build_sender_indexes(&mut conn).await?;
+        bulk::build_missing_indexes(&mut conn).await?;
         crate::fulltext::backfill(Conn::Sqlite(&mut conn)).await?;
+        let checkpointer = checkpoint::Checkpointer::start(options.connect().await?);
         let readers = SqlitePoolOptions::new()
             .max_connections(READERS)
             .connect_with(options)
             .await?;
         let policies = Arc::new(PolicyCache::default());
         Ok(Self {
-            writer: Writer::start(conn, policies.clone()),
+            writer: Writer::start(conn, policies.clone(), checkpointer),
             readers,
             policies,
             indexes_dropped: Arc::new(AtomicBool::new(false)),
@@ -88,7 +92,7 @@ impl SqliteStore {
     pub async fn close(&self) -> StoreResult<()> {
         let flushed = if self.indexes_dropped.swap(false, Ordering::SeqCst) {
             self.writer
-                .run(|conn, _| Box::pin(async move { bulk::build_sender_indexes(conn).await }))
+                .run(|conn, _| Box::pin(async move { bulk::build_missing_indexes(conn).await }))
                 .await
         } else {
             self.writer.flush().await
@@ -182,7 +186,7 @@ impl Backend for SqliteStore {
             && !self.indexes_dropped.swap(true, Ordering::SeqCst)
         {
             self.writer
-                .run(|conn, _| Box::pin(async move { bulk::drop_sender_indexes(conn).await }))
+                .run(|conn, _| Box::pin(async move { bulk::drop_indexes(conn).await }))
                 .await?;
         }
         let mut summary = ImportSummary::default();

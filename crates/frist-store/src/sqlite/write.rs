@@ -7,6 +7,7 @@ use crate::rows::{EventRow, NewRows, ObligationRow};
 use crate::types::{InquiryId, StoreResult};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::{BTreeMap, HashMap};
+use std::mem::take;
 
 /// Rows per multi-row INSERT. Each statement is a round trip to SQLite's thread, so bulk loads
 /// want as many rows as fit under SQLite's 32,766 bound parameters: inquiries have 21 columns.
@@ -58,12 +59,14 @@ pub(crate) async fn next_ids(conn: &mut SqliteConnection, count: i64) -> StoreRe
     Ok((last + 1..=last + count).collect())
 }
 
-/// Inquiry rows, as many per statement as SQLite's bound parameters allow.
+/// Inquiry rows, as many per statement as SQLite's bound parameters allow. The rows' texts are
+/// moved into the statement, not copied (sqlx would copy a borrowed text, and the single writer
+/// waits for that): afterwards `rows` keep only their ids, events, obligations and words.
 pub(crate) async fn insert_inquiries(
     conn: &mut SqliteConnection,
-    rows: &[NewRows],
+    rows: &mut [NewRows],
 ) -> Result<(), sqlx::Error> {
-    for part in rows.chunks(INQUIRIES_PER_INSERT) {
+    for part in rows.chunks_mut(INQUIRIES_PER_INSERT) {
         insert_inquiry_rows(conn, part).await?;
     }
     Ok(())
@@ -71,42 +74,40 @@ pub(crate) async fn insert_inquiries(
 
 async fn insert_inquiry_rows(
     conn: &mut SqliteConnection,
-    rows: &[NewRows],
+    rows: &mut [NewRows],
 ) -> Result<(), sqlx::Error> {
+    let full = rows.len() == INQUIRIES_PER_INSERT;
     let mut q = QueryBuilder::<Sqlite>::new(
         "INSERT INTO inquiries (id, reference, policy_id, channel, external_id, state, unit, \
          caseworker, kind, received_at, subject, sender_name, sender_phone, sender_email, \
          sender_name_key, \
          next_due_at, next_requires, next_unpaused_due_at, queue_key, projection, version) ",
     );
-    q.push_values(rows, |mut b, r| {
-        let i = &r.inquiry;
+    q.push_values(rows.iter_mut(), |mut b, r| {
+        let i = &mut r.inquiry;
         b.push_bind(r.id)
-            .push_bind(&i.reference)
+            .push_bind(take(&mut i.reference))
             .push_bind(r.policy_id)
             .push_bind(i.channel)
-            .push_bind(&i.external_id)
+            .push_bind(i.external_id.take())
             .push_bind(i.state)
-            .push_bind(&i.unit)
-            .push_bind(&i.caseworker)
+            .push_bind(i.unit.take())
+            .push_bind(i.caseworker.take())
             .push_bind(i.kind)
             .push_bind(i.received_at)
-            .push_bind(&i.subject)
-            .push_bind(&i.sender_name)
-            .push_bind(&i.sender_phone)
-            .push_bind(&i.sender_email)
-            .push_bind(&i.sender_name_key)
+            .push_bind(take(&mut i.subject))
+            .push_bind(i.sender_name.take())
+            .push_bind(i.sender_phone.take())
+            .push_bind(i.sender_email.take())
+            .push_bind(i.sender_name_key.take())
             .push_bind(i.next_due_at)
             .push_bind(i.next_requires)
             .push_bind(i.next_unpaused_due_at)
             .push_bind(i.queue_key)
-            .push_bind(&i.projection)
+            .push_bind(take(&mut i.projection))
             .push_bind(i.version);
     });
-    q.build()
-        .persistent(rows.len() == INQUIRIES_PER_INSERT)
-        .execute(&mut *conn)
-        .await?;
+    q.build().persistent(full).execute(&mut *conn).await?;
     Ok(())
 }
 

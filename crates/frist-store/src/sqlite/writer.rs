@@ -12,6 +12,7 @@
 //! statement is mostly the hop to SQLite's thread). Should that call fail, they are run again
 //! one by one, each in its own savepoint, so that a failure stays with its own request.
 
+use super::checkpoint::Checkpointer;
 use crate::creations::Creation;
 use crate::intake::Received;
 use crate::policies::PolicyCache;
@@ -67,10 +68,15 @@ impl fmt::Debug for Writer {
 }
 
 impl Writer {
-    /// Starts the writer task on `conn` (already migrated). Must be called inside a Tokio runtime.
-    pub(crate) fn start(conn: SqliteConnection, policies: Arc<PolicyCache>) -> Self {
+    /// Starts the writer task on `conn` (already migrated), waking `checkpointer` after each
+    /// commit. Must be called inside a Tokio runtime.
+    pub(crate) fn start(
+        conn: SqliteConnection,
+        policies: Arc<PolicyCache>,
+        checkpointer: Checkpointer,
+    ) -> Self {
         let (queue, requests) = mpsc::channel(QUEUE);
-        tokio::spawn(serve(conn, requests, policies));
+        tokio::spawn(serve(conn, requests, policies, checkpointer));
         Self { queue }
     }
 
@@ -167,6 +173,7 @@ async fn serve(
     mut conn: SqliteConnection,
     mut requests: mpsc::Receiver<Request>,
     policies: Arc<PolicyCache>,
+    checkpointer: Checkpointer,
 ) {
     let mut waiting: VecDeque<Request> = VecDeque::new();
     loop {
@@ -179,6 +186,7 @@ async fn serve(
         gather(&mut requests, &mut waiting).await;
         let batch: Vec<Request> = waiting.drain(..waiting.len().min(MAX_BATCH)).collect();
         commit_batch(&mut conn, batch, &policies).await;
+        checkpointer.committed();
     }
     let _ = sqlx::Connection::close(conn).await;
 }
