@@ -50,6 +50,8 @@ pub struct AppState<S> {
     pub clock: Clock,
     /// Failed sign-ins per username (see `staff::throttle`).
     pub(crate) sign_in: Arc<crate::staff::SignInThrottle>,
+    /// New status links per reference sent from "Har du mistet dit link?".
+    pub(crate) lost_links: Arc<crate::staff::Throttle>,
     /// Facebook Messenger, when configured; without it `/webhooks/facebook` answers 404.
     pub facebook: Option<Arc<FacebookConfig>>,
     pub outbox: OutboxWiring,
@@ -65,6 +67,7 @@ impl<S> AppState<S> {
             policy,
             clock: Arc::new(Timestamp::now),
             sign_in: Arc::default(),
+            lost_links: Arc::new(crate::staff::Throttle::lost_links()),
             facebook: None,
             outbox: OutboxWiring::default(),
             public_url: PublicUrl::default(),
@@ -115,6 +118,7 @@ impl<S> Clone for AppState<S> {
             policy: self.policy.clone(),
             clock: Arc::clone(&self.clock),
             sign_in: Arc::clone(&self.sign_in),
+            lost_links: Arc::clone(&self.lost_links),
             facebook: self.facebook.clone(),
             outbox: self.outbox.clone(),
             public_url: self.public_url.clone(),

@@ -4,7 +4,8 @@
 //!
 //! The page answers the same whether or not anything matched, so it tells no one which
 //! references exist or whose address is on record; only a malformed reference or address is
-//! named as a problem. What was typed is never logged.
+//! named as a problem. What was typed is never logged. At most a few new links per reference
+//! an hour are sent (`staff::throttle`), so the page cannot be used to flood a citizen's inbox.
 
 use super::csrf;
 use super::form::{FieldError, plausible_email};
@@ -147,14 +148,18 @@ async fn send_new_link<S: Store + OutboxStore>(
     if !on_record.is_some_and(|a| a.trim().eq_ignore_ascii_case(email)) {
         return Ok(());
     }
-    let item = link_mail(
-        app,
-        stored.id,
-        &stored.inquiry,
-        LinkMail::NewLink,
-        app.now(),
-    )
-    .map_err(|e| StoreError::Other(e.to_string()))?;
+    let now = app.now();
+    let key = reference.to_string();
+    if app.lost_links.blocked(&key, now) {
+        tracing::info!(
+            inquiry = stored.id,
+            "no new status link: too many this hour"
+        );
+        return Ok(());
+    }
+    app.lost_links.record(&key, now);
+    let item = link_mail(app, stored.id, &stored.inquiry, LinkMail::NewLink, now)
+        .map_err(|e| StoreError::Other(e.to_string()))?;
     app.store.replace_status_links(item).await?;
     app.outbox.wake.notify_one();
     Ok(())

@@ -125,7 +125,7 @@ pub(crate) async fn submit<S: Store>(
     match user {
         Some(user) if verified => match session::start(&app, &visitor, &user.username, now).await {
             Ok(cookie) => {
-                app.sign_in.succeeded(username);
+                app.sign_in.clear(username);
                 Ok(see_other(&next, &[cookie]))
             }
             Err(e) => Err(PageError::internal(format_args!(
@@ -134,7 +134,7 @@ pub(crate) async fn submit<S: Store>(
         },
         _ => {
             tracing::info!("a sign-in failed");
-            app.sign_in.failed(username, now);
+            app.sign_in.record(username, now);
             let page = LoginPage {
                 chrome: StaffChrome::new(&visitor, policy, None, &form.csrf),
                 csrf: form.csrf.clone(),

@@ -48,7 +48,7 @@ use axum::routing::{get, post};
 use frist_policy::{Municipality, Policy};
 use frist_store::{MailStore, OutboxStore, Role, ScanStore, Store, User};
 pub(crate) use i18n::StaffMessages;
-pub use throttle::SignInThrottle;
+pub use throttle::{SignInThrottle, Throttle};
 
 pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
 -> Router<AppState<S>> {

@@ -1,9 +1,15 @@
-//! Slows down password guessing: after [`LIMIT`] failed sign-ins with one username within
-//! [`WINDOW`], further attempts with that username are refused, without checking the password,
-//! until the oldest failure leaves the window. A successful sign-in clears the count.
+//! Counts recent attempts per key and refuses once a key has had too many within a window.
 //!
-//! Keyed by the username typed (known or not, so the refusal says nothing about which
-//! usernames exist), not by address: behind a municipality's proxy every caseworker shares one.
+//! [`SignInThrottle`] slows down password guessing: after [`LIMIT`] failed sign-ins with one
+//! username within [`WINDOW`], further attempts with that username are refused, without
+//! checking the password, until the oldest failure leaves the window; a successful sign-in
+//! clears the count. It is keyed by the username typed (known or not, so the refusal says
+//! nothing about which usernames exist), not by address: behind a municipality's proxy every
+//! caseworker shares one.
+//!
+//! [`Throttle::lost_links`] keeps "Har du mistet dit link?" from being used to flood a citizen
+//! with e-mails: a few new links per reference an hour.
+//!
 //! Held in memory: a restart forgets the counts, which only gives a guesser a few more tries.
 
 use jiff::{SignedDuration, Timestamp};
@@ -14,58 +20,89 @@ use std::sync::Mutex;
 pub(crate) const LIMIT: usize = 10;
 /// How long a failure counts.
 pub(crate) const WINDOW: SignedDuration = SignedDuration::from_mins(15);
-/// Usernames tracked at most; beyond it, expired entries are dropped first.
+/// New status links sent per reference within [`LOST_LINK_WINDOW`].
+pub(crate) const LOST_LINK_LIMIT: usize = 3;
+/// How long a sent link counts.
+pub(crate) const LOST_LINK_WINDOW: SignedDuration = SignedDuration::from_hours(1);
+/// Keys tracked at most; beyond it, expired entries are dropped first.
 const MAX_TRACKED: usize = 10_000;
 
-#[derive(Debug, Default)]
-pub struct SignInThrottle {
-    failures: Mutex<HashMap<String, Vec<Timestamp>>>,
+/// Attempts per key within a sliding window.
+#[derive(Debug)]
+pub struct Throttle {
+    limit: usize,
+    window: SignedDuration,
+    attempts: Mutex<HashMap<String, Vec<Timestamp>>>,
 }
 
-fn key(username: &str) -> String {
-    username.trim().to_lowercase()
+/// Failed sign-ins per username.
+pub type SignInThrottle = Throttle;
+
+impl Default for Throttle {
+    /// The sign-in throttle: [`LIMIT`] failures within [`WINDOW`].
+    fn default() -> Self {
+        Self::new(LIMIT, WINDOW)
+    }
 }
 
-impl SignInThrottle {
-    /// Whether attempts with `username` are refused at `now`.
-    pub(crate) fn blocked(&self, username: &str, now: Timestamp) -> bool {
-        let Ok(failures) = self.failures.lock() else {
-            return false;
-        };
-        failures
-            .get(&key(username))
-            .is_some_and(|times| recent(times, now) >= LIMIT)
+fn key(who: &str) -> String {
+    who.trim().to_lowercase()
+}
+
+impl Throttle {
+    pub(crate) fn new(limit: usize, window: SignedDuration) -> Self {
+        Self {
+            limit,
+            window,
+            attempts: Mutex::new(HashMap::new()),
+        }
     }
 
-    pub(crate) fn failed(&self, username: &str, now: Timestamp) {
-        let Ok(mut failures) = self.failures.lock() else {
+    /// New status links per reference.
+    pub(crate) fn lost_links() -> Self {
+        Self::new(LOST_LINK_LIMIT, LOST_LINK_WINDOW)
+    }
+
+    /// Whether attempts with `who` are refused at `now`.
+    pub(crate) fn blocked(&self, who: &str, now: Timestamp) -> bool {
+        let Ok(attempts) = self.attempts.lock() else {
+            return false;
+        };
+        attempts
+            .get(&key(who))
+            .is_some_and(|times| self.recent(times, now) >= self.limit)
+    }
+
+    /// Counts an attempt with `who` at `now` (a failed sign-in, a link sent).
+    pub(crate) fn record(&self, who: &str, now: Timestamp) {
+        let Ok(mut attempts) = self.attempts.lock() else {
             return;
         };
-        if failures.len() >= MAX_TRACKED {
-            failures.retain(|_, times| recent(times, now) > 0);
+        if attempts.len() >= MAX_TRACKED {
+            attempts.retain(|_, times| self.recent(times, now) > 0);
         }
-        let times = failures.entry(key(username)).or_default();
-        times.retain(|t| now.duration_since(*t) < WINDOW);
+        let times = attempts.entry(key(who)).or_default();
+        times.retain(|t| now.duration_since(*t) < self.window);
         times.push(now);
-        // Only the last LIMIT failures can matter.
-        if times.len() > LIMIT {
-            let excess = times.len() - LIMIT;
+        // Only the last `limit` attempts can matter.
+        if times.len() > self.limit {
+            let excess = times.len() - self.limit;
             times.drain(..excess);
         }
     }
 
-    pub(crate) fn succeeded(&self, username: &str) {
-        if let Ok(mut failures) = self.failures.lock() {
-            failures.remove(&key(username));
+    pub(crate) fn clear(&self, who: &str) {
+        if let Ok(mut attempts) = self.attempts.lock() {
+            attempts.remove(&key(who));
         }
     }
-}
 
-fn recent(times: &[Timestamp], now: Timestamp) -> usize {
-    times
-        .iter()
-        .filter(|t| now.duration_since(**t) < WINDOW)
-        .count()
+    fn recent(&self, times: &[Timestamp], now: Timestamp) -> usize {
+        times
+            .iter()
+            .filter(|t| now.duration_since(**t) < self.window)
+            .count()
+    }
 }
 
 #[cfg(test)]
@@ -79,10 +116,10 @@ mod tests {
         let start: Timestamp = "2026-11-20T08:00:00Z".parse().unwrap();
         let at = |mins: i64| start.checked_add(SignedDuration::from_mins(mins)).unwrap();
         for i in 0..9 {
-            t.failed("Mette", at(i));
+            t.record("Mette", at(i));
         }
         assert!(!t.blocked("mette", at(9)), "nine failures are not enough");
-        t.failed(" mette ", at(9));
+        t.record(" mette ", at(9));
         assert!(t.blocked("METTE", at(9)));
         assert!(
             !t.blocked("lars", at(9)),
@@ -91,8 +128,25 @@ mod tests {
         // The first failure (minute 0) ages out at minute 15.
         assert!(t.blocked("mette", at(14)));
         assert!(!t.blocked("mette", at(15)));
-        t.failed("lars", at(1));
-        t.succeeded("lars");
+        t.record("lars", at(1));
+        t.clear("lars");
         assert!(!t.blocked("lars", at(2)));
+    }
+
+    #[test]
+    fn three_new_links_an_hour_per_reference() {
+        let t = Throttle::lost_links();
+        let start: Timestamp = "2026-11-20T08:00:00Z".parse().unwrap();
+        let at = |mins: i64| start.checked_add(SignedDuration::from_mins(mins)).unwrap();
+        for i in 0..3 {
+            assert!(!t.blocked("HTK-2026-000001", at(i)));
+            t.record("HTK-2026-000001", at(i));
+        }
+        assert!(t.blocked("HTK-2026-000001", at(3)));
+        assert!(!t.blocked("HTK-2026-000002", at(3)));
+        assert!(
+            !t.blocked("HTK-2026-000001", at(60)),
+            "the first has aged out"
+        );
     }
 }

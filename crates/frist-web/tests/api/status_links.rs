@@ -424,6 +424,38 @@ async fn the_lost_link_page_says_the_same_whether_or_not_anything_matched() {
 }
 
 #[tokio::test]
+async fn the_lost_link_page_sends_at_most_three_new_links_an_hour_per_reference() {
+    let app = spawn_app("roskilde").await;
+    Visitor::new(&app).write(&with(&[])).await;
+    let reference = app
+        .store
+        .get_inquiry(1)
+        .await
+        .unwrap()
+        .inquiry
+        .reference
+        .to_string();
+    let mut pages = Vec::new();
+    for _ in 0..5 {
+        pages.push(ask_for_new_link(&app, &reference, "karen@example.dk").await);
+    }
+    let outgoing = inquiry(&app, 1).await["outgoing"].clone();
+    assert_eq!(
+        outgoing.as_array().unwrap().len(),
+        4,
+        "the confirmation and three new links: {outgoing}"
+    );
+    // The refused ones read exactly like the others.
+    assert!(pages.iter().all(|p| p.status == StatusCode::OK));
+    let main = |html: &str| {
+        let start = html.find("<main").unwrap();
+        let end = html.find("</main>").unwrap();
+        html[start..end].to_owned()
+    };
+    assert_eq!(main(&pages[4].html), main(&pages[0].html));
+}
+
+#[tokio::test]
 async fn the_lost_link_form_names_a_malformed_reference_or_address_and_needs_its_token() {
     let app = spawn_app("roskilde").await;
     let mut citizen = Visitor::new(&app);
