@@ -6,6 +6,7 @@
 //! that depends on time takes "now" as a parameter, so deadlines, reminders and reports are
 //! reproducible.
 
+pub mod alerts;
 pub mod cpr;
 mod delivery;
 pub mod event;
