@@ -69,7 +69,10 @@ struct PrivacyPage {
 
 /// "Privatliv og cookies": what the pages keep and the two cookies they set (DKFDS footers
 /// link to this next to the accessibility statement).
-pub(crate) async fn privacy<S: Store>(State(app): State<AppState<S>>, visitor: Visitor) -> Response {
+pub(crate) async fn privacy<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+) -> Response {
     let page = PrivacyPage {
         chrome: Chrome::new(&visitor, &app.policy.policy),
     };

@@ -496,7 +496,10 @@ async fn pages_carry_security_headers_and_are_not_cached() {
         (paths::CITIZEN_STYLESHEET, "text/css"),
         (paths::DKFDS_STYLESHEET, "text/css"),
         (paths::DKFDS_ICONS, "image/svg+xml"),
-        ("/static/dkfds/fonts/IBMPlexSans-Regular.woff2", "font/woff2"),
+        (
+            "/static/dkfds/fonts/IBMPlexSans-Regular.woff2",
+            "font/woff2",
+        ),
     ] {
         let file = me.get(path).await;
         assert_eq!(file.status, StatusCode::OK, "{path}");
@@ -510,7 +513,11 @@ async fn pages_carry_security_headers_and_are_not_cached() {
         assert!(file.headers.contains_key("cache-control"), "{path}");
     }
     for missing in ["/static/dkfds/nothing.css", "/static/dkfds/..%2Ffrist.css"] {
-        assert_eq!(me.get(missing).await.status, StatusCode::NOT_FOUND, "{missing}");
+        assert_eq!(
+            me.get(missing).await.status,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
     }
 }
 
@@ -519,11 +526,19 @@ async fn citizen_pages_wear_dkfds_and_link_the_accessibility_and_privacy_pages()
     let app = spawn_app("roskilde").await;
     let mut me = Visitor::new(&app);
     let front = me.get("/").await;
-    assert!(front.html.contains(&format!("href=\"{}\"", paths::DKFDS_STYLESHEET)));
+    assert!(
+        front
+            .html
+            .contains(&format!("href=\"{}\"", paths::DKFDS_STYLESHEET))
+    );
     assert!(front.html.contains("<header class=\"header\">"));
     assert!(front.html.contains("Kontakt kommunen"));
     assert!(front.html.contains(&format!("href=\"{}\"", paths::PRIVACY)));
-    assert!(front.html.contains(&format!("href=\"{}\"", paths::ACCESSIBILITY)));
+    assert!(
+        front
+            .html
+            .contains(&format!("href=\"{}\"", paths::ACCESSIBILITY))
+    );
     // No inline style or script: the CSP would refuse them.
     assert!(!front.html.contains("style="), "{}", front.html);
     assert!(!front.html.contains("<script"), "{}", front.html);
