@@ -150,7 +150,7 @@ test('every public page passes axe (WCAG 2.1 A/AA) in Danish, English and German
   for (const lang of ['da', 'en', 'de']) {
     const page = await newPage(lang, undefined, true);
     const go = async (p) => page.goto(`${base}${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
-    for (const p of ['/', '/forventninger', '/skriv', '/tilgaengelighed', '/status/ukendt', '/findes-ikke']) {
+    for (const p of ['/', '/forventninger', '/skriv', '/tilgaengelighed', '/privatliv', '/status/ukendt', '/findes-ikke']) {
       await go(p);
       await audit(page, `${p} (${lang})`);
       audited.push(`${p} ${lang}`);

@@ -12,13 +12,23 @@ use std::fmt::Display;
 pub const FRONT: &str = "/";
 pub const GOALS: &str = "/forventninger";
 pub const ACCESSIBILITY: &str = "/tilgaengelighed";
+/// "Privatliv og cookies".
+pub const PRIVACY: &str = "/privatliv";
 pub const WRITE: &str = "/skriv";
 pub const STATUS_ROUTE: &str = "/status/{token}";
 /// "Har du mistet dit link?" (a token is 43 characters, so it is never this).
 pub const LOST_LINK: &str = "/status/nyt-link";
 pub const FEEDBACK_ROUTE: &str = "/status/{token}/feedback";
+/// The staff pages' stylesheet and script.
 pub const STYLESHEET: &str = "/static/frist.css";
 pub const SCRIPT: &str = "/static/frist.js";
+/// What the citizen pages add to DKFDS.
+pub const CITIZEN_STYLESHEET: &str = "/static/citizen.css";
+/// Det Fælles Designsystem, vendored by `scripts/vendor-dkfds`.
+pub const DKFDS_ROUTE: &str = "/static/dkfds/{*file}";
+pub const DKFDS_STYLESHEET: &str = "/static/dkfds/dkfds.min.css";
+/// The icon sprite; templates name a symbol after `#`.
+pub const DKFDS_ICONS: &str = "/static/dkfds/icons.svg";
 
 // The staff pages.
 pub const LOGIN: &str = "/login";

@@ -175,3 +175,18 @@ lnk-lost-err-email = Skriv en e-mailadresse, for eksempel navn@eksempel.dk.
 lnk-message-label = Link til din henvendelse
 lnk-confirmation-body = Tak for din henvendelse. Vi har modtaget den, og du kan følge den via linket herunder: hvem der behandler den, hvornår du kan forvente svar, og hvad vi skriver til dig. Gem denne e-mail. Linket er personligt, så del det ikke med andre.
 lnk-new-link-body = Du har bedt om et nyt link til din henvendelse. Brug linket herunder. De tidligere links til henvendelsen virker ikke længere. Linket er personligt, så del det ikke med andre.
+
+## The DKFDS layout: the header, the footer and "Privatliv og cookies"
+
+solution-name = Kontakt kommunen
+footer-about = Om siderne
+nav-privacy = Privatliv og cookies
+privacy-intro = Kommunen er dataansvarlig for de oplysninger, du giver os på disse sider. Her kan du læse, hvad vi gemmer, hvor længe, og hvilke cookies siderne bruger.
+privacy-data-heading = Hvad gemmer vi?
+privacy-data-text = Når du skriver til os, gemmer vi det, du har skrevet i formularen: emne, besked, navn, kontaktoplysninger og dit CPR-nummer, hvis du har skrevet det. Vi bruger oplysningerne til at behandle din henvendelse og svare dig. Kun kommunens medarbejdere kan se dem.
+privacy-keep-heading = Hvor længe gemmer vi dem?
+privacy-keep-text = Vi gemmer henvendelsen, så længe reglerne for opbevaring af kommunens sager kræver det.
+privacy-cookies-heading = Cookies
+privacy-cookies-text = Siderne bruger kun to cookies, og begge er nødvendige, for at siderne virker: den ene husker dit valg af sprog i et år, den anden beskytter formularerne mod forfalskede indsendelser og slettes, når du lukker browseren. Vi bruger ingen cookies til statistik eller markedsføring, og derfor beder vi dig ikke om samtykke.
+privacy-rights-heading = Dine rettigheder
+privacy-rights-text = Du har ret til at se de oplysninger, vi har om dig, og til at få forkerte oplysninger rettet. Kontakt os, hvis du vil bruge dine rettigheder. Du finder vores kontaktoplysninger nederst på siden. Du kan klage til Datatilsynet over den måde, vi behandler dine oplysninger på.

@@ -176,3 +176,18 @@ lnk-lost-err-email = Geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispi
 lnk-message-label = Link zu Ihrem Anliegen
 lnk-confirmation-body = Vielen Dank für Ihr Anliegen. Wir haben es erhalten, und Sie können es über den Link unten verfolgen: wer es bearbeitet, wann Sie eine Antwort erwarten können und was wir Ihnen schreiben. Bewahren Sie diese E-Mail auf. Der Link ist persönlich, geben Sie ihn nicht weiter.
 lnk-new-link-body = Sie haben einen neuen Link zu Ihrem Anliegen angefordert. Verwenden Sie den Link unten. Die bisherigen Links zu Ihrem Anliegen funktionieren nicht mehr. Der Link ist persönlich, geben Sie ihn nicht weiter.
+
+## The DKFDS layout: the header, the footer and "Datenschutz und Cookies"
+
+solution-name = Kontakt zur Gemeinde
+footer-about = Über diese Seiten
+nav-privacy = Datenschutz und Cookies
+privacy-intro = Die Gemeinde ist für die Daten verantwortlich, die Sie uns auf diesen Seiten geben. Hier lesen Sie, was wir speichern, wie lange, und welche Cookies die Seiten verwenden.
+privacy-data-heading = Was speichern wir?
+privacy-data-text = Wenn Sie uns schreiben, speichern wir, was Sie in das Formular eingegeben haben: Betreff, Nachricht, Name, Kontaktdaten und Ihre CPR-Nummer, falls Sie sie angegeben haben. Wir verwenden die Daten, um Ihr Anliegen zu bearbeiten und Ihnen zu antworten. Nur die Mitarbeitenden der Gemeinde können sie sehen.
+privacy-keep-heading = Wie lange speichern wir sie?
+privacy-keep-text = Wir speichern Ihr Anliegen so lange, wie es die Regeln für die Aufbewahrung der Unterlagen der Gemeinde verlangen.
+privacy-cookies-heading = Cookies
+privacy-cookies-text = Die Seiten verwenden nur zwei Cookies, die beide für das Funktionieren der Seiten nötig sind: Das eine merkt sich ein Jahr lang Ihre Sprachwahl, das andere schützt die Formulare vor gefälschten Übermittlungen und wird gelöscht, wenn Sie den Browser schließen. Wir verwenden keine Cookies für Statistik oder Werbung und bitten Sie deshalb nicht um Ihre Einwilligung.
+privacy-rights-heading = Ihre Rechte
+privacy-rights-text = Sie haben das Recht, die Daten einzusehen, die wir über Sie haben, und falsche Daten berichtigen zu lassen. Wenden Sie sich an uns, wenn Sie Ihre Rechte wahrnehmen möchten; unsere Kontaktdaten finden Sie unten auf der Seite. Sie können sich bei der dänischen Datenschutzbehörde (Datatilsynet) über die Verarbeitung Ihrer Daten beschweren.

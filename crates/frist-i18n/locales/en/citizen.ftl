@@ -175,3 +175,18 @@ lnk-lost-err-email = Enter an e-mail address, for example name@example.com.
 lnk-message-label = Link to your inquiry
 lnk-confirmation-body = Thank you for your inquiry. We have received it, and you can follow it through the link below: who is handling it, when you can expect an answer, and what we write to you. Keep this e-mail. The link is personal, so do not share it.
 lnk-new-link-body = You asked for a new link to your inquiry. Use the link below. The earlier links to the inquiry no longer work. The link is personal, so do not share it.
+
+## The DKFDS layout: the header, the footer and "Privacy and cookies"
+
+solution-name = Contact the municipality
+footer-about = About these pages
+nav-privacy = Privacy and cookies
+privacy-intro = The municipality is the data controller for the information you give us on these pages. Here you can read what we keep, for how long, and which cookies the pages use.
+privacy-data-heading = What do we keep?
+privacy-data-text = When you write to us, we keep what you wrote in the form: subject, message, name, contact details and your CPR number if you gave it. We use the information to handle your inquiry and answer you. Only the municipality's staff can see it.
+privacy-keep-heading = How long do we keep it?
+privacy-keep-text = We keep the inquiry for as long as the rules on keeping the municipality's records require.
+privacy-cookies-heading = Cookies
+privacy-cookies-text = The pages use only two cookies, both needed for the pages to work: one remembers your choice of language for a year, the other protects the forms against forged submissions and is deleted when you close your browser. We use no cookies for statistics or marketing, so we do not ask for your consent.
+privacy-rights-heading = Your rights
+privacy-rights-text = You have the right to see the information we hold about you and to have wrong information corrected. Contact us if you want to use your rights; you will find our contact details at the bottom of the page. You can complain to the Danish Data Protection Agency (Datatilsynet) about the way we handle your information.

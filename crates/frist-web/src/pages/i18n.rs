@@ -124,6 +124,19 @@ frist_i18n::words! {
         a11y_enforcement_link,
         /// The language switcher's name for screen readers.
         lang_switch_label,
+        /// The header's name of the self-service (DKFDS's "solution heading").
+        solution_name,
+        footer_about,
+        nav_privacy,
+        privacy_intro,
+        privacy_data_heading,
+        privacy_data_text,
+        privacy_keep_heading,
+        privacy_keep_text,
+        privacy_cookies_heading,
+        privacy_cookies_text,
+        privacy_rights_heading,
+        privacy_rights_text,
     }
     lists {
         months: 12,

@@ -1,11 +1,13 @@
 //! The public citizen pages: the front page, "Det kan du forvente af os", the self-service
-//! form with its receipt, the status page, "Har du mistet dit link?", and the accessibility
-//! statement.
+//! form with its receipt, the status page, "Har du mistet dit link?", the accessibility
+//! statement and "Privatliv og cookies". They wear Det Fælles Designsystem (DKFDS), the look of
+//! Danish public self-service, vendored into `static/dkfds/` by `scripts/vendor-dkfds`.
 //!
 //! Server-rendered through askama (compiled, auto-escaping templates in `templates/`), one
 //! template struct per page, every word from [`i18n`]. No page needs JavaScript. These pages
 //! never show a CPR number unmasked and never put the status token anywhere but its own URL.
 
+mod assets;
 pub(crate) mod csrf;
 pub(crate) mod fields;
 pub(crate) mod form;
@@ -33,8 +35,11 @@ pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> 
         .route(paths::FRONT, get(public::front::<S>))
         .route(paths::GOALS, get(public::goals::<S>))
         .route(paths::ACCESSIBILITY, get(public::accessibility::<S>))
-        .route(paths::STYLESHEET, get(public::stylesheet))
-        .route(paths::SCRIPT, get(public::script))
+        .route(paths::PRIVACY, get(public::privacy::<S>))
+        .route(paths::STYLESHEET, get(assets::stylesheet))
+        .route(paths::CITIZEN_STYLESHEET, get(assets::citizen_stylesheet))
+        .route(paths::DKFDS_ROUTE, get(assets::dkfds))
+        .route(paths::SCRIPT, get(assets::script))
         .route(paths::WRITE, get(form::show::<S>).post(form::submit::<S>))
         .route(paths::STATUS_ROUTE, get(status::show::<S>))
         .route(

@@ -1,5 +1,5 @@
-//! The pages that only show what the policy and the catalog say: front page, service goals,
-//! accessibility statement, and the stylesheet.
+//! The pages that only show what the policy and the catalog say: the front page, the service
+//! goals, the accessibility statement and "Privatliv og cookies".
 
 use super::layout::{Chrome, respond};
 use super::link_words::LinkWords;
@@ -7,8 +7,8 @@ use super::visitor::Visitor;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use frist_policy::Explanation;
 use frist_store::Store;
 
@@ -61,25 +61,20 @@ pub(crate) async fn accessibility<S: Store>(
     respond(&visitor, StatusCode::OK, &page, None)
 }
 
-pub(crate) async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../static/frist.css"),
-    )
-        .into_response()
+#[derive(Debug, Template)]
+#[template(path = "privacy.html")]
+struct PrivacyPage {
+    chrome: Chrome,
 }
 
-/// The staff pages' one script (the live rule check); every page works without it.
-pub(crate) async fn script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../static/frist.js"),
-    )
-        .into_response()
+/// "Privatliv og cookies": what the pages keep and the two cookies they set (DKFDS footers
+/// link to this next to the accessibility statement).
+pub(crate) async fn privacy<S: Store>(
+    State(app): State<AppState<S>>,
+    visitor: Visitor,
+) -> Response {
+    let page = PrivacyPage {
+        chrome: Chrome::new(&visitor, &app.policy.policy),
+    };
+    respond(&visitor, StatusCode::OK, &page, None)
 }

@@ -312,7 +312,7 @@ async fn once_closed_the_citizen_can_rate_the_service_once() {
     };
     app.store.append_event(id, closing).await.unwrap();
     let answered = me.get(&path).await;
-    assert!(answered.html.contains("<legend>"));
+    assert!(answered.html.contains("<legend class=\"form-label\">"));
     assert!(answered.html.contains("name=\"score\""));
     let csrf = hidden_csrf(&answered.html);
     let feedback = format!("{path}/feedback");
@@ -473,6 +473,7 @@ async fn pages_carry_security_headers_and_are_not_cached() {
         paths::WRITE,
         paths::GOALS,
         paths::ACCESSIBILITY,
+        paths::PRIVACY,
         "/status/x",
     ] {
         let page = me.get(path).await;
@@ -490,12 +491,62 @@ async fn pages_carry_security_headers_and_are_not_cached() {
         assert_eq!(h["referrer-policy"], "no-referrer");
         assert_eq!(h["cache-control"], "no-store");
     }
-    let css = me.get("/static/frist.css").await;
-    assert_eq!(css.status, StatusCode::OK);
+    for (path, content_type) in [
+        (paths::STYLESHEET, "text/css"),
+        (paths::CITIZEN_STYLESHEET, "text/css"),
+        (paths::DKFDS_STYLESHEET, "text/css"),
+        (paths::DKFDS_ICONS, "image/svg+xml"),
+        (
+            "/static/dkfds/fonts/IBMPlexSans-Regular.woff2",
+            "font/woff2",
+        ),
+    ] {
+        let file = me.get(path).await;
+        assert_eq!(file.status, StatusCode::OK, "{path}");
+        assert!(
+            file.headers[CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with(content_type),
+            "{path}"
+        );
+        assert!(file.headers.contains_key("cache-control"), "{path}");
+    }
+    for missing in ["/static/dkfds/nothing.css", "/static/dkfds/..%2Ffrist.css"] {
+        assert_eq!(
+            me.get(missing).await.status,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn citizen_pages_wear_dkfds_and_link_the_accessibility_and_privacy_pages() {
+    let app = spawn_app("roskilde").await;
+    let mut me = Visitor::new(&app);
+    let front = me.get("/").await;
     assert!(
-        css.headers[CONTENT_TYPE]
-            .to_str()
-            .unwrap()
-            .starts_with("text/css")
+        front
+            .html
+            .contains(&format!("href=\"{}\"", paths::DKFDS_STYLESHEET))
     );
+    assert!(front.html.contains("<header class=\"header\">"));
+    assert!(front.html.contains("Kontakt kommunen"));
+    assert!(front.html.contains(&format!("href=\"{}\"", paths::PRIVACY)));
+    assert!(
+        front
+            .html
+            .contains(&format!("href=\"{}\"", paths::ACCESSIBILITY))
+    );
+    // No inline style or script: the CSP would refuse them.
+    assert!(!front.html.contains("style="), "{}", front.html);
+    assert!(!front.html.contains("<script"), "{}", front.html);
+
+    let privacy = me.get(paths::PRIVACY).await;
+    assert_eq!(privacy.status, StatusCode::OK);
+    assert!(privacy.html.contains("<h1>Privatliv og cookies</h1>"));
+    assert!(privacy.html.contains("to cookies"), "{}", privacy.html);
+    let german = me.get(&format!("{}?lang=de", paths::PRIVACY)).await;
+    assert!(german.html.contains("<h1>Datenschutz und Cookies</h1>"));
 }
