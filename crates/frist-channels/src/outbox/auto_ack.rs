@@ -14,7 +14,9 @@ use frist_core::rules::{blocking, check_message};
 use frist_core::{Event, EventKind, Inquiry, InquiryState, MessageKind, OutgoingMessage};
 use frist_i18n::{Arg, Audience, Lang, text};
 use frist_policy::long_date;
-use frist_policy::{Channel, Policy, Requirement};
+use frist_policy::{
+    Channel, Policy, Requirement, Template, TemplateKind, TemplateSource, fill, resolve,
+};
 use frist_store::{InquiryId, OutboxStore, Store, StoreError, StoreResult};
 use jiff::{SignedDuration, Timestamp};
 
@@ -115,7 +117,23 @@ pub async fn acknowledge<S: Store + OutboxStore>(
         )
         .await;
     };
-    let message = compose(inquiry, policy, lang, channel);
+    let edited: Vec<Template> = store
+        .templates()
+        .await?
+        .into_iter()
+        .map(|t| t.template)
+        .collect();
+    // The acknowledgment's {caseworker}: the person intake routed it to, else the municipality.
+    let signer = match &inquiry.caseworker {
+        Some(id) => store
+            .caseworkers()
+            .await?
+            .into_iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.name),
+        None => policy.municipality.name.clone(),
+    };
+    let message = compose(inquiry, policy, (&edited, &signer), lang, channel);
     if let Some(rule) = blocking(&check_message(inquiry, &message, policy)).next() {
         let why = format!("reglen {} ({}) blokerer den", rule.rule, rule.source);
         return note(store, id, now, &why).await;
@@ -189,8 +207,16 @@ fn channel_for(inquiry: &Inquiry) -> Option<Channel> {
 }
 
 /// The acknowledgment: the reference, the answer date the policy promises (the earliest open
-/// answer deadline), signed by the municipality.
-fn compose(inquiry: &Inquiry, policy: &Policy, lang: Lang, channel: Channel) -> OutgoingMessage {
+/// answer deadline), signed by the municipality. Its text is the acknowledgment template when
+/// an administrator edited it or the policy ships one (for the case type, in the citizen's
+/// language), else the built-in automatic text, written for a message no person signs.
+fn compose(
+    inquiry: &Inquiry,
+    policy: &Policy,
+    (edited, signer): (&[Template], &str),
+    lang: Lang,
+    channel: Channel,
+) -> OutgoingMessage {
     let expected = inquiry
         .obligations
         .iter()
@@ -203,7 +229,23 @@ fn compose(inquiry: &Inquiry, policy: &Policy, lang: Lang, channel: Channel) -> 
         Some(name) if !name.is_empty() => say("reply-greeting", &[("name", name.into())]),
         _ => say("reply-greeting-anonymous", &[]),
     };
+    let template = resolve(
+        TemplateKind::Acknowledgment,
+        inquiry.case_type.as_deref(),
+        lang,
+        edited,
+        &policy.templates,
+    );
     let main = match expected {
+        // The template names the answer date: without one, the built-in text that does not.
+        Some(date) if template.source != TemplateSource::Standard => fill(
+            &template.body,
+            &[
+                ("reference", &reference),
+                ("date", &long_date(date, lang)),
+                ("caseworker", signer),
+            ],
+        ),
         Some(date) => say(
             "reply-auto-acknowledgment",
             &[
