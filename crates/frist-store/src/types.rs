@@ -406,9 +406,7 @@ pub trait Store: Send + Sync {
         lang: frist_i18n::Lang,
     ) -> impl Future<Output = StoreResult<bool>> + Send;
     /// Every edited template, by kind, case type ("all" first) and language.
-    fn templates(
-        &self,
-    ) -> impl Future<Output = StoreResult<Vec<crate::StoredTemplate>>> + Send;
+    fn templates(&self) -> impl Future<Output = StoreResult<Vec<crate::StoredTemplate>>> + Send;
 
     /// Stores a token hash (SHA-256 hex of the token) with its name and role.
     fn create_token(

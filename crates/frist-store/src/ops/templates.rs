@@ -39,14 +39,13 @@ pub(crate) async fn delete(
     case_type: Option<&str>,
     lang: Lang,
 ) -> StoreResult<bool> {
-    let deleted = query(
-        "DELETE FROM message_templates WHERE kind = $1 AND case_type = $2 AND lang = $3",
-    )
-    .bind(kind.as_str())
-    .bind(case_type_key(case_type))
-    .bind(lang.code())
-    .execute(conn)
-    .await?;
+    let deleted =
+        query("DELETE FROM message_templates WHERE kind = $1 AND case_type = $2 AND lang = $3")
+            .bind(kind.as_str())
+            .bind(case_type_key(case_type))
+            .bind(lang.code())
+            .execute(conn)
+            .await?;
     Ok(deleted > 0)
 }
 

@@ -97,7 +97,10 @@ async fn deleting_an_edit_removes_only_that_one(db: &TestDb) {
         [
             (TemplateKind::Decision, Some("byggetilladelse".into())),
             (TemplateKind::ExtensionNotice, None),
-            (TemplateKind::ExtensionNotice, Some("byggetilladelse".into())),
+            (
+                TemplateKind::ExtensionNotice,
+                Some("byggetilladelse".into())
+            ),
         ]
     );
 }

@@ -280,7 +280,13 @@ async fn render<S: Store>(
     let stored = app.store.templates().await?;
     let edited = edits(&stored);
     let policy = &app.policy.policy;
-    let r = resolve(key.kind, key.case_type, key.lang, &edited, &policy.templates);
+    let r = resolve(
+        key.kind,
+        key.case_type,
+        key.lang,
+        &edited,
+        &policy.templates,
+    );
     let inherited = key.case_type.is_some() && r.for_all_case_types;
     let own = stored.iter().find(|t| {
         t.template.kind == key.kind
@@ -332,8 +338,8 @@ pub(crate) async fn save<S: Store>(
 ) -> Result<Response, PageError> {
     let (form, user) = session::form_post(&app, &visitor, form, &[Role::Admin]).await?;
     let policy = &app.policy.policy;
-    let key = Key::parse(&form.kind, &form.case_type, &form.lang, policy)
-        .ok_or(PageError::BadRequest)?;
+    let key =
+        Key::parse(&form.kind, &form.case_type, &form.lang, policy).ok_or(PageError::BadRequest)?;
     let w = TemplateWords::of(visitor.staff_lang());
     // Browsers send CRLF line ends from a textarea; the messages are written with LF.
     let body = form.body.replace("\r\n", "\n");
@@ -374,8 +380,8 @@ pub(crate) async fn restore<S: Store>(
 ) -> Result<Response, PageError> {
     let (form, user) = session::form_post(&app, &visitor, form, &[Role::Admin]).await?;
     let policy = &app.policy.policy;
-    let key = Key::parse(&form.kind, &form.case_type, &form.lang, policy)
-        .ok_or(PageError::BadRequest)?;
+    let key =
+        Key::parse(&form.kind, &form.case_type, &form.lang, policy).ok_or(PageError::BadRequest)?;
     app.store
         .delete_template(key.kind, key.case_type, key.lang)
         .await?;
