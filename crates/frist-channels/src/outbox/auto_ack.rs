@@ -308,7 +308,58 @@ async fn note<S: Store>(
 
 #[cfg(test)]
 mod tests {
+    use frist_core::{Inquiry, NewInquiry, Reference};
     use frist_i18n::{Audience, Lang, has};
+    use frist_policy::{Channel, Policy};
+
+    fn inquiry(policy: &Policy, language: &str) -> Inquiry {
+        let new: NewInquiry = serde_json::from_value(serde_json::json!({
+            "channel": "email", "to": "general", "kind": "general_question",
+            "received_at": "2026-03-02T09:00:00+01:00", "language": language,
+            "sender": {"name": "Karen Jensen", "email": "karen@example.dk"}
+        }))
+        .unwrap();
+        let reference = Reference::new("ROS", 2026, 1).unwrap();
+        Inquiry::receive(reference, new, policy).unwrap().0
+    }
+
+    #[test]
+    fn a_policy_acknowledgment_template_is_used_in_its_language_and_the_built_in_text_otherwise() {
+        let text = format!(
+            "{}\n[[templates]]\nkind = \"acknowledgment\"\nlang = \"da\"\n\
+             body = \"Vi har fået {{reference}}. {{caseworker}} svarer senest {{date}}.\"\n",
+            include_str!("../../../../policies/roskilde.toml")
+        );
+        let policy = Policy::from_toml("roskilde", &text).unwrap();
+        let da = super::compose(
+            &inquiry(&policy, "da"),
+            &policy,
+            (&[], "Roskilde Kommune"),
+            Lang::Da,
+            Channel::Email,
+        );
+        assert!(
+            da.body.starts_with(
+                "Kære Karen Jensen\n\nVi har fået ROS-2026-000001. Roskilde Kommune svarer senest"
+            ),
+            "{}",
+            da.body
+        );
+        assert!(da.body.contains("4. marts 2026"), "{}", da.body);
+        assert!(da.body.ends_with("Dette er en automatisk kvittering."));
+        let de = super::compose(
+            &inquiry(&policy, "de"),
+            &policy,
+            (&[], "Roskilde Kommune"),
+            Lang::De,
+            Channel::Email,
+        );
+        assert!(
+            de.body.contains("Vielen Dank für Ihre Anfrage"),
+            "{}",
+            de.body
+        );
+    }
 
     #[test]
     fn every_word_of_the_automatic_acknowledgment_is_in_every_language() {
