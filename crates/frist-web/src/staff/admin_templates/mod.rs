@@ -15,17 +15,20 @@ use crate::pages::layout::respond;
 use crate::pages::visitor::Visitor;
 use crate::paths;
 use crate::state::AppState;
-use askama::Template as Page;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use frist_i18n::Lang;
-use frist_policy::{
-    Policy, Template, TemplateError, TemplateKind, TemplateSource, check_body, resolve,
+use frist_policy::{Template, TemplateError, TemplateKind, TemplateSource, check_body, resolve};
+use frist_store::{Role, Store, User};
+use view::{
+    Cell, EditPage, Key, ListPage, Row, case_type_ref, edits, kind_label, placeholder_hints,
+    source_label,
 };
-use frist_store::{Role, Store, StoredTemplate, User};
+
+mod view;
 use serde::Deserialize;
 
 /// Which template: the list's query, the edit form's query and hidden fields.
@@ -57,133 +60,6 @@ impl csrf::Protected for TemplateForm {
 #[serde(default)]
 pub(crate) struct ListQuery {
     gemt: String,
-}
-
-/// A template's key, checked against the policy in force.
-#[derive(Debug, Clone, Copy)]
-struct Key<'a> {
-    kind: TemplateKind,
-    case_type: Option<&'a str>,
-    lang: Lang,
-}
-
-impl<'a> Key<'a> {
-    /// The key `kind`, `case_type` ("" for all) and `lang` name, if they are a kind, one of the
-    /// policy's case types and a language Frist writes to citizens in.
-    fn parse(kind: &str, case_type: &'a str, lang: &str, policy: &Policy) -> Option<Self> {
-        let kind = TemplateKind::parse(kind)?;
-        let lang = Lang::ALL.into_iter().find(|l| l.code() == lang)?;
-        let case_type = match case_type {
-            "" => None,
-            id => {
-                policy.case_type(id)?;
-                Some(id)
-            }
-        };
-        Some(Key {
-            kind,
-            case_type,
-            lang,
-        })
-    }
-}
-
-fn case_type_ref(case_type: Option<&str>) -> &str {
-    case_type.unwrap_or("")
-}
-
-fn kind_label(w: &TemplateWords, kind: TemplateKind) -> &'static str {
-    match kind {
-        TemplateKind::Acknowledgment => w.kind_acknowledgment,
-        TemplateKind::Answer => w.kind_answer,
-        TemplateKind::Decision => w.kind_decision,
-        TemplateKind::InformationRequest => w.kind_information_request,
-        TemplateKind::ExtensionNotice => w.kind_extension_notice,
-    }
-}
-
-/// Where a text comes from, in words: "Redigeret (alle sagstyper)" when a case type's text is
-/// the one written for all.
-fn source_label(w: &TemplateWords, source: TemplateSource, inherited: bool) -> String {
-    let name = match source {
-        TemplateSource::Standard => return w.source_standard.to_owned(),
-        TemplateSource::Policy => w.source_policy,
-        TemplateSource::Edited => w.source_edited,
-    };
-    if inherited {
-        format!("{name} {}", w.for_all)
-    } else {
-        name.to_owned()
-    }
-}
-
-/// What each placeholder of `kind` stands for.
-fn placeholder_hints(w: &TemplateWords, kind: TemplateKind) -> Vec<(String, &'static str)> {
-    kind.placeholders()
-        .iter()
-        .map(|name| {
-            let hint = match (*name, kind) {
-                ("reference", _) => w.ph_reference,
-                ("caseworker", _) => w.ph_caseworker,
-                ("date", TemplateKind::InformationRequest) => w.ph_date_information_request,
-                ("date", TemplateKind::ExtensionNotice) => w.ph_date_extension_notice,
-                ("date", _) => w.ph_date_acknowledgment,
-                ("needed", _) => w.ph_needed,
-                ("reason", _) => w.ph_reason,
-                ("complaint_to", _) => w.ph_complaint_to,
-                _ => w.ph_complaint_deadline,
-            };
-            (format!("{{{name}}}"), hint)
-        })
-        .collect()
-}
-
-/// One cell of the list: where the text comes from in one language, and the edit link.
-#[derive(Debug)]
-struct Cell {
-    source: String,
-    edited: bool,
-    href: String,
-    link_label: String,
-}
-
-#[derive(Debug)]
-struct Row {
-    kind: &'static str,
-    case_type: String,
-    cells: Vec<Cell>,
-}
-
-#[derive(Debug, Page)]
-#[template(path = "admin_templates.html")]
-struct ListPage {
-    chrome: StaffChrome,
-    w: &'static TemplateWords,
-    notice: Option<&'static str>,
-    langs: Vec<&'static str>,
-    rows: Vec<Row>,
-}
-
-#[derive(Debug, Page)]
-#[template(path = "admin_template.html")]
-struct EditPage {
-    chrome: StaffChrome,
-    w: &'static TemplateWords,
-    csrf: String,
-    heading: String,
-    source: String,
-    changed: Option<String>,
-    edited: bool,
-    kind: &'static str,
-    case_type: String,
-    lang: &'static str,
-    body: String,
-    placeholders: Vec<(String, &'static str)>,
-    errors: FieldErrors,
-}
-
-fn edits(stored: &[StoredTemplate]) -> Vec<Template> {
-    stored.iter().map(|t| t.template.clone()).collect()
 }
 
 pub(crate) async fn list<S: Store>(
