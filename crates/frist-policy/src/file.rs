@@ -31,6 +31,8 @@ pub(crate) struct PolicyFile {
     #[serde(default, rename = "case_type")]
     pub case_types: Vec<CaseTypeFile>,
     pub readability: Option<ReadabilityFile>,
+    #[serde(default)]
+    pub templates: Vec<TemplateFile>,
 }
 
 #[derive(Deserialize)]
@@ -153,6 +155,16 @@ pub(crate) struct CaseTypeFile {
     pub notices: Vec<String>,
     #[serde(default)]
     pub pausable: bool,
+}
+
+/// A message template the policy ships (`[[templates]]`); checked in [`crate::policy`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TemplateFile {
+    pub kind: Spanned<String>,
+    pub case_type: Option<Spanned<String>>,
+    pub lang: Spanned<String>,
+    pub body: Spanned<String>,
 }
 
 #[derive(Deserialize)]

@@ -11,6 +11,7 @@ mod file;
 mod obligations;
 mod policy;
 mod support;
+mod templates;
 mod vocabulary;
 mod within;
 
@@ -25,5 +26,9 @@ pub use policy::{
     CaseType, Deadline, Goal, Municipality, Policy, Readability, SUPPORTED_VERSION, SourceDocument,
 };
 pub use support::{Described, FeatureKind, RuleKind};
+pub use templates::{
+    Resolved, Template, TemplateError, TemplateKind, TemplateSource, check_body, fill,
+    placeholders_in, resolve,
+};
 pub use vocabulary::{Addressee, Channel, InquiryKind, Requirement, UnknownWord};
 pub use within::{Within, WithinError};

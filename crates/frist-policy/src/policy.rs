@@ -1,8 +1,11 @@
 //! A validated policy: what one municipality promises, ready to derive obligations from.
 
 use crate::error::PolicyError;
-use crate::file::{CaseTypeFile, ClosingDayFile, GoalFile, HoursFile, PolicyFile, VersionProbe};
+use crate::file::{
+    CaseTypeFile, ClosingDayFile, GoalFile, HoursFile, PolicyFile, TemplateFile, VersionProbe,
+};
 use crate::support::{FeatureKind, RuleKind};
+use crate::templates::{Template, TemplateError, TemplateKind, check_body};
 use crate::vocabulary::{Addressee, Channel, InquiryKind, Requirement, Set};
 use crate::within::Within;
 use frist_calendar::{Calendar, ClosingDay, ClosingDays, Date, Recurrence, Weekday, WeeklyHours};
@@ -114,6 +117,9 @@ pub struct Policy {
     pub goals: Vec<Goal>,
     pub case_types: Vec<CaseType>,
     pub readability: Option<Readability>,
+    /// The message templates the policy ships (`[[templates]]`), used where no administrator
+    /// has edited the text.
+    pub templates: Vec<Template>,
 }
 
 impl Policy {
@@ -214,6 +220,7 @@ impl Builder<'_> {
             .collect::<Result<Vec<_>, _>>()?;
         let goals = self.goals(raw.goals)?;
         let case_types = self.case_types(raw.case_types)?;
+        let templates = self.templates(raw.templates, &case_types)?;
         Ok(Policy {
             municipality,
             source_document: raw.source_document.map(|d| SourceDocument {
@@ -230,6 +237,7 @@ impl Builder<'_> {
                 max_lix: r.max_lix,
                 jargon: r.jargon,
             }),
+            templates,
         })
     }
 
@@ -398,6 +406,97 @@ impl Builder<'_> {
                 complaint_deadline: c.complaint_deadline,
                 notices: c.notices,
                 pausable: c.pausable,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Builder<'_> {
+    fn templates(
+        &self,
+        raw: Vec<TemplateFile>,
+        case_types: &[CaseType],
+    ) -> Result<Vec<Template>, PolicyError> {
+        let mut out: Vec<Template> = Vec::with_capacity(raw.len());
+        for t in raw {
+            let Some(kind) = TemplateKind::parse(t.kind.get_ref()) else {
+                return self.fail(
+                    t.kind.span(),
+                    format!(
+                        "template kind \"{}\" is unknown; use one of {}",
+                        t.kind.get_ref(),
+                        TemplateKind::expected()
+                    ),
+                );
+            };
+            let lang = frist_i18n::Lang::ALL
+                .into_iter()
+                .find(|l| l.code() == t.lang.get_ref());
+            let Some(lang) = lang else {
+                let codes: Vec<&str> = frist_i18n::Lang::ALL.map(|l| l.code()).to_vec();
+                return self.fail(
+                    t.lang.span(),
+                    format!(
+                        "template language \"{}\" is unknown; use one of {}",
+                        t.lang.get_ref(),
+                        codes.join(", ")
+                    ),
+                );
+            };
+            if let Some(case) = &t.case_type
+                && !case_types.iter().any(|c| &c.id == case.get_ref())
+            {
+                return self.fail(
+                    case.span(),
+                    format!(
+                        "template for case type \"{}\": the policy has no [[case_type]] with that id",
+                        case.get_ref()
+                    ),
+                );
+            }
+            match check_body(kind, t.body.get_ref()) {
+                Ok(()) => {}
+                Err(TemplateError::EmptyBody) => {
+                    return self.fail(
+                        t.body.span(),
+                        format!("template {kind} ({}): `body` is empty", lang.code()),
+                    );
+                }
+                Err(TemplateError::UnknownPlaceholder(name)) => {
+                    return self.fail(
+                        t.body.span(),
+                        format!(
+                            "template {kind} ({}): {{{name}}} is not a placeholder of {kind}; use {}",
+                            lang.code(),
+                            kind.placeholders()
+                                .iter()
+                                .map(|p| format!("{{{p}}}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+            }
+            let case_type = t.case_type.map(Spanned::into_inner);
+            let twice = out
+                .iter()
+                .any(|o| o.kind == kind && o.lang == lang && o.case_type == case_type);
+            if twice {
+                return self.fail(
+                    t.kind.span(),
+                    format!(
+                        "template {kind} ({}) for {} appears twice",
+                        lang.code(),
+                        case_type.as_deref().unwrap_or("all case types")
+                    ),
+                );
+            }
+            out.push(Template {
+                kind,
+                case_type,
+                lang,
+                body: t.body.into_inner(),
             });
         }
         Ok(out)

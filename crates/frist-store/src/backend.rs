@@ -14,7 +14,7 @@
 //! [`AnyStore`]: crate::AnyStore
 
 use crate::creations::Creation;
-use crate::ops::{accounts, append, directory, read};
+use crate::ops::{accounts, append, directory, read, templates};
 use crate::policies::{PolicyCache, sha256_hex};
 use crate::sql::Conn;
 use crate::types::*;
@@ -272,6 +272,38 @@ impl<B: Backend> Store for B {
     #[instrument(skip_all, fields(backend = self.name()))]
     async fn caseworkers(&self) -> StoreResult<Vec<Caseworker>> {
         reading!(self, |c| read::caseworkers(c))
+    }
+
+    #[instrument(skip_all, fields(backend = self.name(), kind = %template.kind))]
+    async fn put_template(
+        &self,
+        template: frist_policy::Template,
+        by: &str,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        let by = by.to_owned();
+        writing!(self, move |c| templates::put(c, &template, &by, at))
+    }
+
+    #[instrument(skip_all, fields(backend = self.name(), %kind))]
+    async fn delete_template(
+        &self,
+        kind: frist_policy::TemplateKind,
+        case_type: Option<&str>,
+        lang: frist_i18n::Lang,
+    ) -> StoreResult<bool> {
+        let case_type = case_type.map(str::to_owned);
+        writing!(self, move |c| templates::delete(
+            c,
+            kind,
+            case_type.as_deref(),
+            lang
+        ))
+    }
+
+    #[instrument(skip_all, fields(backend = self.name()))]
+    async fn templates(&self) -> StoreResult<Vec<crate::StoredTemplate>> {
+        reading!(self, |c| templates::all(c))
     }
 
     #[instrument(skip_all, fields(backend = self.name(), name, ?role))]

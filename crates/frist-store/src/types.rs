@@ -390,6 +390,24 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = StoreResult<()>> + Send;
     fn caseworkers(&self) -> impl Future<Output = StoreResult<Vec<Caseworker>>> + Send;
 
+    /// Saves an administrator's edit of a message template (replacing an earlier edit of the
+    /// same kind, case type and language), with who saved it and when.
+    fn put_template(
+        &self,
+        template: frist_policy::Template,
+        by: &str,
+        at: Timestamp,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Deletes the edit of a template ("gendan standard"); whether there was one.
+    fn delete_template(
+        &self,
+        kind: frist_policy::TemplateKind,
+        case_type: Option<&str>,
+        lang: frist_i18n::Lang,
+    ) -> impl Future<Output = StoreResult<bool>> + Send;
+    /// Every edited template, by kind, case type ("all" first) and language.
+    fn templates(&self) -> impl Future<Output = StoreResult<Vec<crate::StoredTemplate>>> + Send;
+
     /// Stores a token hash (SHA-256 hex of the token) with its name and role.
     fn create_token(
         &self,

@@ -40,6 +40,12 @@ pub const FLAGGED_FILE_ROUTE: &str = "/post/markeret/{file}";
 pub const ADMIN: &str = "/admin";
 pub const ADMIN_UNITS: &str = "/admin/afdelinger";
 pub const ADMIN_STAFF: &str = "/admin/medarbejdere";
+/// The message templates: the list.
+pub const ADMIN_TEMPLATES: &str = "/admin/skabeloner";
+/// One template's form (`?kind=…&case_type=…&lang=…`), and where it is saved.
+pub const ADMIN_TEMPLATE: &str = "/admin/skabeloner/ret";
+/// Deletes an edit ("gendan standard").
+pub const ADMIN_TEMPLATE_RESTORE: &str = "/admin/skabeloner/gendan";
 pub const ABSENCE: &str = "/fravaer";
 pub const ABSENCE_END: &str = "/fravaer/slut";
 pub const DESK: &str = "/skranke";
@@ -106,6 +112,15 @@ pub fn feedback(token: impl Display) -> String {
 /// A flagged message's raw bytes, by its file name (`<id>.eml`).
 pub fn flagged_file(id: impl Display) -> String {
     fill(FLAGGED_FILE_ROUTE, &[&format_args!("{id}.eml")])
+}
+
+/// One template's form. Kinds, case type ids and language codes need no escaping: they are
+/// lower-case letters, digits, `-` and `_` (the policy refuses other case type ids).
+pub fn admin_template(kind: &str, case_type: Option<&str>, lang: &str) -> String {
+    format!(
+        "{ADMIN_TEMPLATE}?kind={kind}&case_type={}&lang={lang}",
+        case_type.unwrap_or("")
+    )
 }
 
 pub fn inquiry(id: impl Display) -> String {

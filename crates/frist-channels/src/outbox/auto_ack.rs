@@ -14,7 +14,9 @@ use frist_core::rules::{blocking, check_message};
 use frist_core::{Event, EventKind, Inquiry, InquiryState, MessageKind, OutgoingMessage};
 use frist_i18n::{Arg, Audience, Lang, text};
 use frist_policy::long_date;
-use frist_policy::{Channel, Policy, Requirement};
+use frist_policy::{
+    Channel, Policy, Requirement, Template, TemplateKind, TemplateSource, fill, resolve,
+};
 use frist_store::{InquiryId, OutboxStore, Store, StoreError, StoreResult};
 use jiff::{SignedDuration, Timestamp};
 
@@ -115,7 +117,23 @@ pub async fn acknowledge<S: Store + OutboxStore>(
         )
         .await;
     };
-    let message = compose(inquiry, policy, lang, channel);
+    let edited: Vec<Template> = store
+        .templates()
+        .await?
+        .into_iter()
+        .map(|t| t.template)
+        .collect();
+    // The acknowledgment's {caseworker}: the person intake routed it to, else the municipality.
+    let signer = match &inquiry.caseworker {
+        Some(id) => store
+            .caseworkers()
+            .await?
+            .into_iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.name),
+        None => policy.municipality.name.clone(),
+    };
+    let message = compose(inquiry, policy, (&edited, &signer), lang, channel);
     if let Some(rule) = blocking(&check_message(inquiry, &message, policy)).next() {
         let why = format!("reglen {} ({}) blokerer den", rule.rule, rule.source);
         return note(store, id, now, &why).await;
@@ -189,8 +207,16 @@ fn channel_for(inquiry: &Inquiry) -> Option<Channel> {
 }
 
 /// The acknowledgment: the reference, the answer date the policy promises (the earliest open
-/// answer deadline), signed by the municipality.
-fn compose(inquiry: &Inquiry, policy: &Policy, lang: Lang, channel: Channel) -> OutgoingMessage {
+/// answer deadline), signed by the municipality. Its text is the acknowledgment template when
+/// an administrator edited it or the policy ships one (for the case type, in the citizen's
+/// language), else the built-in automatic text, written for a message no person signs.
+fn compose(
+    inquiry: &Inquiry,
+    policy: &Policy,
+    (edited, signer): (&[Template], &str),
+    lang: Lang,
+    channel: Channel,
+) -> OutgoingMessage {
     let expected = inquiry
         .obligations
         .iter()
@@ -203,7 +229,23 @@ fn compose(inquiry: &Inquiry, policy: &Policy, lang: Lang, channel: Channel) -> 
         Some(name) if !name.is_empty() => say("reply-greeting", &[("name", name.into())]),
         _ => say("reply-greeting-anonymous", &[]),
     };
+    let template = resolve(
+        TemplateKind::Acknowledgment,
+        inquiry.case_type.as_deref(),
+        lang,
+        edited,
+        &policy.templates,
+    );
     let main = match expected {
+        // The template names the answer date: without one, the built-in text that does not.
+        Some(date) if template.source != TemplateSource::Standard => fill(
+            &template.body,
+            &[
+                ("reference", &reference),
+                ("date", &long_date(date, lang)),
+                ("caseworker", signer),
+            ],
+        ),
         Some(date) => say(
             "reply-auto-acknowledgment",
             &[
@@ -266,7 +308,58 @@ async fn note<S: Store>(
 
 #[cfg(test)]
 mod tests {
+    use frist_core::{Inquiry, NewInquiry, Reference};
     use frist_i18n::{Audience, Lang, has};
+    use frist_policy::{Channel, Policy};
+
+    fn inquiry(policy: &Policy, language: &str) -> Inquiry {
+        let new: NewInquiry = serde_json::from_value(serde_json::json!({
+            "channel": "email", "to": "general", "kind": "general_question",
+            "received_at": "2026-03-02T09:00:00+01:00", "language": language,
+            "sender": {"name": "Karen Jensen", "email": "karen@example.dk"}
+        }))
+        .unwrap();
+        let reference = Reference::new("ROS", 2026, 1).unwrap();
+        Inquiry::receive(reference, new, policy).unwrap().0
+    }
+
+    #[test]
+    fn a_policy_acknowledgment_template_is_used_in_its_language_and_the_built_in_text_otherwise() {
+        let text = format!(
+            "{}\n[[templates]]\nkind = \"acknowledgment\"\nlang = \"da\"\n\
+             body = \"Vi har fået {{reference}}. {{caseworker}} svarer senest {{date}}.\"\n",
+            include_str!("../../../../policies/roskilde.toml")
+        );
+        let policy = Policy::from_toml("roskilde", &text).unwrap();
+        let da = super::compose(
+            &inquiry(&policy, "da"),
+            &policy,
+            (&[], "Roskilde Kommune"),
+            Lang::Da,
+            Channel::Email,
+        );
+        assert!(
+            da.body.starts_with(
+                "Kære Karen Jensen\n\nVi har fået ROS-2026-000001. Roskilde Kommune svarer senest"
+            ),
+            "{}",
+            da.body
+        );
+        assert!(da.body.contains("4. marts 2026"), "{}", da.body);
+        assert!(da.body.ends_with("Dette er en automatisk kvittering."));
+        let de = super::compose(
+            &inquiry(&policy, "de"),
+            &policy,
+            (&[], "Roskilde Kommune"),
+            Lang::De,
+            Channel::Email,
+        );
+        assert!(
+            de.body.contains("Vielen Dank für Ihre Anfrage"),
+            "{}",
+            de.body
+        );
+    }
 
     #[test]
     fn every_word_of_the_automatic_acknowledgment_is_in_every_language() {

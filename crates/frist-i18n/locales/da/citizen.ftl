@@ -151,6 +151,16 @@ reply-acknowledgment = Tak for din henvendelse, som vi har modtaget. Den har ref
 reply-answer = Tak for din henvendelse ({ $reference }).
 reply-next-step = Vi behandler din henvendelse og kontakter dig, hvis vi mangler oplysninger.
 reply-decision = Vi har behandlet din sag ({ $reference }) og har truffet denne afgørelse:
+reply-information-request =
+    Vi har brug for flere oplysninger for at kunne behandle din henvendelse { $reference }:
+
+    { $needed }
+
+    Send dem venligst senest { $date }. Du kan svare på denne besked.
+reply-extension-notice =
+    Vi har desværre brug for mere tid til din henvendelse { $reference }. Du kan nu forvente svar senest { $date }.
+
+    Begrundelse: { $reason }
 reply-greeting = Kære { $name }
 reply-greeting-anonymous = Kære borger
 reply-sign-off = Venlig hilsen

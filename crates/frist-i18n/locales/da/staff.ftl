@@ -206,13 +206,6 @@ ref-not-working-day = Den nye frist skal være en arbejdsdag.
 ref-extension-date = Skriv den nye frist som en dato, fx 2026-12-04.
 ref-extension-reason = Skriv en begrundelse til borgeren.
 ref-extension-rules = Beskeden om forlængelsen opfylder ikke servicemålene. Skriv en begrundelse og vælg en dato.
-tpl-extension = 
-    Vi har desværre brug for mere tid til din henvendelse { $reference }. Du kan nu forvente svar senest { $date }.
-
-    Begrundelse: { $reason }
-
-    Venlig hilsen
-    { $caseworker }
 note-legend = Tilføj en note
 field-note-visible = Synlig for borgeren
 note-button = Gem note
@@ -528,15 +521,6 @@ ntc-request-hint = Borgeren får en besked om, hvad vi mangler, og hvornår vi s
 ntc-field-request-text = Hvad har vi brug for?
 ntc-field-request-date = Svar senest
 ntc-request-button = Send anmodningen
-ntc-tpl-request =
-    Vi har brug for flere oplysninger for at kunne behandle din henvendelse { $reference }:
-
-    { $what }
-
-    Send dem venligst senest { $date }. Du kan svare på denne besked.
-
-    Venlig hilsen
-    { $caseworker }
 ntc-extended-queued = Fristen er forlænget. Beskeden til borgeren er lagt i udbakken og sendes nu. Forløbet viser den som sendt, så snart modtagerens system har taget imod den.
 ntc-extended-undelivered = Fristen er forlænget. Beskeden til borgeren er gemt i udbakken, men den er ikke sendt: der er ikke sat forsendelse op for kanalen på serveren. Kontakt jeres it-afdeling.
 ntc-extended-on-status-page = Fristen er forlænget. Borgeren kan se den nye dato og begrundelsen på sin statusside.
@@ -549,3 +533,48 @@ ntc-ref-request-text = Skriv, hvilke oplysninger vi har brug for.
 ntc-ref-request-date = Skriv, hvornår borgeren senest skal svare, som en dato efter i dag, fx 2027-01-15.
 ntc-ref-request-rules = Anmodningen opfylder ikke servicemålene eller reglerne for kanalen. Vælg en anden kanal eller ret teksten.
 ntc-ref-no-recipient = Beskeden kan ikke sendes: borgeren har ikke oplyst en adresse til den kanal, svaret ville gå med. Intet er gemt.
+
+# Message templates (/admin/skabeloner)
+tmpl-title = Skabeloner
+tmpl-intro = Den tekst, en besked til borgeren begynder med, for hver slags besked, sagstype og sprog. Hilsen og underskrift (navn, afdeling og direkte telefon) sætter Frist selv på ud fra medarbejderlisten. En rettet tekst går forud for politikkens og Frists standardtekst.
+tmpl-admin-link = Skabeloner til beskeder
+tmpl-admin-link-hint = Ret de tekster, kvitteringer, svar, afgørelser, anmodninger om oplysninger og beskeder om forlænget frist begynder med.
+tmpl-caption = Skabeloner efter besked og sagstype, og hvor teksten kommer fra på hvert sprog
+tmpl-col-kind = Besked
+tmpl-col-case-type = Sagstype
+tmpl-all-case-types = Alle sagstyper
+tmpl-kind-acknowledgment = Kvittering
+tmpl-kind-answer = Svar
+tmpl-kind-decision = Afgørelse
+tmpl-kind-information-request = Anmodning om oplysninger
+tmpl-kind-extension-notice = Besked om forlænget frist
+tmpl-source-standard = Standard
+tmpl-source-policy = Politik
+tmpl-source-edited = Redigeret
+tmpl-for-all = (alle sagstyper)
+tmpl-edit-link = Ret { $kind }, { $case_type }, { $lang }
+tmpl-edit = Ret
+tmpl-edit-title = Ret skabelon
+tmpl-edit-intro = Teksten bruges til nye beskeder af denne slags. Beskeder, der allerede er sendt, ændres ikke.
+tmpl-now-from = Teksten kommer nu fra:
+tmpl-changed = Senest rettet af { $by } { $when }.
+tmpl-field-body = Tekst
+tmpl-body-hint = Skriv teksten, der står mellem hilsen og underskrift. Ord i krøllede parenteser udfyldes, når beskeden skrives; kun dem i listen herunder kan bruges.
+tmpl-placeholders-caption = Pladsholdere, du kan bruge
+tmpl-ph-reference = sagens referencenummer
+tmpl-ph-caseworker = sagsbehandlerens navn
+tmpl-ph-date-acknowledgment = den dato, borgeren kan forvente svar
+tmpl-ph-date-information-request = den dato, borgeren skal svare senest
+tmpl-ph-date-extension-notice = den nye frist
+tmpl-ph-needed = hvad vi har brug for
+tmpl-ph-reason = begrundelsen for forlængelsen
+tmpl-ph-complaint-to = hvem man klager til (fra sagstypen)
+tmpl-ph-complaint-deadline = klagefristen (fra sagstypen)
+tmpl-save = Gem skabelon
+tmpl-restore = Gendan standard
+tmpl-restore-hint = Sletter rettelsen. Derefter bruges politikkens tekst eller Frists standardtekst igen.
+tmpl-back = Tilbage til skabelonerne
+tmpl-saved = Skabelonen er gemt.
+tmpl-restored = Rettelsen er slettet. Standardteksten bruges igen.
+tmpl-err-empty = Skriv en tekst. En skabelon kan ikke være tom.
+tmpl-err-placeholder = { $placeholder } kan ikke bruges i denne slags besked. Brug kun pladsholderne i listen.

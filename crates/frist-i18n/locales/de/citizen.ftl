@@ -152,6 +152,16 @@ reply-acknowledgment = Vielen Dank für Ihre Anfrage, die wir erhalten haben. Si
 reply-answer = Vielen Dank für Ihre Anfrage ({ $reference }).
 reply-next-step = Wir bearbeiten Ihre Anfrage und melden uns, falls uns Angaben fehlen.
 reply-decision = Wir haben Ihre Sache ({ $reference }) geprüft und folgende Entscheidung getroffen:
+reply-information-request =
+    Wir benötigen weitere Angaben, um Ihre Anfrage { $reference } bearbeiten zu können:
+
+    { $needed }
+
+    Bitte senden Sie uns diese bis zum { $date }. Sie können auf diese Nachricht antworten.
+reply-extension-notice =
+    Leider benötigen wir mehr Zeit für Ihre Anfrage { $reference }. Sie erhalten nun spätestens am { $date } eine Antwort.
+
+    Der Grund: { $reason }
 reply-greeting = Guten Tag { $name }
 reply-greeting-anonymous = Guten Tag
 reply-sign-off = Mit freundlichen Grüßen

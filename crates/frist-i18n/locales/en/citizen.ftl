@@ -151,6 +151,16 @@ reply-acknowledgment = Thank you for your inquiry, which we have received. Its r
 reply-answer = Thank you for your inquiry ({ $reference }).
 reply-next-step = We are handling your inquiry and will contact you if we need more information.
 reply-decision = We have considered your case ({ $reference }) and have made this decision:
+reply-information-request =
+    We need more information to handle your inquiry { $reference }:
+
+    { $needed }
+
+    Please send it by { $date }. You can reply to this message.
+reply-extension-notice =
+    Unfortunately we need more time for your inquiry { $reference }. You can now expect an answer by { $date }.
+
+    The reason: { $reason }
 reply-greeting = Dear { $name }
 reply-greeting-anonymous = Dear citizen
 reply-sign-off = Kind regards

@@ -206,13 +206,6 @@ ref-not-working-day = The new deadline must be a working day.
 ref-extension-date = Write the new deadline as a date, e.g. 2026-12-04.
 ref-extension-reason = Write a reason for the citizen.
 ref-extension-rules = The extension notice does not meet the service goals. Write a reason and choose a date.
-tpl-extension = 
-    Unfortunately we need more time for your inquiry { $reference }. You can now expect an answer by { $date }.
-
-    The reason: { $reason }
-
-    Kind regards
-    { $caseworker }
 note-legend = Add a note
 field-note-visible = Visible to the citizen
 note-button = Save note
@@ -528,15 +521,6 @@ ntc-request-hint = The citizen gets a message saying what we need and by when. D
 ntc-field-request-text = What do we need?
 ntc-field-request-date = Reply by
 ntc-request-button = Send the request
-ntc-tpl-request =
-    We need more information to handle your inquiry { $reference }:
-
-    { $what }
-
-    Please send it by { $date }. You can reply to this message.
-
-    Kind regards
-    { $caseworker }
 ntc-extended-queued = The deadline has been extended. The message to the citizen is in the outbox and is being sent. The timeline shows it as sent as soon as the recipient's system has accepted it.
 ntc-extended-undelivered = The deadline has been extended. The message to the citizen is saved in the outbox but has not been sent: no delivery is set up for the channel on the server. Contact your IT department.
 ntc-extended-on-status-page = The deadline has been extended. The citizen can see the new date and the reason on their status page.
@@ -549,3 +533,48 @@ ntc-ref-request-text = Write which information we need.
 ntc-ref-request-date = Write the date by which the citizen should reply, after today, e.g. 2027-01-15.
 ntc-ref-request-rules = The request does not meet the service goals or the channel's rules. Choose another channel or change the text.
 ntc-ref-no-recipient = The message cannot be sent: the citizen has given no address for the channel the reply would take. Nothing was saved.
+
+# Message templates (/admin/skabeloner)
+tmpl-title = Templates
+tmpl-intro = The text a message to the citizen starts with, for each kind of message, case type and language. Frist adds the greeting and the signature (name, unit and direct phone) itself from the staff directory. An edited text comes before the policy's and Frist's standard text.
+tmpl-admin-link = Message templates
+tmpl-admin-link-hint = Edit the texts that acknowledgments, answers, decisions, information requests and extension notices start with.
+tmpl-caption = Templates by message and case type, and where the text comes from in each language
+tmpl-col-kind = Message
+tmpl-col-case-type = Case type
+tmpl-all-case-types = All case types
+tmpl-kind-acknowledgment = Acknowledgment
+tmpl-kind-answer = Answer
+tmpl-kind-decision = Decision
+tmpl-kind-information-request = Information request
+tmpl-kind-extension-notice = Extension notice
+tmpl-source-standard = Standard
+tmpl-source-policy = Policy
+tmpl-source-edited = Edited
+tmpl-for-all = (all case types)
+tmpl-edit-link = Edit { $kind }, { $case_type }, { $lang }
+tmpl-edit = Edit
+tmpl-edit-title = Edit template
+tmpl-edit-intro = The text is used for new messages of this kind. Messages already sent do not change.
+tmpl-now-from = The text now comes from:
+tmpl-changed = Last edited by { $by } { $when }.
+tmpl-field-body = Text
+tmpl-body-hint = Write the text that goes between the greeting and the signature. Words in curly braces are filled in when the message is written; only those in the list below can be used.
+tmpl-placeholders-caption = Placeholders you can use
+tmpl-ph-reference = the inquiry's reference number
+tmpl-ph-caseworker = the caseworker's name
+tmpl-ph-date-acknowledgment = the date the citizen can expect an answer
+tmpl-ph-date-information-request = the date the citizen must reply by
+tmpl-ph-date-extension-notice = the new deadline
+tmpl-ph-needed = what we need
+tmpl-ph-reason = the reason for the extension
+tmpl-ph-complaint-to = whom to complain to (from the case type)
+tmpl-ph-complaint-deadline = the deadline for complaints (from the case type)
+tmpl-save = Save template
+tmpl-restore = Restore standard
+tmpl-restore-hint = Deletes the edit. The policy's text or Frist's standard text is then used again.
+tmpl-back = Back to the templates
+tmpl-saved = The template is saved.
+tmpl-restored = The edit is deleted. The standard text is used again.
+tmpl-err-empty = Write a text. A template cannot be empty.
+tmpl-err-placeholder = { $placeholder } cannot be used in this kind of message. Use only the placeholders in the list.

@@ -9,6 +9,7 @@
 mod errors;
 mod semantics;
 mod shipped;
+mod templates;
 
 use frist_policy::Policy;
 use std::sync::LazyLock;

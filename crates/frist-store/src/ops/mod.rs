@@ -12,3 +12,4 @@ pub(crate) mod mail;
 pub(crate) mod outbox;
 pub(crate) mod read;
 pub(crate) mod scan;
+pub(crate) mod templates;

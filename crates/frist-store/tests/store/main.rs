@@ -34,4 +34,5 @@ mod queue;
 mod scans;
 mod search;
 mod status_links;
+mod templates;
 mod text_search;

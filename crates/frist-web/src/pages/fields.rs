@@ -1,11 +1,14 @@
 //! What the staff forms share: the problems with their fields (shown next to each field and in
 //! the summary at the top) and the options of their drop-downs.
 
-/// A problem with one field of a form, by the field's id.
+use std::borrow::Cow;
+
+/// A problem with one field of a form, by the field's id. The message is usually a catalogue
+/// text; it is owned when it names what was typed (e.g. an unknown placeholder).
 #[derive(Debug, Clone)]
 pub(crate) struct FieldError {
     pub field: &'static str,
-    pub message: &'static str,
+    pub message: Cow<'static, str>,
 }
 
 /// A form's field problems, in the order the summary lists them.
@@ -13,8 +16,11 @@ pub(crate) struct FieldError {
 pub(crate) struct FieldErrors(Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn push(&mut self, field: &'static str, message: &'static str) {
-        self.0.push(FieldError { field, message });
+    pub fn push(&mut self, field: &'static str, message: impl Into<Cow<'static, str>>) {
+        self.0.push(FieldError {
+            field,
+            message: message.into(),
+        });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -26,8 +32,11 @@ impl FieldErrors {
     }
 
     /// The problem with `field`, if any.
-    pub fn get(&self, field: &str) -> Option<&'static str> {
-        self.0.iter().find(|e| e.field == field).map(|e| e.message)
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_ref())
     }
 
     /// The ids an input is described by: its hint (if any) and its error (if any).

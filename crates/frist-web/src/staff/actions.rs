@@ -10,7 +10,7 @@ use super::StaffMessages;
 use super::action_flow::{ActionForm, Refusal, Told, act, act_sending};
 use super::information_request::information_request;
 use super::inquiry::Notice;
-use super::reply::{notice_lang, signed};
+use super::reply::signed;
 use crate::page_error::PageError;
 use crate::pages::visitor::Visitor;
 use crate::state::AppState;
@@ -275,18 +275,27 @@ async fn extension<S: Store + OutboxStore + ScanStore>(
     let inquiry = &stored.inquiry;
     let (caseworkers, units) = tokio::try_join!(app.store.caseworkers(), app.store.units())?;
     let me = super::signer::me(&caseworkers, &units, username);
-    let citizen = notice_lang(inquiry);
+    let citizen = super::signer::citizen_lang(inquiry);
     let t = crate::pages::i18n::Messages::of(citizen);
     let shown_date = match citizen {
         Lang::Da | Lang::De => t.date(date),
         Lang::En => format!("{} ({date})", t.date(date)),
     };
-    let body = StaffMessages::of(citizen)
-        .tpl_extension
-        .replace("{reference}", &inquiry.reference.to_string())
-        .replace("{date}", &shown_date)
-        .replace("{reason}", &reason)
-        .replace("{caseworker}", &me.name);
+    let edited = app.store.templates().await?;
+    let edited: Vec<_> = edited.into_iter().map(|t| t.template).collect();
+    let values = super::texts::Values {
+        date: Some(&shown_date),
+        needed: None,
+        reason: Some(&reason),
+    };
+    let body = super::texts::starting_text(
+        inquiry,
+        &policy.policy,
+        &edited,
+        &me,
+        frist_policy::TemplateKind::ExtensionNotice,
+        values,
+    );
     let notice = signed(
         inquiry,
         &policy.policy,

@@ -1,5 +1,6 @@
 //! `/admin` (administrators only): departments with their mailbox and phone, staff accounts
-//! with their directory entry, and the policy in force as read-only text.
+//! with their directory entry, a link to the message templates (`admin_templates.rs`), and the
+//! policy in force as read-only text.
 
 use super::words::admin::AdminWords;
 use super::{StaffChrome, see_other, session};
@@ -79,6 +80,8 @@ struct StaffRow {
 struct AdminPage {
     chrome: StaffChrome,
     w: &'static AdminWords,
+    /// The link to the message templates.
+    tw: &'static super::words::templates::TemplateWords,
     csrf: String,
     notice: Option<&'static str>,
     units: Vec<Unit>,
@@ -176,6 +179,7 @@ async fn render<S: Store>(
     let page = AdminPage {
         chrome: StaffChrome::new(visitor, &app.policy.policy, Some(user), &token),
         w,
+        tw: super::words::templates::TemplateWords::of(visitor.staff_lang()),
         csrf: token.clone(),
         notice,
         units,

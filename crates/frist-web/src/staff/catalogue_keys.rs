@@ -8,6 +8,7 @@ use super::words::notices::NoticeWords;
 use super::words::queues::QueuesWords;
 use super::words::reply::ReplyWords;
 use super::words::search::SearchWords;
+use super::words::templates::TemplateWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
 use crate::pages::link_words::LinkWords;
@@ -42,6 +43,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         QueuesWords::keys(),
         SearchWords::keys(),
         NoticeWords::keys(),
+        TemplateWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }

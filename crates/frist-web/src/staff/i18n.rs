@@ -214,7 +214,6 @@ frist_i18n::words! {
         ref_extension_date,
         ref_extension_reason,
         ref_extension_rules,
-        tpl_extension,
         note_legend,
         field_note_visible,
         note_button,

@@ -1,18 +1,19 @@
 //! The information request the inquiry page's "Bed borgeren om oplysninger" sends: what is
-//! needed and by when, in the citizen's language, by the channel a reply would take, with the
-//! caseworker's name and contact (forvaltningsloven § 19; STE-10).
+//! needed and by when, in the citizen's language (its template, `texts.rs`), by the channel a
+//! reply would take, with the caseworker's name and contact (forvaltningsloven § 19; STE-10).
 //!
 //! The reply-by date travels as the message's `expected_answer_date`: the date the answer it
 //! asks for is expected, which the status page and the e-mail show as "svar senest".
 
 use super::action_flow::{ActionForm, Refusal};
-use super::reply::{notice_lang, signed};
-use super::words::notices::NoticeWords;
+use super::reply::signed;
+use super::signer::citizen_lang;
+use super::texts::{Values, starting_text};
 use crate::state::AppState;
 use frist_calendar::Date;
 use frist_core::rules::{Severity, check_message};
 use frist_core::{MessageKind, OutgoingMessage};
-use frist_policy::COPENHAGEN;
+use frist_policy::{COPENHAGEN, TemplateKind};
 use frist_store::{OutboxStore, ScanStore, Store};
 
 pub(super) async fn information_request<S: Store + OutboxStore + ScanStore>(
@@ -38,14 +39,22 @@ pub(super) async fn information_request<S: Store + OutboxStore + ScanStore>(
     let inquiry = &stored.inquiry;
     let (caseworkers, units) = tokio::try_join!(app.store.caseworkers(), app.store.units())?;
     let me = super::signer::me(&caseworkers, &units, username);
-    let citizen = notice_lang(inquiry);
-    let t = crate::pages::i18n::Messages::of(citizen);
-    let body = NoticeWords::of(citizen)
-        .tpl_request
-        .replace("{reference}", &inquiry.reference.to_string())
-        .replace("{what}", &what)
-        .replace("{date}", &t.date(date))
-        .replace("{caseworker}", &me.name);
+    let edited = app.store.templates().await?;
+    let edited: Vec<_> = edited.into_iter().map(|t| t.template).collect();
+    let t = crate::pages::i18n::Messages::of(citizen_lang(inquiry));
+    let values = Values {
+        date: Some(&t.date(date)),
+        needed: Some(&what),
+        reason: None,
+    };
+    let body = starting_text(
+        inquiry,
+        &policy.policy,
+        &edited,
+        &me,
+        TemplateKind::InformationRequest,
+        values,
+    );
     let message = signed(
         inquiry,
         &policy.policy,

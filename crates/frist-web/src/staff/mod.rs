@@ -10,6 +10,7 @@ mod absence;
 mod action_flow;
 mod actions;
 mod admin;
+mod admin_templates;
 mod casework;
 mod deadline;
 mod desk;
@@ -29,6 +30,7 @@ mod scans;
 mod search;
 mod session;
 mod signer;
+mod texts;
 mod throttle;
 mod words;
 
@@ -62,6 +64,15 @@ pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
         .route(paths::ADMIN, get(admin::show::<S>))
         .route(paths::ADMIN_UNITS, post(admin::save_unit::<S>))
         .route(paths::ADMIN_STAFF, post(admin::save_staff::<S>))
+        .route(paths::ADMIN_TEMPLATES, get(admin_templates::list::<S>))
+        .route(
+            paths::ADMIN_TEMPLATE,
+            get(admin_templates::edit::<S>).post(admin_templates::save::<S>),
+        )
+        .route(
+            paths::ADMIN_TEMPLATE_RESTORE,
+            post(admin_templates::restore::<S>),
+        )
         .route(
             paths::ABSENCE,
             get(absence::show::<S>).post(absence::submit::<S>),

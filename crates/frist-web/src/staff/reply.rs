@@ -8,6 +8,7 @@ use super::i18n::StaffMessages;
 use super::inquiry::{Loaded, load, render};
 use super::session;
 use super::signer::{self, Signer};
+use super::texts;
 use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::visitor::Visitor;
@@ -22,7 +23,7 @@ use frist_channels::outbox::{delivered_through_outbox, outbox_item};
 use frist_core::rules::{Severity, check_message};
 use frist_core::{ComplaintGuidance, Event, EventKind, Inquiry, MessageKind, OutgoingMessage};
 use frist_i18n::Lang;
-use frist_policy::{Channel, Policy, Requirement};
+use frist_policy::{Channel, Policy, Requirement, Template};
 use frist_store::{OutboxStore, ScanStore, Store, StoreError};
 use serde::Deserialize;
 
@@ -103,8 +104,14 @@ pub(crate) const KINDS: [(&str, MessageKind); 3] = [
     ("decision", MessageKind::Decision),
 ];
 
-/// The form as the caseworker first sees it, signed by `signer`.
-pub(crate) fn prefill(inquiry: &Inquiry, policy: &Policy, signer: &Signer) -> ReplyForm {
+/// The form as the caseworker first sees it, signed by `signer`; its text from the kind's
+/// template (`edited`: the administrator's templates).
+pub(crate) fn prefill(
+    inquiry: &Inquiry,
+    policy: &Policy,
+    edited: &[Template],
+    signer: &Signer,
+) -> ReplyForm {
     let acknowledge = inquiry
         .obligations
         .iter()
@@ -114,14 +121,7 @@ pub(crate) fn prefill(inquiry: &Inquiry, policy: &Policy, signer: &Signer) -> Re
     } else {
         MessageKind::Answer
     };
-    let sender = &inquiry.received.sender;
-    let channel = if inquiry.involves_cpr() {
-        Channel::DigitalPost
-    } else if sender.email.is_some() {
-        Channel::Email
-    } else {
-        inquiry.received.channel
-    };
+    let channel = reply_channel(inquiry);
     let case_type = inquiry
         .case_type
         .as_deref()
@@ -131,7 +131,14 @@ pub(crate) fn prefill(inquiry: &Inquiry, policy: &Policy, signer: &Signer) -> Re
         csrf: String::new(),
         kind: kind_value(kind).into(),
         channel: channel.as_str().into(),
-        body: signer::body(inquiry, signer, kind),
+        body: texts::starting_text(
+            inquiry,
+            policy,
+            edited,
+            signer,
+            texts::template_kind(kind),
+            texts::Values::default(),
+        ),
         caseworker: signer.id.clone(),
         contact: signer.contact(policy),
         next_step,
@@ -160,10 +167,7 @@ pub(crate) fn signed(
     body: String,
     date: frist_calendar::Date,
 ) -> OutgoingMessage {
-    let channel = prefill(inquiry, policy, me)
-        .channel
-        .parse()
-        .unwrap_or(inquiry.received.channel);
+    let channel = reply_channel(inquiry);
     OutgoingMessage {
         kind,
         channel,
@@ -177,12 +181,15 @@ pub(crate) fn signed(
     }
 }
 
-/// The language of the texts the inquiry page writes from the staff catalogues (an
-/// extension's notice, an information request): English or Danish, as those catalogues go.
-pub(crate) fn notice_lang(inquiry: &Inquiry) -> Lang {
-    match inquiry.received.language.as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Da,
+/// The channel a message to this citizen takes: Digital Post when a CPR number is involved
+/// (never plain e-mail), else e-mail when there is an address, else the channel they used.
+fn reply_channel(inquiry: &Inquiry) -> Channel {
+    if inquiry.involves_cpr() {
+        Channel::DigitalPost
+    } else if inquiry.received.sender.email.is_some() {
+        Channel::Email
+    } else {
+        inquiry.received.channel
     }
 }
 

@@ -2,13 +2,12 @@
 //!
 //! The caseworker is chosen from the directory (never typed), so the name, unit and direct
 //! phone number the citizen reads are those the municipality keeps for that person (ROS-12: the
-//! direct number on every letter). Each message kind has its own starting text in the citizen's
-//! language: greeting, the kind's text, signature. The reply form switches the text with the
-//! kind as long as the caseworker has not edited it (`static/frist.js`).
+//! direct number on every letter). Every message starts with a greeting, the kind's text (from
+//! its template, `texts.rs`) and this signature. The reply form switches the text with the kind
+//! as long as the caseworker has not edited it (`static/frist.js`).
 
 use super::words::reply::ReplyWords;
-use crate::pages::i18n::Messages;
-use frist_core::{Inquiry, MessageKind};
+use frist_core::Inquiry;
 use frist_i18n::Lang;
 use frist_policy::Policy;
 use frist_store::{Caseworker, Unit};
@@ -109,23 +108,9 @@ pub(crate) fn citizen_lang(inquiry: &Inquiry) -> Lang {
     }
 }
 
-/// A reply's starting text for `kind`: greeting, the kind's text, signature.
-pub(crate) fn body(inquiry: &Inquiry, signer: &Signer, kind: MessageKind) -> String {
-    let lang = citizen_lang(inquiry);
-    let w = ReplyWords::of(lang);
-    let t = Messages::of(lang);
-    let text = match kind {
-        MessageKind::Acknowledgment => w.acknowledgment,
-        MessageKind::Decision => w.decision,
-        _ => w.answer,
-    };
-    let date = expected_answer(inquiry)
-        .map(|d| t.date(d))
-        .unwrap_or_default();
-    let text = text
-        .replace("{reference}", &inquiry.reference.to_string())
-        .replace("{caseworker}", &signer.name)
-        .replace("{date}", &date);
+/// A message's starting text: greeting, `text` (the kind's template, filled in), signature.
+pub(crate) fn body(inquiry: &Inquiry, signer: &Signer, text: &str) -> String {
+    let w = ReplyWords::of(citizen_lang(inquiry));
     let greeting = match inquiry.received.sender.name.as_deref().map(str::trim) {
         Some(name) if !name.is_empty() => w.greeting.replace("{name}", name),
         _ => w.greeting_anonymous.to_owned(),

@@ -8,6 +8,7 @@
 )] // a test fails loudly
 
 mod access;
+mod admin_templates;
 mod auth;
 mod directory;
 mod events;

@@ -204,3 +204,56 @@ async fn an_information_request_says_what_and_by_when_and_pauses_the_goals_that_
         [MessageKind::InformationRequest]
     );
 }
+
+#[tokio::test]
+async fn a_german_inquirys_extension_notice_and_information_request_are_german_when_delivered() {
+    let app = spawn_app("roskilde").await;
+    let mut case = email("2026-12-23T10:00:00+01:00");
+    case["language"] = json!("de");
+    let id = id_of(&app.create(&case).await);
+    let (mut v, csrf) = on_page(&app, id).await;
+    let done = extend(&mut v, id, &csrf).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.html);
+    let asked = v
+        .post(
+            &paths::await_citizen(id),
+            &[
+                ("csrf", csrf.as_str()),
+                ("text", "Ein Foto der Mülltonne."),
+                ("date", "2027-01-08"),
+            ],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.html);
+    assert_eq!(app.deliver().await.sent, 2);
+    let texts: Vec<String> = app
+        .delivered_files("email")
+        .into_iter()
+        .filter(|n| n.ends_with(".txt"))
+        .map(|n| std::fs::read_to_string(app.delivered.join("email").join(n)).unwrap())
+        .collect();
+    let notice = texts
+        .iter()
+        .find(|t| t.contains("mehr Zeit"))
+        .unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(notice.starts_with("Guten Tag Karen Jensen\n\n"), "{notice}");
+    assert!(
+        notice.contains("Leider benötigen wir mehr Zeit für Ihre Anfrage ROS-2026-"),
+        "{notice}"
+    );
+    assert!(notice.contains("spätestens am 8. Januar 2027"), "{notice}");
+    assert!(notice.contains("Der Grund: vi venter på"), "{notice}");
+    assert!(
+        notice.contains("Mit freundlichen Grüßen\nMette Hansen"),
+        "{notice}"
+    );
+    assert!(!notice.contains("Venlig hilsen"), "{notice}");
+    let request = texts
+        .iter()
+        .find(|t| t.contains("Mülltonne"))
+        .unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(
+        request.contains("Wir benötigen weitere Angaben, um Ihre Anfrage ROS-2026-"),
+        "{request}"
+    );
+}

@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 
 /// The value of `attribute` on the `<option value="{value}"` of the page, HTML-unescaped enough
 /// for the assertions below.
-fn option_data(html: &str, value: &str, attribute: &str) -> String {
+pub(crate) fn option_data(html: &str, value: &str, attribute: &str) -> String {
     let option = html
         .split(&format!("<option value=\"{value}\""))
         .nth(1)

@@ -5,7 +5,7 @@
 //! the CPR number is a POST that logs "cpr" first. Reading is in `load`, what the page shows in
 //! `view`; the handlers here tie them to the request.
 
-mod labels;
+pub(crate) mod labels;
 mod load;
 mod notice;
 mod view;
@@ -150,11 +150,12 @@ pub(crate) async fn render<S: Store + OutboxStore + ScanStore>(
     notice: Option<Notice>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let (units, caseworkers, outbox, scans) = tokio::try_join!(
+    let (units, caseworkers, outbox, scans, templates) = tokio::try_join!(
         app.store.units(),
         app.store.caseworkers(),
         app.store.outbox_for_inquiry(loaded.stored.id),
         app.store.scans_of_inquiry(loaded.stored.id),
+        app.store.templates(),
     )
     .map_err(PageError::internal)?;
     let next = match notice {
@@ -175,6 +176,7 @@ pub(crate) async fn render<S: Store + OutboxStore + ScanStore>(
         caseworkers,
         outbox,
         scans,
+        templates: templates.into_iter().map(|t| t.template).collect(),
         next,
     };
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());

@@ -6,6 +6,7 @@ use super::super::actions::{CLOSE_REASONS, close_label};
 use super::super::outgoing::OutgoingRow;
 use super::super::reply::{KINDS, ReplyState, kind_extras, prefill};
 use super::super::signer::{self, Signer};
+use super::super::texts;
 use super::super::{StaffChrome, StaffMessages};
 use super::Notice;
 use super::labels::{
@@ -142,6 +143,8 @@ pub(crate) struct Around {
     pub caseworkers: Vec<Caseworker>,
     pub outbox: Vec<OutboxSummary>,
     pub scans: Vec<ScanInfo>,
+    /// The message templates administrators have edited.
+    pub templates: Vec<frist_policy::Template>,
     /// The next inquiry, when the notice offers it.
     pub next: Next,
 }
@@ -168,6 +171,7 @@ pub(crate) fn page(
         caseworkers,
         outbox,
         scans,
+        templates,
         next,
     } = around;
     let s = StaffMessages::of(visitor.staff_lang());
@@ -181,7 +185,7 @@ pub(crate) fn page(
     let inquiry = &stored.inquiry;
     if reply.form.body.is_empty() && reply.errors.is_empty() && reply.blocked.is_empty() {
         let me = signer::me(&caseworkers, &units, &user.username);
-        reply.form = prefill(inquiry, &policy.policy, &me);
+        reply.form = prefill(inquiry, &policy.policy, &templates, &me);
     }
     let shown = |text: &str| {
         if revealed {
@@ -221,7 +225,11 @@ pub(crate) fn page(
                 value,
                 label: message_label(s, *kind),
                 selected: reply.form.kind == *value,
-                body: signing.map_or_else(String::new, |c| signer::body(inquiry, c, *kind)),
+                body: signing.map_or_else(String::new, |c| {
+                    let kind = texts::template_kind(*kind);
+                    let values = texts::Values::default();
+                    texts::starting_text(inquiry, &policy.policy, &templates, c, kind, values)
+                }),
                 next_step,
                 expected,
             }

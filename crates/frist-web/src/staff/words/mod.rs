@@ -10,3 +10,4 @@ pub(crate) mod notices;
 pub(crate) mod queues;
 pub(crate) mod reply;
 pub(crate) mod search;
+pub(crate) mod templates;

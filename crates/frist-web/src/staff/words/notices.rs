@@ -9,9 +9,6 @@ frist_i18n::words! {
         field_request_text,
         field_request_date,
         request_button,
-        /// The information request's text, in the citizen's language: "{reference}", "{what}",
-        /// "{date}" and "{caseworker}" are replaced.
-        tpl_request,
         extended_queued,
         extended_undelivered,
         extended_on_status_page,

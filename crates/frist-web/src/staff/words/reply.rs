@@ -1,15 +1,11 @@
-//! The texts a caseworker's reply starts from. They are the citizen's words, not staff's: kept
-//! in the citizen catalogues, so that a German inquiry (SKA-7) gets a German acknowledgment.
+//! The words around a message to the citizen: greeting, sign-off, the acknowledgment's next
+//! step. They are the citizen's words, not staff's: kept in the citizen catalogues, so that a
+//! German inquiry (SKA-7) gets a German acknowledgment. Each kind's own text is a template
+//! (`frist_policy::resolve`), whose built-in text is in the same catalogues (`reply-*`).
 
 frist_i18n::words! {
     pub(crate) struct ReplyWords in Citizen, prefix "reply-" {
-        /// "{reference}", "{caseworker}" and "{date}" are replaced.
-        acknowledgment,
-        /// "{reference}" is replaced.
-        answer,
         next_step,
-        /// "{reference}" is replaced.
-        decision,
         /// "{name}" is replaced by the sender's name.
         greeting,
         greeting_anonymous,
