@@ -278,13 +278,25 @@ pub(crate) async fn search(
 /// Indexes the inquiries a migration left waiting (`search_backfill`: every inquiry stored
 /// before the index existed), a batch per transaction, until none are left. Run when a store
 /// is opened, before it serves anything; a run that stops half-way goes on at the next opening.
+///
+/// With nothing waiting (every opening but the first after the migration) it only reads: a
+/// write here, in a transaction that began by reading, could not wait for another process's
+/// writer on SQLite (its snapshot would be stale) and would fail the opening with "database is
+/// locked". A batch on SQLite takes the write lock first (`BEGIN IMMEDIATE`), which does wait.
 pub(crate) async fn backfill(mut conn: Conn<'_>) -> StoreResult<u64> {
     use sqlx::Connection;
+    let waiting: Option<(i64,)> =
+        crate::sql::query("SELECT inquiry_id FROM search_backfill LIMIT 1")
+            .fetch_optional(conn.re())
+            .await?;
+    if waiting.is_none() {
+        return Ok(0);
+    }
     let mut done = 0u64;
     loop {
         let indexed = match conn.re() {
             Conn::Sqlite(c) => {
-                let mut tx = c.begin().await?;
+                let mut tx = c.begin_with("BEGIN IMMEDIATE").await?;
                 let n = backfill_batch(Conn::Sqlite(&mut tx)).await?;
                 tx.commit().await?;
                 n
