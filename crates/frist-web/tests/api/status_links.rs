@@ -35,6 +35,17 @@ fn links_in(app: &TestApp, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The stored inquiry's reference number, as the citizen would type it.
+async fn reference_of(app: &TestApp, id: i64) -> String {
+    app.store
+        .get_inquiry(id)
+        .await
+        .unwrap()
+        .inquiry
+        .reference
+        .to_string()
+}
+
 async fn inquiry(app: &TestApp, id: i64) -> Value {
     app.get(&format!("/api/v1/inquiries/{id}"))
         .await
@@ -330,14 +341,7 @@ async fn a_lost_link_is_replaced_by_a_new_one_by_email_and_the_old_ones_stop_wor
     let mut citizen = Visitor::new(&app);
     let receipt = citizen.write(&with(&[])).await;
     let old = status_path(&receipt.html);
-    let reference = app
-        .store
-        .get_inquiry(1)
-        .await
-        .unwrap()
-        .inquiry
-        .reference
-        .to_string();
+    let reference = reference_of(&app, 1).await;
     // An acknowledgment still waiting in the outbox holds a link of its own.
     sent(&app, 1, &acknowledgment("email")).await;
 
@@ -391,14 +395,7 @@ async fn the_lost_link_page_says_the_same_whether_or_not_anything_matched() {
     let app = spawn_app("roskilde").await;
     let receipt = Visitor::new(&app).write(&with(&[])).await;
     let old = status_path(&receipt.html);
-    let reference = app
-        .store
-        .get_inquiry(1)
-        .await
-        .unwrap()
-        .inquiry
-        .reference
-        .to_string();
+    let reference = reference_of(&app, 1).await;
     let before = app.snapshot(1).await;
     let wrong_address = ask_for_new_link(&app, &reference, "someone@example.dk").await;
     let unknown = ask_for_new_link(&app, "ROS-2026-999999", "karen@example.dk").await;
@@ -427,14 +424,7 @@ async fn the_lost_link_page_says_the_same_whether_or_not_anything_matched() {
 async fn the_lost_link_page_sends_at_most_three_new_links_an_hour_per_reference() {
     let app = spawn_app("roskilde").await;
     Visitor::new(&app).write(&with(&[])).await;
-    let reference = app
-        .store
-        .get_inquiry(1)
-        .await
-        .unwrap()
-        .inquiry
-        .reference
-        .to_string();
+    let reference = reference_of(&app, 1).await;
     let mut pages = Vec::new();
     for _ in 0..5 {
         pages.push(ask_for_new_link(&app, &reference, "karen@example.dk").await);
