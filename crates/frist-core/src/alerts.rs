@@ -168,11 +168,32 @@ pub fn owed(
     if next_working_moment(calendar, hours, now)? != Some(now) {
         return Ok(None);
     }
-    if now >= obligation.due_at {
+    level(
+        calendar,
+        start,
+        obligation.due_date,
+        obligation.due_at,
+        share,
+        now,
+    )
+}
+
+/// The notice an open, unpaused obligation received on `start` and due on `due_date` (by the
+/// instant `due_at`) is owed at `now`, leaving aside working hours (the caller checks them once
+/// for a whole pass): the escalation once it is overdue, else the warning from its warning day.
+pub fn level(
+    calendar: &Calendar,
+    start: Date,
+    due_date: Date,
+    due_at: Timestamp,
+    share: WarnShare,
+    now: Timestamp,
+) -> Result<Option<Level>, CalendarError> {
+    if now >= due_at {
         return Ok(Some(Level::Escalation));
     }
     let today = now.to_zoned(COPENHAGEN.clone()).date();
-    let warn = warning_day(calendar, start, obligation.due_date, share)?;
+    let warn = warning_day(calendar, start, due_date, share)?;
     Ok((today >= warn).then_some(Level::Warning))
 }
 

@@ -33,6 +33,16 @@ pub(crate) struct PolicyFile {
     pub readability: Option<ReadabilityFile>,
     #[serde(default)]
     pub templates: Vec<TemplateFile>,
+    #[serde(default)]
+    pub alerts: AlertsFile,
+}
+
+/// `[alerts]`: when caseworkers are warned about a deadline.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AlertsFile {
+    /// The share of a deadline's working days after which its owner is warned, e.g. "75 %".
+    pub warn_at: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +132,8 @@ pub(crate) struct GoalFile {
     /// applies to.
     #[serde(default)]
     pub auto_acknowledgment: Option<Spanned<bool>>,
+    /// This goal's own share for warnings, instead of `[alerts] warn_at`.
+    pub warn_at: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -53,6 +53,9 @@ pub struct Goal {
     /// Whether Frist sends the acknowledgment itself, through the outbox, as soon as an inquiry
     /// its acknowledgment deadline applies to arrives (e.g. STE-2).
     pub auto_acknowledgment: bool,
+    /// The share of each deadline's working days after which its owner is warned (1–99), when
+    /// the goal sets its own; else the policy's [`Policy::warn_at`].
+    pub warn_at: Option<u8>,
 }
 
 /// A measurable promise: inquiries matching the filter get an obligation due `within`.
@@ -120,9 +123,24 @@ pub struct Policy {
     /// The message templates the policy ships (`[[templates]]`), used where no administrator
     /// has edited the text.
     pub templates: Vec<Template>,
+    /// The share of a deadline's working days after which its owner is warned, in percent
+    /// (1–99; `[alerts] warn_at`, default 75).
+    pub warn_at: u8,
 }
 
+/// The warning share when a policy names none: three quarters of the time has gone.
+pub const DEFAULT_WARN_AT: u8 = 75;
+
 impl Policy {
+    /// The warning share for the goal `source`: its own, else the policy's.
+    pub fn warn_at(&self, source: &str) -> u8 {
+        self.goals
+            .iter()
+            .find(|g| g.source == source)
+            .and_then(|g| g.warn_at)
+            .unwrap_or(self.warn_at)
+    }
+
     /// Reads and validates a policy. `file` names the source in error messages.
     pub fn from_toml(file: &str, text: &str) -> Result<Self, PolicyError> {
         let err = |span: Option<Range<usize>>, message: String| {
@@ -221,7 +239,12 @@ impl Builder<'_> {
         let goals = self.goals(raw.goals)?;
         let case_types = self.case_types(raw.case_types)?;
         let templates = self.templates(raw.templates, &case_types)?;
+        let warn_at = match raw.alerts.warn_at {
+            Some(w) => self.share(&w)?,
+            None => DEFAULT_WARN_AT,
+        };
         Ok(Policy {
+            warn_at,
             municipality,
             source_document: raw.source_document.map(|d| SourceDocument {
                 title: d.title,
@@ -239,6 +262,19 @@ impl Builder<'_> {
             }),
             templates,
         })
+    }
+
+    /// A share such as "75 %" or "75%": 1–99 percent.
+    fn share(&self, raw: &Spanned<String>) -> Result<u8, PolicyError> {
+        let text = raw.get_ref().trim();
+        let number = text.strip_suffix('%').unwrap_or(text).trim();
+        match number.parse::<u8>() {
+            Ok(n) if (1..=99).contains(&n) => Ok(n),
+            _ => self.fail(
+                raw.span(),
+                format!("`warn_at = \"{text}\"` is not a share between 1 % and 99 %; write e.g. \"75 %\""),
+            ),
+        }
     }
 
     fn closing_day(&self, c: Spanned<ClosingDayFile>) -> Result<ClosingDay, PolicyError> {
@@ -327,6 +363,7 @@ impl Builder<'_> {
                 }
                 _ => false,
             };
+            let warn_at = g.warn_at.as_ref().map(|w| self.share(w)).transpose()?;
             let mut deadlines = Vec::with_capacity(g.deadline.len());
             for d in g.deadline {
                 if d.channels.get_ref().is_empty() {
@@ -374,6 +411,7 @@ impl Builder<'_> {
                 out_of_scope: g.out_of_scope,
                 note: g.note,
                 auto_acknowledgment,
+                warn_at,
             });
         }
         Ok(goals)

@@ -255,6 +255,18 @@ impl<B: Backend> Store for B {
     }
 
     #[instrument(skip_all, fields(backend = self.name()))]
+    async fn nav_counts(
+        &self,
+        caseworker: &str,
+        now: Timestamp,
+        today_end: Timestamp,
+    ) -> StoreResult<NavCounts> {
+        reading!(self, |c| crate::ops::notices::nav_counts(
+            c, caseworker, now, today_end
+        ))
+    }
+
+    #[instrument(skip_all, fields(backend = self.name()))]
     async fn put_unit(&self, unit: Unit) -> StoreResult<()> {
         writing!(self, move |c| directory::put_unit(c, &unit))
     }

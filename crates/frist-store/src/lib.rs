@@ -19,8 +19,11 @@ mod db_error;
 mod directory;
 mod fulltext;
 mod intake;
+mod lease;
 mod mail;
 mod mail_plan;
+mod notices;
+mod notices_any;
 mod ops;
 mod outbox;
 mod outbox_any;
@@ -41,7 +44,12 @@ mod workload;
 
 pub use any::{AnyStore, open};
 pub use fulltext::TextQuery;
+pub use lease::Lease;
 pub use mail::*;
+pub use notices::{
+    NewNotice, Notice, NoticeKind, NoticeStore, NoticeText, ObligationCursor, OpenObligation,
+    OutboxEntry,
+};
 pub use outbox::{NewOutboxItem, OutboxId, OutboxItem, OutboxState, OutboxStore, OutboxSummary};
 pub use postgres::PostgresStore;
 pub use scan::{NewScan, ScanId, ScanInfo, ScanStore};

@@ -223,13 +223,6 @@ pub trait OutboxStore: Send + Sync {
         &self,
         inquiry_id: InquiryId,
     ) -> impl Future<Output = StoreResult<Vec<OutboxSummary>>> + Send;
-    /// A page of the outbox by id, optionally in one state: rows with id > `after`.
-    fn list_outbox(
-        &self,
-        state: Option<OutboxState>,
-        after: Option<OutboxId>,
-        limit: u32,
-    ) -> impl Future<Output = StoreResult<Vec<OutboxSummary>>> + Send;
 }
 
 /// The columns [`OutboxRecord`] reads.

@@ -127,14 +127,4 @@ impl<B: Backend> OutboxStore for B {
     async fn outbox_for_inquiry(&self, inquiry_id: InquiryId) -> StoreResult<Vec<OutboxSummary>> {
         reading!(self, |c| outbox::for_inquiry(c, inquiry_id))
     }
-
-    #[instrument(skip_all, fields(backend = self.name(), ?state, limit))]
-    async fn list_outbox(
-        &self,
-        state: Option<OutboxState>,
-        after: Option<OutboxId>,
-        limit: u32,
-    ) -> StoreResult<Vec<OutboxSummary>> {
-        reading!(self, |c| outbox::list(c, state, after, limit))
-    }
 }

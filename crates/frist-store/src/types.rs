@@ -193,6 +193,13 @@ pub struct Workload {
     pub at_risk: u64,
 }
 
+/// A caseworker's counts for the navigation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NavCounts {
+    pub due_today: u64,
+    pub overdue: u64,
+}
+
 /// Summary of a bulk import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ImportSummary {
@@ -381,6 +388,16 @@ pub trait Store: Send + Sync {
         &self,
         bounds: WorkloadBounds,
     ) -> impl Future<Output = StoreResult<Vec<Workload>>> + Send;
+
+    /// One caseworker's open inquiries whose nearest unpaused deadline has passed at `now`, and
+    /// those due from `now` until `today_end` — the counts in the staff navigation. Two range
+    /// counts on the workload index: they do not grow with the number of inquiries.
+    fn nav_counts(
+        &self,
+        caseworker: &str,
+        now: Timestamp,
+        today_end: Timestamp,
+    ) -> impl Future<Output = StoreResult<NavCounts>> + Send;
 
     fn put_unit(&self, unit: Unit) -> impl Future<Output = StoreResult<()>> + Send;
     fn units(&self) -> impl Future<Output = StoreResult<Vec<Unit>>> + Send;

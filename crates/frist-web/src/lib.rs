@@ -47,14 +47,18 @@ use tower_http::trace::TraceLayer;
 /// The application: every route of [`route_table`], request bodies up to
 /// [`DEFAULT_BODY_LIMIT`], tracing; unknown routes get problem documents under `/api` and an
 /// HTML page for browsers elsewhere, unknown methods a problem document.
-pub fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>(
+pub fn router<
+    S: Store + OutboxStore + MailStore + ScanStore + frist_store::NoticeStore + 'static,
+>(
     state: AppState<S>,
 ) -> Router {
     router_with_body_limit(state, DEFAULT_BODY_LIMIT)
 }
 
 /// [`router`] with another limit on request bodies, in bytes; larger bodies get 413.
-pub fn router_with_body_limit<S: Store + OutboxStore + MailStore + ScanStore + 'static>(
+pub fn router_with_body_limit<
+    S: Store + OutboxStore + MailStore + ScanStore + frist_store::NoticeStore + 'static,
+>(
     state: AppState<S>,
     limit: usize,
 ) -> Router {

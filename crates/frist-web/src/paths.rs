@@ -46,6 +46,7 @@ pub const ADMIN_TEMPLATES: &str = "/admin/skabeloner";
 pub const ADMIN_TEMPLATE: &str = "/admin/skabeloner/ret";
 /// Deletes an edit ("gendan standard").
 pub const ADMIN_TEMPLATE_RESTORE: &str = "/admin/skabeloner/gendan";
+pub const NOTIFICATIONS: &str = "/notifikationer";
 pub const ABSENCE: &str = "/fravaer";
 pub const ABSENCE_END: &str = "/fravaer/slut";
 pub const DESK: &str = "/skranke";

@@ -41,6 +41,9 @@ pub enum Command {
     /// Outgoing messages: deliver, list, resend or mark sent.
     #[command(subcommand)]
     Outbox(crate::commands::outbox::OutboxCommand),
+    /// Notices to staff: digests, warnings, escalations, monthly reports.
+    #[command(subcommand)]
+    Scheduler(crate::commands::scheduler::SchedulerCommand),
     /// Import e-mail files (.eml) in bulk: each becomes an inquiry, a reply to one, a duplicate,
     /// or is kept for a person.
     ImportEml(crate::commands::import_eml::ImportEmlArgs),
@@ -157,6 +160,7 @@ pub fn run() -> ExitCode {
         Command::Report(args) => commands::report::run(&args, &mut stdout),
         Command::Demo(args) => crate::demo::run(&args, &mut stdout),
         Command::Outbox(command) => commands::outbox::run(&command, &mut stdout),
+        Command::Scheduler(command) => commands::scheduler::run(&command, &mut stdout),
         Command::ImportEml(args) => commands::import_eml::run(&args, &mut stdout),
         Command::FetchMail(args) => commands::fetch_mail::run(&args, &mut stdout),
     };

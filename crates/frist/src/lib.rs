@@ -8,4 +8,5 @@ pub mod demo;
 pub mod facebook_config;
 pub mod outbox_config;
 pub mod policy_source;
+pub mod scheduler;
 pub mod startup;

@@ -11,8 +11,9 @@
 use crate::commands::Failure;
 use crate::config::{ConfigFile, StoreArgs};
 use crate::outbox_config;
-use frist_channels::outbox::{Dispatcher, PublicUrl};
-use frist_store::{AnyStore, Store};
+use crate::scheduler::Scheduler;
+use frist_channels::outbox::{Delivery, Dispatcher, PublicUrl, RetryPolicy};
+use frist_store::{AnyStore, PolicyVersion, Store};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -45,11 +46,12 @@ pub struct Application {
     /// Where the status links in messages point, and whether it was set (not derived).
     public_url: (PublicUrl, bool),
     store: Arc<AnyStore>,
-    mail_fetchers: JoinSet<()>,
-    stop_mail: watch::Sender<bool>,
-    dispatcher: JoinHandle<()>,
-    stop_dispatcher: watch::Sender<bool>,
-    /// Periodic chores that hold nothing in flight; aborted at stop.
+    /// How many mailboxes are fetched (by whichever node holds the background lease).
+    mail_fetchers: usize,
+    /// Takes the background lease and runs the background work while it holds it.
+    background: JoinHandle<()>,
+    stop_background: watch::Sender<bool>,
+    /// Periodic chores that hold nothing in flight and may run on every node; aborted at stop.
     chores: Vec<JoinHandle<()>>,
 }
 
@@ -58,7 +60,7 @@ impl std::fmt::Debug for Application {
         f.debug_struct("Application")
             .field("address", &self.address)
             .field("municipality", &self.municipality)
-            .field("mail_fetchers", &self.mail_fetchers.len())
+            .field("mail_fetchers", &self.mail_fetchers)
             .finish_non_exhaustive()
     }
 }
@@ -89,53 +91,41 @@ impl Application {
         let public_url =
             crate::config::public_url(public_url.as_deref(), &file, &address.to_string())?;
 
-        let (stop_mail, mail_shutdown) = watch::channel(false);
-        let mail_fetchers = frist_channels::mail::spawn_fetchers(
-            Arc::clone(&store),
-            &policy,
-            &file.mailbox,
-            &mail_shutdown,
-        );
+        let mail_fetchers = file.mailbox.iter().filter(|m| m.fetched()).count();
         let municipality = policy.policy.municipality.name.clone();
-        let dispatcher = Dispatcher::new(
-            Arc::clone(&store),
-            deliveries,
-            outbox_config::retry(&file),
-            public_url.0.clone(),
-        );
+        let channels: Vec<_> = deliveries.iter().map(|d| d.channel()).collect();
         let outbox = frist_web::OutboxWiring {
-            delivering: dispatcher.channels(),
+            delivering: channels,
             domain: outbox_config::mail_domain(&file, &policy.policy),
             wake: Arc::new(Notify::new()),
         };
-        let mut state = frist_web::AppState::new(Arc::clone(&store), policy)
+        let mut state = frist_web::AppState::new(Arc::clone(&store), policy.clone())
             .with_public_url(public_url.0.clone());
         state.outbox = outbox.clone();
         if let Some(facebook) = facebook {
             tracing::info!("facebook messenger webhook at /webhooks/facebook");
             state = state.with_facebook(facebook);
         }
-        let chores = vec![
-            tokio::spawn(clean_up_sessions(Arc::clone(&store))),
-            tokio::spawn(send_auto_replies(
+        let domain = outbox.domain.clone();
+        let work = BackgroundWork {
+            scheduler: Scheduler::new(
                 Arc::clone(&store),
-                Arc::clone(&state.policy.policy),
-                outbox.clone(),
-            )),
-            tokio::spawn(send_auto_acknowledgments(
-                Arc::clone(&store),
-                Arc::clone(&state.policy.policy),
-                outbox.clone(),
-            )),
-        ];
-        let (stop_dispatcher, stopped) = watch::channel(false);
-        let dispatcher =
-            tokio::spawn(
-                dispatcher.run(outbox.wake, outbox_config::poll(&file), async move {
-                    let mut stopped = stopped;
-                    let _ = stopped.wait_for(|stop| *stop).await;
-                }),
-            );
+                Arc::clone(&policy.policy),
+                public_url.0.as_str(),
+                &domain,
+            ),
+            store: Arc::clone(&store),
+            policy,
+            mailboxes: file.mailbox.clone(),
+            deliveries,
+            retry: outbox_config::retry(&file),
+            poll: outbox_config::poll(&file),
+            public_url: public_url.0.clone(),
+            outbox: outbox.clone(),
+        };
+        let (stop_background, stopped) = watch::channel(false);
+        let background = tokio::spawn(work.lead(stopped));
+        let chores = vec![tokio::spawn(clean_up_sessions(Arc::clone(&store)))];
         Ok(Self {
             listener,
             address,
@@ -144,9 +134,8 @@ impl Application {
             public_url,
             store,
             mail_fetchers,
-            stop_mail,
-            dispatcher,
-            stop_dispatcher,
+            background,
+            stop_background,
             chores,
         })
     }
@@ -169,7 +158,7 @@ impl Application {
 
     /// How many mailboxes are being fetched.
     pub fn mail_fetchers(&self) -> usize {
-        self.mail_fetchers.len()
+        self.mail_fetchers
     }
 
     /// Serves until `shutdown` resolves, lets requests in flight finish, then stops the
@@ -184,10 +173,8 @@ impl Application {
             listener,
             router,
             store,
-            mut mail_fetchers,
-            stop_mail,
-            dispatcher,
-            stop_dispatcher,
+            background,
+            stop_background,
             chores,
             ..
         } = self;
@@ -195,13 +182,8 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await
             .map_err(|e| Failure::Input(format!("server error: {e}")));
-        let _ = stop_dispatcher.send(true);
-        let _ = dispatcher.await;
-        let _ = stop_mail.send(true);
-        let _ = tokio::time::timeout(Duration::from_secs(10), async {
-            while mail_fetchers.join_next().await.is_some() {}
-        })
-        .await;
+        let _ = stop_background.send(true);
+        let _ = background.await;
         for chore in chores {
             chore.abort();
         }
@@ -210,6 +192,179 @@ impl Application {
             .await
             .map_err(|e| Failure::Input(format!("storage: {e}")));
         served.and(closed)
+    }
+}
+
+/// The lease that names the work only one node may do at a time.
+const BACKGROUND_LEASE: &str = "frist-background";
+/// How often a node without the lease asks for it, and the holder checks it still has it.
+const LEASE_EVERY: Duration = Duration::from_secs(2);
+/// How often the scheduler makes a pass.
+const SCHEDULER_EVERY: Duration = Duration::from_secs(60);
+
+/// The work one node at a time does for a database: the outbox's dispatcher, the mail
+/// fetchers, the automatic acknowledgments and absence replies, and the scheduler. Two nodes
+/// doing it at once would send twice (a second dispatcher would also take the first one's
+/// messages in flight for interrupted ones).
+#[derive(Clone)]
+struct BackgroundWork {
+    store: Arc<AnyStore>,
+    policy: PolicyVersion,
+    mailboxes: Vec<frist_channels::mail::Mailbox>,
+    deliveries: Vec<Arc<dyn Delivery>>,
+    retry: RetryPolicy,
+    poll: Duration,
+    public_url: PublicUrl,
+    outbox: frist_web::OutboxWiring,
+    scheduler: Scheduler,
+}
+
+/// The background work while it runs.
+struct Running {
+    dispatcher: JoinHandle<()>,
+    stop_dispatcher: watch::Sender<bool>,
+    mail: JoinSet<()>,
+    stop_mail: watch::Sender<bool>,
+    chores: Vec<JoinHandle<()>>,
+}
+
+impl BackgroundWork {
+    fn start(&self) -> Running {
+        let (stop_mail, mail_shutdown) = watch::channel(false);
+        let mail = frist_channels::mail::spawn_fetchers(
+            Arc::clone(&self.store),
+            &self.policy,
+            &self.mailboxes,
+            &mail_shutdown,
+        );
+        let dispatcher = Dispatcher::new(
+            Arc::clone(&self.store),
+            self.deliveries.clone(),
+            self.retry,
+            self.public_url.clone(),
+        );
+        let (stop_dispatcher, stopped) = watch::channel(false);
+        let dispatcher =
+            tokio::spawn(
+                dispatcher.run(Arc::clone(&self.outbox.wake), self.poll, async move {
+                    let mut stopped = stopped;
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                }),
+            );
+        let policy = Arc::clone(&self.policy.policy);
+        let chores = vec![
+            tokio::spawn(send_auto_replies(
+                Arc::clone(&self.store),
+                Arc::clone(&policy),
+                self.outbox.clone(),
+            )),
+            tokio::spawn(send_auto_acknowledgments(
+                Arc::clone(&self.store),
+                policy,
+                self.outbox.clone(),
+            )),
+            tokio::spawn(run_scheduler(
+                self.scheduler.clone(),
+                Arc::clone(&self.outbox.wake),
+            )),
+        ];
+        Running {
+            dispatcher,
+            stop_dispatcher,
+            mail,
+            stop_mail,
+            chores,
+        }
+    }
+
+    /// Takes the lease when it is free, runs the work while the lease holds, and starts over
+    /// when it is lost (on PostgreSQL: the lease's connection ended), until `stop`.
+    async fn lead(self, mut stop: watch::Receiver<bool>) {
+        loop {
+            let mut lease = loop {
+                match self.store.try_lease(BACKGROUND_LEASE).await {
+                    Ok(Some(lease)) => break lease,
+                    Ok(None) => tracing::debug!("another node does the background work"),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "the background lease could not be asked for")
+                    }
+                }
+                tokio::select! {
+                    () = tokio::time::sleep(LEASE_EVERY) => {}
+                    () = stopped(&mut stop) => return,
+                }
+            };
+            tracing::info!("this node delivers the outbox, fetches mail and runs the scheduler");
+            let running = self.start();
+            let lost = loop {
+                tokio::select! {
+                    () = tokio::time::sleep(LEASE_EVERY) => {
+                        if let Err(e) = lease.check().await {
+                            tracing::warn!(error = %e, "the background lease was lost; stopping the background work");
+                            break true;
+                        }
+                    }
+                    () = stopped(&mut stop) => break false,
+                }
+            };
+            running.stop().await;
+            lease.release().await;
+            if !lost {
+                return;
+            }
+        }
+    }
+}
+
+impl Running {
+    /// The dispatcher after the message in hand, the mail fetchers (a fetcher stopped mid-way
+    /// loses nothing: what was not marked is fetched next time), then the chores.
+    async fn stop(self) {
+        let Self {
+            dispatcher,
+            stop_dispatcher,
+            mut mail,
+            stop_mail,
+            chores,
+        } = self;
+        let _ = stop_dispatcher.send(true);
+        let _ = dispatcher.await;
+        let _ = stop_mail.send(true);
+        let _ = tokio::time::timeout(Duration::from_secs(10), async {
+            while mail.join_next().await.is_some() {}
+        })
+        .await;
+        for chore in chores {
+            chore.abort();
+        }
+    }
+}
+
+/// Resolves once `stop` says so (or its sender is gone).
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    let _ = stop.wait_for(|s| *s).await;
+}
+
+/// A scheduler pass every minute; wakes the outbox when it queued something.
+async fn run_scheduler(scheduler: Scheduler, wake: Arc<Notify>) {
+    let mut every = tokio::time::interval(SCHEDULER_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        every.tick().await;
+        match scheduler.run_once(jiff::Timestamp::now()).await {
+            Ok(pass) if pass.queued() > 0 => {
+                tracing::info!(
+                    warnings = pass.warnings,
+                    escalations = pass.escalations,
+                    digests = pass.digests,
+                    monthly_reports = pass.monthly_reports,
+                    "notices to staff queued"
+                );
+                wake.notify_one();
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "the scheduler's pass failed; trying again later"),
+        }
     }
 }
 

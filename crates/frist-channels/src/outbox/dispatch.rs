@@ -9,7 +9,7 @@
 
 use super::{Delivery, OutboundItem, Outcome, PublicUrl};
 use frist_policy::Channel;
-use frist_store::{OutboxItem, OutboxStore, Store, StoreResult};
+use frist_store::{Notice, NoticeStore, OutboxItem, OutboxStore, Store, StoreResult};
 use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 use std::time::Duration;
@@ -79,7 +79,7 @@ impl<S> std::fmt::Debug for Dispatcher<S> {
     }
 }
 
-impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
+impl<S: Store + OutboxStore + NoticeStore + 'static> Dispatcher<S> {
     /// A dispatcher whose messages link to status pages under `public_url`.
     pub fn new(
         store: Arc<S>,
@@ -119,7 +119,8 @@ impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
         Ok(interrupted)
     }
 
-    /// Delivers everything due now, then returns.
+    /// Delivers everything due now — messages to citizens, then notices to staff — and
+    /// returns.
     pub async fn run_once(&self) -> StoreResult<RunSummary> {
         let mut summary = RunSummary::default();
         let channels = self.channels();
@@ -132,12 +133,71 @@ impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
                 .claim_due((self.clock)(), &channels, BATCH)
                 .await?;
             if due.is_empty() {
-                return Ok(summary);
+                break;
             }
             for item in due {
                 self.deliver(item, &mut summary).await?;
             }
         }
+        // Notices go by e-mail; without it they wait in the outbox (and on the staff page).
+        let Some(email) = self
+            .deliveries
+            .iter()
+            .find(|d| d.channel() == Channel::Email)
+        else {
+            return Ok(summary);
+        };
+        loop {
+            let due = self.store.claim_notices((self.clock)(), BATCH).await?;
+            if due.is_empty() {
+                return Ok(summary);
+            }
+            for notice in due {
+                self.deliver_notice(email.as_ref(), notice, &mut summary)
+                    .await?;
+            }
+        }
+    }
+
+    async fn deliver_notice(
+        &self,
+        email: &dyn Delivery,
+        notice: Notice,
+        summary: &mut RunSummary,
+    ) -> StoreResult<()> {
+        let (id, kind, attempts) = (notice.id, notice.kind.as_str(), notice.attempts);
+        let outcome = match email.deliver_notice(&notice) {
+            Some(sending) => sending.await,
+            None => Outcome::Permanent("this e-mail delivery cannot send notices".into()),
+        };
+        match outcome {
+            Outcome::Accepted => {
+                self.store.notice_sent(id, (self.clock)()).await?;
+                tracing::info!(id, kind, attempts, "notice to staff delivered");
+                summary.sent += 1;
+            }
+            Outcome::Transient(why) if attempts < self.retry.max_attempts => {
+                let next = self.next_attempt(attempts);
+                self.store.notice_retry(id, &why, next).await?;
+                tracing::warn!(id, kind, attempts, error = %why, "notice failed; will retry");
+                summary.retrying += 1;
+            }
+            Outcome::Transient(why) | Outcome::Permanent(why) => {
+                self.store.notice_failed(id, &why).await?;
+                tracing::error!(id, kind, attempts, error = %why, "notice failed for good");
+                summary.failed += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// When to try again after `attempts` attempts.
+    fn next_attempt(&self, attempts: u32) -> Timestamp {
+        let wait = SignedDuration::try_from(self.retry.backoff(attempts))
+            .unwrap_or(SignedDuration::from_hours(1));
+        (self.clock)()
+            .checked_add(wait)
+            .unwrap_or_else(|_| (self.clock)())
     }
 
     /// Recovers, then delivers what is due whenever `wake` is notified or `poll` has passed,
@@ -187,11 +247,7 @@ impl<S: Store + OutboxStore + 'static> Dispatcher<S> {
                 summary.sent += 1;
             }
             Outcome::Transient(why) if attempts < self.retry.max_attempts => {
-                let wait = SignedDuration::try_from(self.retry.backoff(attempts))
-                    .unwrap_or(SignedDuration::from_hours(1));
-                let next = (self.clock)()
-                    .checked_add(wait)
-                    .unwrap_or_else(|_| (self.clock)());
+                let next = self.next_attempt(attempts);
                 self.store.retry_later(id, &why, next).await?;
                 tracing::warn!(id, %channel, attempts, error = %why, "delivery failed; will retry");
                 summary.retrying += 1;

@@ -21,7 +21,7 @@ pub use enqueue::{NoRecipient, delivered_through_outbox, message_id, outbox_item
 pub use status_link::{PublicUrl, PublicUrlError};
 
 use frist_policy::{Channel, Policy};
-use frist_store::{OutboxItem, StoredInquiry};
+use frist_store::{Notice, OutboxItem, StoredInquiry};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -58,4 +58,9 @@ pub trait Delivery: Send + Sync + std::fmt::Debug {
     /// The channel this delivers.
     fn channel(&self) -> Channel;
     fn deliver<'a>(&'a self, outbound: &'a OutboundItem) -> BoxFuture<'a, Outcome>;
+    /// Sends a notice to staff (a digest, a warning, …); `None` when this delivery does not
+    /// carry them. Only e-mail does: staff are told at their work address.
+    fn deliver_notice<'a>(&'a self, _notice: &'a Notice) -> Option<BoxFuture<'a, Outcome>> {
+        None
+    }
 }

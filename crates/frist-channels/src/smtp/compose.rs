@@ -1,6 +1,7 @@
 //! The e-mail itself, built from an outbox row and its inquiry.
 
 use crate::outbox::{OutboundItem, text};
+use frist_store::Notice;
 use jiff::Timestamp;
 use lettre::Message;
 use lettre::message::Mailbox;
@@ -61,4 +62,37 @@ fn system_time(t: Timestamp) -> SystemTime {
         Ok(s) => SystemTime::UNIX_EPOCH + Duration::from_secs(s),
         Err(_) => SystemTime::UNIX_EPOCH,
     }
+}
+
+/// The e-mail for a notice to staff, from `from`, dated `now`: marked automatic (RFC 3834) so
+/// that an out-of-office reply does not answer it.
+pub fn compose_notice(notice: &Notice, from: &Mailbox, now: Timestamp) -> Result<Message, String> {
+    let to: Mailbox = notice
+        .recipient
+        .trim()
+        .parse()
+        .map_err(|_| "the recipient is not a valid e-mail address".to_owned())?;
+    let mut body = notice.text.body.clone();
+    if let Some(link) = &notice.text.link {
+        body.push_str("\n\n");
+        body.push_str(link);
+        body.push('\n');
+    }
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(notice.text.subject.clone())
+        .message_id(Some(notice.message_id.clone()))
+        .date(system_time(now))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Auto-Submitted"),
+            "auto-generated".into(),
+        ))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("X-Frist-Notice"),
+            notice.kind.as_str().into(),
+        ))
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
+        .map_err(|e| format!("the e-mail could not be built: {e}"))
 }

@@ -8,10 +8,11 @@
 
 mod compose;
 
-pub use compose::compose;
+pub use compose::{compose, compose_notice};
 
 use crate::outbox::{BoxFuture, Delivery, OutboundItem, Outcome};
 use frist_policy::Channel;
+use frist_store::Notice;
 use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
@@ -134,10 +135,21 @@ impl SmtpDelivery {
     }
 
     async fn send(&self, outbound: &OutboundItem) -> Outcome {
-        let message = match compose(outbound, &self.settings.from, jiff::Timestamp::now()) {
-            Ok(message) => message,
-            Err(why) => return Outcome::Permanent(why),
-        };
+        match compose(outbound, &self.settings.from, jiff::Timestamp::now()) {
+            Ok(message) => self.transmit(message).await,
+            Err(why) => Outcome::Permanent(why),
+        }
+    }
+
+    async fn send_notice(&self, notice: &Notice) -> Outcome {
+        match compose_notice(notice, &self.settings.from, jiff::Timestamp::now()) {
+            Ok(message) => self.transmit(message).await,
+            Err(why) => Outcome::Permanent(why),
+        }
+    }
+
+    /// Hands the message to the server; its answer decides the outcome.
+    async fn transmit(&self, message: lettre::Message) -> Outcome {
         match self.transport.send(message).await {
             Ok(response) if response.is_positive() => Outcome::Accepted,
             Ok(response) => {
@@ -158,5 +170,9 @@ impl Delivery for SmtpDelivery {
 
     fn deliver<'a>(&'a self, outbound: &'a OutboundItem) -> BoxFuture<'a, Outcome> {
         Box::pin(self.send(outbound))
+    }
+
+    fn deliver_notice<'a>(&'a self, notice: &'a Notice) -> Option<BoxFuture<'a, Outcome>> {
+        Some(Box::pin(self.send_notice(notice)))
     }
 }

@@ -578,3 +578,75 @@ tmpl-saved = Skabelonen er gemt.
 tmpl-restored = Rettelsen er slettet. Standardteksten bruges igen.
 tmpl-err-empty = Skriv en tekst. En skabelon kan ikke være tom.
 tmpl-err-placeholder = { $placeholder } kan ikke bruges i denne slags besked. Brug kun pladsholderne i listen.
+
+## Notices to staff (the scheduler's e-mails and the notifications page)
+notice-warning-subject = Frist nærmer sig: { $reference }
+notice-warning-body = Fristen for { $reference } «{ $subject }» efter servicemål { $goal } er { $date }. Der er gået { $share } % af tiden.
+notice-warning-to-unit = Ingen sagsbehandler har sagen; beskeden går derfor til { $unit }.
+notice-escalation-subject = Frist overskredet: { $reference }
+notice-escalation-body = Fristen for { $reference } «{ $subject }» efter servicemål { $goal } var { $date } og er overskredet. Sagsbehandler: { $caseworker }.
+notice-nobody = ingen
+notice-digest-subject = Dagens overblik { $date }: { $due_today } forfalder i dag, { $overdue } overskredet
+notice-digest-greeting = Godmorgen { $name }. Her er dine sager med frister { $date }.
+notice-digest-overdue = { $count ->
+    [one] 1 sag har overskredet fristen
+   *[other] { $count } sager har overskredet fristen
+}
+notice-digest-due-today = { $count ->
+    [one] 1 sag forfalder i dag
+   *[other] { $count } sager forfalder i dag
+}
+notice-digest-at-risk = { $count ->
+    [one] 1 sag forfalder næste arbejdsdag
+   *[other] { $count } sager forfalder næste arbejdsdag
+}
+notice-digest-new = { $count ->
+    [one] 1 ny henvendelse siden sidst
+   *[other] { $count } nye henvendelser siden sidst
+}
+notice-digest-handed = { $count ->
+    [one] 1 sag er givet til dig siden sidst
+   *[other] { $count } sager er givet til dig siden sidst
+}
+notice-digest-covering = Du dækker for { $name } (fraværende til og med { $until }): { $overdue } overskredet, { $due_today } forfalder i dag.
+notice-digest-more = … og { $count } flere.
+notice-digest-item = { $reference } «{ $subject }», frist { $date }
+notice-digest-nothing = Ingen af dine sager har frist i dag eller næste arbejdsdag.
+notice-digest-off = Du kan slå det daglige overblik fra under Notifikationer i Frist.
+notice-report-subject = Månedsrapport { $month }: { $share } overholdt
+notice-report-subject-none = Månedsrapport { $month }: ingen frister forfaldt
+notice-report-intro = Overholdelse af servicemålene i { $month } (frister, der forfaldt i måneden).
+notice-report-goals = Pr. servicemål
+notice-report-units = Pr. afdeling
+notice-report-row = { $group }: { $on_time } til tiden af { $due } ({ $share }), { $late } for sent, { $breached } overskredet, { $pending } afventer
+notice-report-none = ingen frister
+notice-share-none = –
+nav-notifications = Notifikationer
+nav-counts = { $due_today } i dag, { $overdue } overskredet
+nav-counts-label = Mine sager: { $due_today } forfalder i dag, { $overdue } overskredet
+notif-title = Notifikationer
+notif-intro = Det, Frist har sendt dig: dagligt overblik, varsler før en frist og eskaleringer, når en frist er overskredet.
+notif-empty = Du har ingen notifikationer endnu.
+notif-col-when = Tidspunkt
+notif-col-kind = Slags
+notif-col-subject = Emne
+notif-col-state = Status
+notif-kind-digest = Dagligt overblik
+notif-kind-warning = Varsel
+notif-kind-escalation = Eskalering
+notif-kind-monthly_report = Månedsrapport
+notif-state-queued = Venter
+notif-state-sending = Sendes
+notif-state-sent = Sendt
+notif-state-failed = Ikke sendt
+notif-state-uncertain = Usikker
+notif-to-unit = til { $unit }
+notif-open = Åbn
+notif-older = Ældre notifikationer
+notif-settings = Indstillinger
+notif-digest-label = Send mig et dagligt overblik om morgenen på arbejdsdage
+notif-digest-hint = Overblikket kommer ved åbningstid og aldrig i weekender, på helligdage eller mens du er registreret som fraværende.
+notif-save = Gem
+notif-saved-on = Du får et dagligt overblik.
+notif-saved-off = Du får ikke længere et dagligt overblik.
+notif-no-email = Der er ingen e-mailadresse på dig i medarbejderlisten, så Frist kan ikke sende dig noget. Bed en administrator om at tilføje den.

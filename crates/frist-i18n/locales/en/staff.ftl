@@ -578,3 +578,75 @@ tmpl-saved = The template is saved.
 tmpl-restored = The edit is deleted. The standard text is used again.
 tmpl-err-empty = Write a text. A template cannot be empty.
 tmpl-err-placeholder = { $placeholder } cannot be used in this kind of message. Use only the placeholders in the list.
+
+## Notices to staff (the scheduler's e-mails and the notifications page)
+notice-warning-subject = Deadline approaching: { $reference }
+notice-warning-body = The deadline for { $reference } “{ $subject }” under service goal { $goal } is { $date }. { $share } % of the time has passed.
+notice-warning-to-unit = Nobody owns the inquiry, so this goes to { $unit }.
+notice-escalation-subject = Deadline missed: { $reference }
+notice-escalation-body = The deadline for { $reference } “{ $subject }” under service goal { $goal } was { $date } and has passed. Caseworker: { $caseworker }.
+notice-nobody = nobody
+notice-digest-subject = Today's overview { $date }: { $due_today } due today, { $overdue } overdue
+notice-digest-greeting = Good morning { $name }. Here are your inquiries with deadlines on { $date }.
+notice-digest-overdue = { $count ->
+    [one] 1 inquiry is overdue
+   *[other] { $count } inquiries are overdue
+}
+notice-digest-due-today = { $count ->
+    [one] 1 inquiry is due today
+   *[other] { $count } inquiries are due today
+}
+notice-digest-at-risk = { $count ->
+    [one] 1 inquiry is due the next working day
+   *[other] { $count } inquiries are due the next working day
+}
+notice-digest-new = { $count ->
+    [one] 1 new inquiry since the last overview
+   *[other] { $count } new inquiries since the last overview
+}
+notice-digest-handed = { $count ->
+    [one] 1 inquiry was handed to you since the last overview
+   *[other] { $count } inquiries were handed to you since the last overview
+}
+notice-digest-covering = You cover for { $name } (away until { $until }): { $overdue } overdue, { $due_today } due today.
+notice-digest-more = … and { $count } more.
+notice-digest-item = { $reference } “{ $subject }”, due { $date }
+notice-digest-nothing = None of your inquiries is due today or the next working day.
+notice-digest-off = You can turn the daily overview off under Notifications in Frist.
+notice-report-subject = Monthly report { $month }: { $share } on time
+notice-report-subject-none = Monthly report { $month }: no deadlines fell due
+notice-report-intro = Service goals kept in { $month } (deadlines that fell due in the month).
+notice-report-goals = By service goal
+notice-report-units = By unit
+notice-report-row = { $group }: { $on_time } on time of { $due } ({ $share }), { $late } late, { $breached } missed, { $pending } pending
+notice-report-none = no deadlines
+notice-share-none = –
+nav-notifications = Notifications
+nav-counts = { $due_today } today, { $overdue } overdue
+nav-counts-label = My inquiries: { $due_today } due today, { $overdue } overdue
+notif-title = Notifications
+notif-intro = What Frist has sent you: the daily overview, warnings before a deadline and escalations when one has passed.
+notif-empty = You have no notifications yet.
+notif-col-when = When
+notif-col-kind = Kind
+notif-col-subject = Subject
+notif-col-state = State
+notif-kind-digest = Daily overview
+notif-kind-warning = Warning
+notif-kind-escalation = Escalation
+notif-kind-monthly_report = Monthly report
+notif-state-queued = Waiting
+notif-state-sending = Sending
+notif-state-sent = Sent
+notif-state-failed = Not sent
+notif-state-uncertain = Uncertain
+notif-to-unit = to { $unit }
+notif-open = Open
+notif-older = Older notifications
+notif-settings = Settings
+notif-digest-label = Send me a daily overview in the morning on working days
+notif-digest-hint = The overview comes at opening time and never on weekends, public holidays or while you are registered as away.
+notif-save = Save
+notif-saved-on = You will get a daily overview.
+notif-saved-off = You will no longer get a daily overview.
+notif-no-email = There is no e-mail address for you in the staff list, so Frist cannot send you anything. Ask an administrator to add it.

@@ -9,6 +9,7 @@ pub(crate) mod accounts;
 pub(crate) mod append;
 pub(crate) mod directory;
 pub(crate) mod mail;
+pub(crate) mod notices;
 pub(crate) mod outbox;
 pub(crate) mod read;
 pub(crate) mod scan;

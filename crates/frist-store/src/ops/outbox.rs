@@ -104,11 +104,11 @@ pub(crate) async fn claim(
     let claim = conn.pick(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id IN (\
          SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= $1 \
-         AND channel IN (SELECT value FROM json_each($2)) \
+         AND person IS NULL AND channel IN (SELECT value FROM json_each($2)) \
          ORDER BY next_attempt_at, id LIMIT $3) RETURNING id",
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id IN (\
          SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= $1 \
-         AND channel IN (SELECT jsonb_array_elements_text(CAST($2 AS jsonb))) \
+         AND person IS NULL AND channel IN (SELECT jsonb_array_elements_text(CAST($2 AS jsonb))) \
          ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id",
     );
     let claimed: Vec<i64> = query(claim)
@@ -289,8 +289,8 @@ pub(crate) async fn recover(mut conn: Conn<'_>) -> StoreResult<u64> {
 /// The row, locked until the transaction ends on PostgreSQL (SQLite's writer is alone anyway).
 async fn locked(conn: Conn<'_>, id: OutboxId) -> StoreResult<OutboxItem> {
     let sql = conn.pick(
-        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1",
-        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1 FOR UPDATE",
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1 AND person IS NULL",
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1 AND person IS NULL FOR UPDATE",
     );
     let record: OutboxRecord = query(sql.replace("{OUTBOX_COLUMNS}", OUTBOX_COLUMNS))
         .bind(id)
@@ -300,10 +300,12 @@ async fn locked(conn: Conn<'_>, id: OutboxId) -> StoreResult<OutboxItem> {
 }
 
 pub(crate) async fn item(mut conn: Conn<'_>, id: OutboxId) -> StoreResult<OutboxItem> {
-    let record: OutboxRecord = query(format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1"))
-        .bind(id)
-        .fetch_one(conn.re())
-        .await?;
+    let record: OutboxRecord = query(format!(
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1 AND person IS NULL"
+    ))
+    .bind(id)
+    .fetch_one(conn.re())
+    .await?;
     record.into_item()
 }
 
@@ -312,30 +314,9 @@ pub(crate) async fn for_inquiry(
     inquiry_id: InquiryId,
 ) -> StoreResult<Vec<OutboxSummary>> {
     let records: Vec<OutboxRecord> = query(format!(
-        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE inquiry_id = $1 ORDER BY id"
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE inquiry_id = $1 AND person IS NULL ORDER BY id"
     ))
     .bind(inquiry_id)
-    .fetch_all(conn.re())
-    .await?;
-    records
-        .into_iter()
-        .map(OutboxRecord::into_summary)
-        .collect()
-}
-
-pub(crate) async fn list(
-    mut conn: Conn<'_>,
-    state: Option<OutboxState>,
-    after: Option<OutboxId>,
-    limit: u32,
-) -> StoreResult<Vec<OutboxSummary>> {
-    let records: Vec<OutboxRecord> = query(format!(
-        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE (CAST($1 AS TEXT) IS NULL OR state = $1) AND id > $2 \
-         ORDER BY id LIMIT $3"
-    ))
-    .bind(state.map(OutboxState::as_str))
-    .bind(after.unwrap_or(0))
-    .bind(i64::from(limit))
     .fetch_all(conn.re())
     .await?;
     records

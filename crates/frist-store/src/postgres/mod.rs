@@ -56,6 +56,12 @@ impl PostgresStore {
         })
     }
 
+    /// A connection of its own, outside the pool, for a lease's advisory lock: the lock lives
+    /// exactly as long as the connection.
+    pub(crate) async fn dedicated_connection(&self) -> StoreResult<sqlx::PgConnection> {
+        Ok(self.pool.acquire().await?.detach())
+    }
+
     /// Closes the pool's connections.
     pub async fn close(&self) -> StoreResult<()> {
         self.pool.close().await;

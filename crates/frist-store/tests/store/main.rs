@@ -25,6 +25,7 @@ mod events;
 mod import;
 mod intake;
 mod mail;
+mod notices;
 mod open;
 mod open_queue;
 mod outbox;

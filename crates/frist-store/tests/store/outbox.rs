@@ -5,7 +5,7 @@ use crate::helpers::*;
 use frist_core::{EventKind, MessageKind};
 use frist_policy::Channel;
 use frist_store::{
-    AnyStore, InquiryId, NewOutboxItem, OutboxState, OutboxStore, Store, StoreError,
+    AnyStore, InquiryId, NewOutboxItem, NoticeStore, OutboxState, OutboxStore, Store, StoreError,
 };
 
 conformance!(

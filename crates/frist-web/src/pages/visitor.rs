@@ -41,6 +41,9 @@ pub(crate) struct Visitor {
     /// `X-Forwarded-Proto: https` or `Forwarded: proto=https`. Cookies are then marked `Secure`.
     /// A client that sends the header over plain HTTP only locks itself out of its own cookies.
     pub https: bool,
+    /// The signed-in caseworker's counts for the navigation, filled in by the session check
+    /// (`staff::session::require`) and shown by the staff frame.
+    pub nav: std::sync::Arc<std::sync::OnceLock<frist_store::NavCounts>>,
 }
 
 impl Visitor {
@@ -112,6 +115,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
                 .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned()),
             path: parts.uri.path().to_owned(),
             https: came_over_https(&parts.headers),
+            nav: std::sync::Arc::default(),
         })
     }
 }

@@ -22,6 +22,7 @@ mod inquiry;
 mod lead;
 mod live;
 mod login;
+mod notifications;
 mod outgoing;
 mod people;
 mod queue;
@@ -52,8 +53,9 @@ use frist_store::{MailStore, OutboxStore, Role, ScanStore, Store, User};
 pub(crate) use i18n::StaffMessages;
 pub use throttle::{SignInThrottle, Throttle};
 
-pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
--> Router<AppState<S>> {
+pub(crate) fn router<
+    S: Store + OutboxStore + MailStore + ScanStore + frist_store::NoticeStore + 'static,
+>() -> Router<AppState<S>> {
     Router::new()
         .route(paths::LOGIN, get(login::show::<S>).post(login::submit::<S>))
         .route(paths::LOGOUT, post(login::logout::<S>))
@@ -78,6 +80,10 @@ pub(crate) fn router<S: Store + OutboxStore + MailStore + ScanStore + 'static>()
             get(absence::show::<S>).post(absence::submit::<S>),
         )
         .route(paths::ABSENCE_END, post(absence::end::<S>))
+        .route(
+            paths::NOTIFICATIONS,
+            get(notifications::show::<S>).post(notifications::save::<S>),
+        )
         .route(paths::DESK, get(desk::show::<S>).post(desk::submit::<S>))
         .route(paths::SEARCH, get(search::show::<S>))
         .route(paths::INQUIRY_ROUTE, get(inquiry::show::<S>))
@@ -137,12 +143,28 @@ pub(crate) struct StaffChrome {
     pub role: Option<Role>,
     /// For the sign-out form.
     pub csrf: String,
+    /// "Notifikationer".
+    pub nav_notifications: String,
+    /// The signed-in caseworker's counts ("2 i dag, 1 overskredet") and their spoken form, when
+    /// the session check read them.
+    pub nav_counts: Option<(String, String)>,
 }
 
 impl StaffChrome {
     pub fn new(visitor: &Visitor, policy: &Policy, user: Option<&User>, csrf: &str) -> Self {
         let t = visitor.staff_t();
+        let lang = visitor.staff_lang();
+        let words = |key: &str, args: &[(&str, frist_i18n::Arg<'_>)]| {
+            frist_i18n::text(lang, AUDIENCE, key, args)
+        };
+        let nav_counts = visitor.nav.get().filter(|_| user.is_some()).map(|c| {
+            let n = |v: u64| frist_i18n::Arg::Number(i64::try_from(v).unwrap_or(i64::MAX));
+            let args = [("due_today", n(c.due_today)), ("overdue", n(c.overdue))];
+            (words("nav-counts", &args), words("nav-counts-label", &args))
+        });
         StaffChrome {
+            nav_notifications: words("nav-notifications", &[]),
+            nav_counts,
             t,
             s: StaffMessages::of(visitor.staff_lang()),
             search: words::search::SearchWords::of(visitor.staff_lang()),

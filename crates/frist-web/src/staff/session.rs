@@ -66,11 +66,35 @@ pub(crate) async fn require<S: Store>(
         return Err(sign_in());
     };
     match app.store.session_user(&hash_token(token), app.now()).await {
-        Ok(user) => Ok(user),
+        Ok(user) => {
+            count_for_nav(app, visitor, &user.username).await;
+            Ok(user)
+        }
         Err(StoreError::NotFound) => Err(sign_in()),
         Err(e) => Err(PageError::internal(format_args!(
             "a session could not be read: {e}"
         ))),
+    }
+}
+
+/// The counts the navigation shows the signed-in person (due today, overdue). A failure only
+/// leaves them out of the page.
+async fn count_for_nav<S: Store>(app: &AppState<S>, visitor: &Visitor, username: &str) {
+    let now = app.now();
+    let today = now.to_zoned(frist_policy::COPENHAGEN.clone()).date();
+    let Some(today_end) = today
+        .tomorrow()
+        .ok()
+        .and_then(|d| d.to_zoned(frist_policy::COPENHAGEN.clone()).ok())
+        .map(|z| z.timestamp())
+    else {
+        return;
+    };
+    match app.store.nav_counts(username, now, today_end).await {
+        Ok(counts) => {
+            let _ = visitor.nav.set(counts);
+        }
+        Err(e) => tracing::warn!(error = %e, "the navigation's counts could not be read"),
     }
 }
 

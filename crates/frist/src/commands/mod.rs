@@ -9,6 +9,7 @@ pub mod import_eml;
 pub mod outbox;
 pub mod policy;
 pub mod report;
+pub mod scheduler;
 pub mod serve;
 pub mod token;
 pub mod user;

@@ -6,7 +6,7 @@ use crate::config::{PublicUrlArg, StoreArgs, public_url, runtime};
 use crate::outbox_config;
 use clap::{Args, Subcommand, ValueEnum};
 use frist_channels::outbox::Dispatcher;
-use frist_store::{OutboxState, OutboxStore, StoreError};
+use frist_store::{NoticeStore, OutboxState, OutboxStore, StoreError};
 use std::io::Write;
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -155,20 +155,18 @@ fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), Failure> {
         ListFormat::Table => {
             writeln!(
                 out,
-                "{:>6}  {:>8}  {:<12}  {:<15}  {:<10}  {:>8}  last error",
-                "id", "inquiry", "channel", "kind", "state", "attempts"
+                "{:>6}  {:>8}  {:<16}  {:<12}  {:<15}  {:<10}  {:>8}  last error",
+                "id", "inquiry", "to staff", "channel", "kind", "state", "attempts"
             )?;
             for r in &rows {
                 writeln!(
                     out,
-                    "{:>6}  {:>8}  {:<12}  {:<15}  {:<10}  {:>8}  {}",
+                    "{:>6}  {:>8}  {:<16}  {:<12}  {:<15}  {:<10}  {:>8}  {}",
                     r.id,
-                    r.inquiry_id,
+                    r.inquiry_id.map(|i| i.to_string()).unwrap_or_default(),
+                    r.person.as_deref().unwrap_or(""),
                     r.channel.as_str(),
-                    serde_json::to_value(r.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default(),
+                    r.kind,
                     r.state.as_str(),
                     r.attempts,
                     r.last_error.as_deref().unwrap_or("")
@@ -183,12 +181,16 @@ fn decide(args: &IdArgs, out: &mut impl Write, sent: bool) -> Result<(), Failure
     let row = runtime()?.block_on(async {
         let (store, _) = args.store.open().await?;
         let now = jiff::Timestamp::now();
-        if sent {
-            store.mark_sent(args.id, now).await
-        } else {
-            store.requeue(args.id, now).await
+        let entry = store.outbox_entry(args.id).await.map_err(storage)?;
+        // A notice to staff appends no event; a message to a citizen does.
+        match (entry.person.is_some(), sent) {
+            (true, true) => store.notice_sent(args.id, now).await,
+            (true, false) => store.requeue_notice(args.id, now).await,
+            (false, true) => store.mark_sent(args.id, now).await.map(drop),
+            (false, false) => store.requeue(args.id, now).await.map(drop),
         }
-        .map_err(storage)
+        .map_err(storage)?;
+        store.outbox_entry(args.id).await.map_err(storage)
     })?;
     writeln!(out, "message {} is now {}", row.id, row.state.as_str())?;
     Ok(())

@@ -12,6 +12,7 @@ mod absence;
 mod auto_ack;
 mod digital_post;
 mod notices;
+mod scheduler;
 mod serve;
 mod status_links;
 

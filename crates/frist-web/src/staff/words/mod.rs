@@ -7,6 +7,7 @@ pub(crate) mod admin;
 pub(crate) mod desk;
 pub(crate) mod lead;
 pub(crate) mod notices;
+pub(crate) mod notifications;
 pub(crate) mod queues;
 pub(crate) mod reply;
 pub(crate) mod search;
