@@ -7,7 +7,10 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { freshDatabase, start, newPage, audit } = require('./helpers');
+const path = require('node:path');
+const helpers = require('./helpers');
+
+const { freshDatabase, start, newPage, audit } = helpers;
 
 const PASSWORD = 'korrekt hest batteri';
 let db;
@@ -66,7 +69,8 @@ test('a caseworker finds her counts, her notices and the digest switch', async (
   const pass = db.run(['scheduler', 'run', '--once', '--now', morning.toISOString()]);
   assert.match(pass, /queued \d+ warnings, \d+ escalations, 1 digests/);
 
-  const page = await newPage(env.browser);
+  // axe is injected as a script: the page's CSP is bypassed for the audit only.
+  const page = await newPage(env.browser, 'da', undefined, true);
   await page.goto(`${env.base}/notifikationer`);
   await page.fill('#username', 'mette');
   await page.fill('#password', PASSWORD);
@@ -84,6 +88,9 @@ test('a caseworker finds her counts, her notices and the digest switch', async (
   const about = page.locator('main tbody a', { hasText: reference });
   assert.ok((await about.count()) >= 1, rows.join('\n'));
   await audit(page, 'notifications');
+  // For a person to look at (e2e/screenshots is not tracked).
+  fs.mkdirSync(helpers.SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(helpers.SHOTS, 'notifications.png'), fullPage: true });
   await Promise.all([page.waitForNavigation(), about.first().click()]);
   assert.equal(new URL(page.url()).pathname, `/sager/${created.id}`);
 

@@ -128,3 +128,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_warning_share_is_read_per_policy_and_per_goal_and_a_bad_one_is_named() {
+    let text = format!("{}\n[alerts]\nwarn_at = \"80 %\"\n", roskilde());
+    let policy = Policy::from_toml("roskilde", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(policy.warn_at("ROS-1"), 80);
+    let own = text.replacen(
+        "source = \"ROS-1\"",
+        "source = \"ROS-1\"\nwarn_at = \"50%\"",
+        1,
+    );
+    let policy = Policy::from_toml("roskilde", &own).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(policy.warn_at("ROS-1"), 50);
+    assert_eq!(policy.warn_at("ROS-2"), 80);
+    // The default when nothing is said: three quarters.
+    assert_eq!(super::shipped("roskilde").warn_at("ROS-1"), 75);
+    for bad in ["100 %", "0 %", "halvvejs"] {
+        let wrong = format!("{}\n[alerts]\nwarn_at = \"{bad}\"\n", roskilde());
+        let message = Policy::from_toml("policies/roskilde.toml", &wrong)
+            .map(|_| String::new())
+            .unwrap_or_else(|e| e.to_string());
+        assert!(
+            message.contains("is not a share between 1 % and 99 %"),
+            "{bad}: {message}"
+        );
+    }
+}

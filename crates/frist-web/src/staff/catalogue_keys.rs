@@ -5,6 +5,7 @@
 use super::StaffMessages;
 use super::words::actions::ActionWords;
 use super::words::notices::NoticeWords;
+use super::words::notifications::NotificationWords;
 use super::words::queues::QueuesWords;
 use super::words::reply::ReplyWords;
 use super::words::search::SearchWords;
@@ -43,9 +44,24 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         QueuesWords::keys(),
         SearchWords::keys(),
         NoticeWords::keys(),
+        NotificationWords::keys(),
         TemplateWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }
+    // The scheduler's notices and the navigation's counts, looked up by key with arguments.
+    all.extend(missing(
+        Audience::Staff,
+        [
+            "nav-notifications",
+            "nav-counts",
+            "nav-counts-label",
+            "notice-warning-subject",
+            "notice-digest-subject",
+            "notice-report-subject",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ));
     assert!(all.is_empty(), "missing keys:\n{}", all.join("\n"));
 }

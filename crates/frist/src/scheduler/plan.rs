@@ -372,3 +372,213 @@ impl<'a> Pass<'a> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use frist_store::Absence;
+    use jiff::civil::date;
+
+    fn policy() -> Policy {
+        Policy::from_toml(
+            "hoeje-taastrup",
+            include_str!("../../../../policies/hoeje-taastrup.toml"),
+        )
+        .unwrap()
+    }
+
+    fn person(id: &str, unit: &str, absent: Option<(Date, &str)>) -> Caseworker {
+        Caseworker {
+            id: id.into(),
+            name: id.to_uppercase(),
+            unit: Some(unit.into()),
+            email: Some(format!("{id}@kommune.example")),
+            phone: None,
+            absent: absent.map(|(until, s)| Absence {
+                until,
+                substitute: Some(s.into()),
+            }),
+        }
+    }
+
+    fn directory(people: Vec<Caseworker>, leads: &[(&str, &str)]) -> Directory {
+        let mut d = Directory {
+            caseworkers: people.into_iter().map(|c| (c.id.clone(), c)).collect(),
+            ..Directory::default()
+        };
+        d.units.insert(
+            "bs".into(),
+            Unit {
+                id: "bs".into(),
+                name: "Borgerservice".into(),
+                email: Some("bs@kommune.example".into()),
+                phone: None,
+            },
+        );
+        for (unit, lead) in leads {
+            d.leads.entry((*unit).into()).or_default().push((*lead).into());
+        }
+        d
+    }
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    /// Tuesday 15 December 2026, 09:00 local.
+    fn moment() -> Moment {
+        Moment {
+            now: at("2026-12-15T08:00:00Z"),
+            today: date(2026, 12, 15),
+            today_end: at("2026-12-15T23:00:00Z"),
+            risk_end: at("2026-12-16T23:00:00Z"),
+            new_since: at("2026-12-13T23:00:00Z"),
+        }
+    }
+
+    fn addresses() -> Addresses {
+        Addresses {
+            base: "https://frist.example".into(),
+            domain: "htk.dk".into(),
+        }
+    }
+
+    /// Received `received`, due at the end of `due` (local), owned by `owner`.
+    fn open(id: i64, received: &str, due: Date, owner: Option<&str>) -> OpenObligation {
+        let due_at = due
+            .tomorrow()
+            .unwrap()
+            .to_zoned(frist_policy::COPENHAGEN.clone())
+            .unwrap()
+            .timestamp()
+            .checked_sub(SignedDuration::from_secs(1))
+            .unwrap();
+        OpenObligation {
+            inquiry_id: id,
+            policy_id: 1,
+            reference: format!("HTK-2026-{id:06}"),
+            subject: "Flytning".into(),
+            unit: Some("bs".into()),
+            caseworker: owner.map(str::to_owned),
+            received_at: at(received),
+            goal: "HTK-1".into(),
+            due_at,
+            due_date: due,
+        }
+    }
+
+    #[test]
+    fn a_warning_goes_to_the_owner_their_substitute_or_the_unit() {
+        let p = policy();
+        let d = directory(
+            vec![
+                person("mette", "bs", None),
+                person("lars", "bs", Some((date(2026, 12, 20), "mette"))),
+            ],
+            &[],
+        );
+        let a = addresses();
+        let mut pass = Pass::new(&p, &d, &a, moment());
+        // Received 1 December, due 17 December: well past three quarters on the 15th.
+        let page = [
+            open(1, "2026-12-01T09:00:00Z", date(2026, 12, 17), Some("mette")),
+            open(2, "2026-12-01T09:00:00Z", date(2026, 12, 17), Some("lars")),
+            open(3, "2026-12-01T09:00:00Z", date(2026, 12, 17), None),
+            // Received yesterday, due in a month: too early to warn.
+            open(4, "2026-12-14T09:00:00Z", date(2027, 1, 15), Some("mette")),
+        ];
+        let notices = pass.page(&page);
+        let to: Vec<(&str, &str)> = notices
+            .iter()
+            .map(|n| (n.key.as_str(), n.person.as_str()))
+            .collect();
+        assert_eq!(
+            to,
+            [
+                ("warning:1:HTK-1", "mette"),
+                ("warning:2:HTK-1", "mette"),
+                ("warning:3:HTK-1", "unit:bs"),
+            ]
+        );
+        assert!(notices.iter().all(|n| n.kind == NoticeKind::Warning));
+        assert!(notices[2].text.body.contains("Borgerservice"));
+        assert_eq!(
+            notices[0].text.link.as_deref(),
+            Some("https://frist.example/sager/1")
+        );
+        assert_eq!(notices[0].message_id, "<frist.notice.warning-1-HTK-1@htk.dk>");
+    }
+
+    #[test]
+    fn an_escalation_goes_to_the_lead_and_only_for_a_recent_breach() {
+        let p = policy();
+        let d = directory(
+            vec![person("mette", "bs", None), person("bo", "bs", None)],
+            &[("bs", "bo")],
+        );
+        let a = addresses();
+        let mut pass = Pass::new(&p, &d, &a, moment());
+        let page = [
+            // Passed a month ago: on the lead's page already, not mailed now.
+            open(1, "2026-10-01T09:00:00Z", date(2026, 11, 13), Some("mette")),
+            open(2, "2026-11-20T09:00:00Z", date(2026, 12, 14), Some("mette")),
+        ];
+        let notices = pass.page(&page);
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].key, "escalation:2:HTK-1");
+        assert_eq!(notices[0].kind, NoticeKind::Escalation);
+        assert_eq!(notices[0].person, "bo");
+        assert!(notices[0].text.body.contains("METTE"));
+        // Without a lead: the unit's mailbox.
+        let d = directory(vec![person("mette", "bs", None)], &[]);
+        let mut pass = Pass::new(&p, &d, &a, moment());
+        assert_eq!(pass.page(&page)[0].person, "unit:bs");
+    }
+
+    #[test]
+    fn digests_go_to_present_people_who_want_them_with_their_work_by_nearest_deadline() {
+        let p = policy();
+        let mut d = directory(
+            vec![
+                person("mette", "bs", None),
+                person("lars", "bs", Some((date(2026, 12, 20), "mette"))),
+                person("bo", "bs", None),
+            ],
+            &[],
+        );
+        d.opt_outs.insert("bo".into());
+        let a = addresses();
+        let mut pass = Pass::new(&p, &d, &a, moment());
+        pass.page(&[
+            open(1, "2026-12-01T09:00:00Z", date(2026, 12, 14), Some("mette")),
+            open(2, "2026-12-01T09:00:00Z", date(2026, 12, 15), Some("mette")),
+            // The same inquiry's later deadline: counted once, by its nearest.
+            open(2, "2026-12-01T09:00:00Z", date(2026, 12, 22), Some("mette")),
+            open(3, "2026-12-14T09:00:00Z", date(2026, 12, 16), Some("mette")),
+            open(4, "2026-12-01T09:00:00Z", date(2026, 12, 15), Some("lars")),
+        ]);
+        // Mette's last digest knew inquiry 1 only: 2 was handed to her since, 3 is new.
+        let memory = HashMap::from([("mette".to_owned(), vec![1])]);
+        let digests = pass.digests(&memory);
+        assert_eq!(digests.len(), 1, "lars is away and bo turned it off");
+        let mette = &digests[0];
+        assert_eq!(mette.key, "digest:mette:2026-12-15");
+        assert_eq!(mette.person, "mette");
+        let body = &mette.text.body;
+        for expected in [
+            "1 sag har overskredet fristen",
+            "1 sag forfalder i dag",
+            "1 sag forfalder næste arbejdsdag",
+            "1 ny henvendelse siden sidst",
+            "1 sag er givet til dig siden sidst",
+            "Du dækker for LARS",
+        ] {
+            assert!(body.contains(expected), "{expected} in {body}");
+        }
+        assert!(body.contains("HTK-2026-000002"), "{body}");
+        let mut mine = mette.text.mine.clone();
+        mine.sort_unstable();
+        assert_eq!(mine, [1, 2, 3]);
+    }
+}
