@@ -82,9 +82,11 @@ fn run_pass(args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
             .map_err(|e| Failure::Input(format!("the scheduler could not finish: {e}")))
     })?;
     if !summary.working_hours {
+        let local = now.to_zoned(frist_policy::COPENHAGEN.clone());
         writeln!(
             out,
-            "{now} is outside the opening hours of a working day: nothing is owed now"
+            "{} (Copenhagen) is outside the opening hours of a working day: nothing is owed now",
+            local.strftime("%A %Y-%m-%d %H:%M")
         )?;
         return Ok(());
     }

@@ -24,7 +24,7 @@ use frist_store::{
 };
 use jiff::Timestamp;
 use plan::{Addresses, Directory, Moment, Pass};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Open obligations read per page.
@@ -160,7 +160,15 @@ impl Scheduler {
         summary.working_hours = true;
         let moment = self.moment(now)?;
         let directory = self.directory().await?;
-        let mut pass = Pass::new(&self.policy, &directory, &self.addresses, moment);
+        // Read before the scan, so that "handed to you" is decided as the rows go by and
+        // nothing is kept of inquiries beyond their ids.
+        let mut last_mine = HashMap::new();
+        for id in directory.caseworkers.keys() {
+            if let Some(mine) = self.store.last_digest_mine(id).await? {
+                last_mine.insert(id.clone(), mine.into_iter().collect::<HashSet<_>>());
+            }
+        }
+        let mut pass = Pass::new(&self.policy, &directory, &self.addresses, moment, last_mine);
         let mut cursor = None;
         loop {
             let (page, next) = self.store.open_obligations(cursor, PAGE).await?;
@@ -176,13 +184,7 @@ impl Scheduler {
             }
         }
         summary.obligations = pass.obligations;
-        let mut last_mine = HashMap::new();
-        for id in directory.caseworkers.keys() {
-            if let Some(mine) = self.store.last_digest_mine(id).await? {
-                last_mine.insert(id.clone(), mine);
-            }
-        }
-        summary.digests = queue(pass.digests(&last_mine)).await?;
+        summary.digests = queue(pass.digests()).await?;
         summary.monthly_reports = queue(self.monthly_reports(&directory, moment).await?).await?;
         Ok(summary)
     }

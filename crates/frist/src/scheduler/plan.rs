@@ -160,10 +160,6 @@ pub struct Work {
     pub handed: Section,
     /// Every open inquiry with a deadline that is theirs now (the digest's memory).
     pub mine: Vec<InquiryId>,
-    /// Their items received since `new_since`, to tell "new" from "handed to me".
-    new_ids: HashSet<InquiryId>,
-    /// Every item, for "handed to me" (only kept until the digest is made).
-    all: Vec<Item>,
 }
 
 /// One pass: feed it pages, then ask for the digests.
@@ -177,17 +173,23 @@ pub struct Pass<'a> {
     work: HashMap<String, Work>,
     /// New inquiries nobody owns yet, per unit.
     unassigned_new: HashMap<String, Section>,
+    /// What each person's previous digest counted as theirs (no entry: no previous digest).
+    last_mine: HashMap<String, HashSet<InquiryId>>,
     pub obligations: u64,
 }
 
 impl<'a> Pass<'a> {
+    /// `last_mine` answers which inquiries a person's previous digest counted as theirs, so
+    /// that the new one can say which were handed to them since.
     pub fn new(
         policy: &'a Policy,
         directory: &'a Directory,
         addresses: &'a Addresses,
         moment: Moment,
+        last_mine: HashMap<String, HashSet<InquiryId>>,
     ) -> Self {
         Self {
+            last_mine,
             policy,
             directory,
             addresses,
@@ -245,10 +247,14 @@ impl<'a> Pass<'a> {
         }
         if is_new {
             work.new.add(&item);
-            work.new_ids.insert(item.id);
+        } else if self
+            .last_mine
+            .get(owner)
+            .is_some_and(|before| !before.contains(&item.id))
+        {
+            work.handed.add(&item);
         }
         work.mine.push(item.id);
-        work.all.push(item);
     }
 
     fn alert(&self, o: &OpenObligation) -> Option<NewNotice> {
@@ -312,9 +318,8 @@ impl<'a> Pass<'a> {
         )
     }
 
-    /// The digests of `day` for every present caseworker with an address who wants one;
-    /// `last_mine` answers which inquiries a person's previous digest counted as theirs.
-    pub fn digests(mut self, last_mine: &HashMap<String, Vec<InquiryId>>) -> Vec<NewNotice> {
+    /// The digests of today for every present caseworker with an address who wants one.
+    pub fn digests(mut self) -> Vec<NewNotice> {
         let (d, m) = (self.directory, self.moment);
         let mut out = Vec::new();
         for (id, person) in &d.caseworkers {
@@ -325,14 +330,6 @@ impl<'a> Pass<'a> {
                 continue;
             };
             let mut work = self.work.remove(id).unwrap_or_default();
-            if let Some(before) = last_mine.get(id) {
-                let before: HashSet<InquiryId> = before.iter().copied().collect();
-                for item in &work.all {
-                    if !before.contains(&item.id) && !work.new_ids.contains(&item.id) {
-                        work.handed.add(item);
-                    }
-                }
-            }
             if let Some(unit) = &person.unit
                 && let Some(unassigned) = self.unassigned_new.get(unit)
             {
@@ -479,7 +476,7 @@ mod tests {
             &[],
         );
         let a = addresses();
-        let mut pass = Pass::new(&p, &d, &a, moment());
+        let mut pass = Pass::new(&p, &d, &a, moment(), HashMap::new());
         // Received 1 December, due 17 December: well past three quarters on the 15th.
         let page = [
             open(1, "2026-12-01T09:00:00Z", date(2026, 12, 17), Some("mette")),
@@ -518,7 +515,7 @@ mod tests {
             &[("bs", "bo")],
         );
         let a = addresses();
-        let mut pass = Pass::new(&p, &d, &a, moment());
+        let mut pass = Pass::new(&p, &d, &a, moment(), HashMap::new());
         let page = [
             // Passed a month ago: on the lead's page already, not mailed now.
             open(1, "2026-10-01T09:00:00Z", date(2026, 11, 13), Some("mette")),
@@ -532,7 +529,7 @@ mod tests {
         assert!(notices[0].text.body.contains("METTE"));
         // Without a lead: the unit's mailbox.
         let d = directory(vec![person("mette", "bs", None)], &[]);
-        let mut pass = Pass::new(&p, &d, &a, moment());
+        let mut pass = Pass::new(&p, &d, &a, moment(), HashMap::new());
         assert_eq!(pass.page(&page)[0].person, "unit:bs");
     }
 
@@ -549,7 +546,9 @@ mod tests {
         );
         d.opt_outs.insert("bo".into());
         let a = addresses();
-        let mut pass = Pass::new(&p, &d, &a, moment());
+        // Mette's last digest knew inquiry 1 only: 2 was handed to her since, 3 is new.
+        let memory = HashMap::from([("mette".to_owned(), HashSet::from([1]))]);
+        let mut pass = Pass::new(&p, &d, &a, moment(), memory);
         pass.page(&[
             open(1, "2026-12-01T09:00:00Z", date(2026, 12, 14), Some("mette")),
             open(2, "2026-12-01T09:00:00Z", date(2026, 12, 15), Some("mette")),
@@ -558,9 +557,7 @@ mod tests {
             open(3, "2026-12-14T09:00:00Z", date(2026, 12, 16), Some("mette")),
             open(4, "2026-12-01T09:00:00Z", date(2026, 12, 15), Some("lars")),
         ]);
-        // Mette's last digest knew inquiry 1 only: 2 was handed to her since, 3 is new.
-        let memory = HashMap::from([("mette".to_owned(), vec![1])]);
-        let digests = pass.digests(&memory);
+        let digests = pass.digests();
         assert_eq!(digests.len(), 1, "lars is away and bo turned it off");
         let mette = &digests[0];
         assert_eq!(mette.key, "digest:mette:2026-12-15");
