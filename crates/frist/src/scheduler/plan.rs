@@ -414,7 +414,10 @@ mod tests {
             },
         );
         for (unit, lead) in leads {
-            d.leads.entry((*unit).into()).or_default().push((*lead).into());
+            d.leads
+                .entry((*unit).into())
+                .or_default()
+                .push((*lead).into());
         }
         d
     }
@@ -504,7 +507,10 @@ mod tests {
             notices[0].text.link.as_deref(),
             Some("https://frist.example/sager/1")
         );
-        assert_eq!(notices[0].message_id, "<frist.notice.warning-1-HTK-1@htk.dk>");
+        assert_eq!(
+            notices[0].message_id,
+            "<frist.notice.warning-1-HTK-1@htk.dk>"
+        );
     }
 
     #[test]
