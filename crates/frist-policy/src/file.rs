@@ -134,6 +134,8 @@ pub(crate) struct GoalFile {
     pub auto_acknowledgment: Option<Spanned<bool>>,
     /// This goal's own share for warnings, instead of `[alerts] warn_at`.
     pub warn_at: Option<Spanned<String>>,
+    /// The share of this goal's deadlines the municipality means to keep, e.g. "95 %".
+    pub target: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -167,6 +169,8 @@ pub(crate) struct CaseTypeFile {
     pub notices: Vec<String>,
     #[serde(default)]
     pub pausable: bool,
+    /// The share of this case type's processing deadlines the municipality means to keep.
+    pub target: Option<Spanned<String>>,
 }
 
 /// A message template the policy ships (`[[templates]]`); checked in [`crate::policy`].

@@ -23,7 +23,8 @@ pub use explain::{
 };
 pub use obligations::{COPENHAGEN, DeadlineError, InquiryFacts, Obligation, end_of_day};
 pub use policy::{
-    CaseType, Deadline, Goal, Municipality, Policy, Readability, SUPPORTED_VERSION, SourceDocument,
+    CaseType, DEFAULT_WARN_AT, Deadline, Goal, Municipality, Policy, Readability,
+    SUPPORTED_VERSION, SourceDocument, TargetShare,
 };
 pub use support::{Described, FeatureKind, RuleKind};
 pub use templates::{

@@ -56,6 +56,9 @@ pub struct Goal {
     /// The share of each deadline's working days after which its owner is warned (1–99), when
     /// the goal sets its own; else the policy's [`Policy::warn_at`].
     pub warn_at: Option<u8>,
+    /// The share of its deadlines to keep (`target = "95 %"`), if the policy sets one; reports
+    /// say whether it was reached.
+    pub target: Option<TargetShare>,
 }
 
 /// A measurable promise: inquiries matching the filter get an obligation due `within`.
@@ -99,6 +102,19 @@ pub struct CaseType {
     pub notices: Vec<String>,
     /// Whether the processing deadline stops counting while the inquiry awaits the citizen.
     pub pausable: bool,
+    /// The share of its processing deadlines to keep, if the policy sets one.
+    pub target: Option<TargetShare>,
+}
+
+/// A target share of deadlines kept, to a tenth of a percent (0.1 %–100 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetShare(u16);
+
+impl TargetShare {
+    /// In percent, e.g. 95.0 or 97.5.
+    pub fn percent(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
 }
 
 /// Settings for the readability rule.
@@ -132,6 +148,16 @@ pub struct Policy {
 pub const DEFAULT_WARN_AT: u8 = 75;
 
 impl Policy {
+    /// The target share for the goal `source`, if the policy sets one.
+    pub fn goal_target(&self, source: &str) -> Option<TargetShare> {
+        self.goals.iter().find(|g| g.source == source)?.target
+    }
+
+    /// The target share for the case type `id`, if the policy sets one.
+    pub fn case_type_target(&self, id: &str) -> Option<TargetShare> {
+        self.case_types.iter().find(|c| c.id == id)?.target
+    }
+
     /// The warning share for the goal `source`: its own, else the policy's.
     pub fn warn_at(&self, source: &str) -> u8 {
         self.goals
@@ -264,6 +290,28 @@ impl Builder<'_> {
         })
     }
 
+    /// A target share such as "95 %" or "97.5%": more than 0 and at most 100 percent.
+    fn target(&self, raw: &Spanned<String>) -> Result<TargetShare, PolicyError> {
+        let text = raw.get_ref().trim();
+        let number = text
+            .strip_suffix('%')
+            .unwrap_or(text)
+            .trim()
+            .replace(',', ".");
+        let tenths = number
+            .parse::<f64>()
+            .ok()
+            .filter(|n| *n > 0.0 && *n <= 100.0 && (n * 10.0).fract() == 0.0)
+            .and_then(|n| format!("{:.0}", n * 10.0).parse::<u16>().ok());
+        match tenths {
+            Some(t) if (1..=1000).contains(&t) => Ok(TargetShare(t)),
+            _ => self.fail(
+                raw.span(),
+                format!("`target = \"{text}\"` is not a share above 0 % and at most 100 % (to a tenth of a percent); write e.g. \"95 %\""),
+            ),
+        }
+    }
+
     /// A share such as "75 %" or "75%": 1–99 percent.
     fn share(&self, raw: &Spanned<String>) -> Result<u8, PolicyError> {
         let text = raw.get_ref().trim();
@@ -364,6 +412,7 @@ impl Builder<'_> {
                 _ => false,
             };
             let warn_at = g.warn_at.as_ref().map(|w| self.share(w)).transpose()?;
+            let target = g.target.as_ref().map(|t| self.target(t)).transpose()?;
             let mut deadlines = Vec::with_capacity(g.deadline.len());
             for d in g.deadline {
                 if d.channels.get_ref().is_empty() {
@@ -412,6 +461,7 @@ impl Builder<'_> {
                 note: g.note,
                 auto_acknowledgment,
                 warn_at,
+                target,
             });
         }
         Ok(goals)
@@ -433,7 +483,9 @@ impl Builder<'_> {
             if !seen.insert(id.clone()) {
                 return self.fail(span, format!("case type \"{id}\" appears twice"));
             }
+            let target = c.target.as_ref().map(|t| self.target(t)).transpose()?;
             out.push(CaseType {
+                target,
                 id,
                 name: c.name,
                 source: c.source,

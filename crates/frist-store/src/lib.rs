@@ -31,6 +31,7 @@ mod policies;
 mod postgres;
 mod queue;
 mod report;
+pub use report::{NO_CASE_TYPE, TargetedRow, against_targets};
 mod rows;
 mod scan;
 mod search;

@@ -7,6 +7,8 @@ use crate::types::{ComplianceRow, GroupBy};
 
 /// What a row is grouped by when an obligation's inquiry has no unit.
 pub(crate) const NO_UNIT: &str = "(ingen enhed)";
+/// What a row is grouped by when an obligation's inquiry has no case type.
+pub const NO_CASE_TYPE: &str = "(ingen sagstype)";
 
 /// The report's SQL for `group_by`. Parameters: `$1` = from, `$2` = to (due_at in [from, to)),
 /// `$3` = now; all nanoseconds. The same text runs on SQLite and PostgreSQL.
@@ -17,6 +19,7 @@ fn group_expression(group_by: GroupBy) -> String {
         GroupBy::Channel => "channel".to_owned(),
         // due_date is the local date in Europe/Copenhagen: its month is the report month.
         GroupBy::Month => "substr(due_date, 1, 7)".to_owned(),
+        GroupBy::CaseType => format!("COALESCE(case_type, '{NO_CASE_TYPE}')"),
     }
 }
 
@@ -132,4 +135,44 @@ mod tests {
         );
         assert_eq!(quantile(&[1, 10], 0.9), Some(9.1));
     }
+}
+
+/// A compliance row with the policy's target for its group, when there is one: the API's and the
+/// CLI's rows (`target_percent`, `target_reached` beside the figures).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TargetedRow {
+    #[serde(flatten)]
+    pub row: ComplianceRow,
+    /// The share the policy means to keep for this goal or case type, in percent.
+    pub target_percent: Option<f64>,
+    /// Whether `on_time_percent` reached it; `None` without a target or without a decided
+    /// obligation.
+    pub target_reached: Option<bool>,
+}
+
+/// Rows grouped by goal or by case type, each with its target from `policy` (targets belong
+/// to goals and case types; other groupings have none).
+pub fn against_targets(
+    rows: Vec<ComplianceRow>,
+    group_by: GroupBy,
+    policy: &frist_policy::Policy,
+) -> Vec<TargetedRow> {
+    rows.into_iter()
+        .map(|row| {
+            let target = match group_by {
+                GroupBy::Goal => policy.goal_target(&row.group),
+                GroupBy::CaseType => policy.case_type_target(&row.group),
+                GroupBy::Unit | GroupBy::Channel | GroupBy::Month => None,
+            }
+            .map(frist_policy::TargetShare::percent);
+            let target_reached = target
+                .zip(row.on_time_percent)
+                .map(|(target, share)| share >= target);
+            TargetedRow {
+                row,
+                target_percent: target,
+                target_reached,
+            }
+        })
+        .collect()
 }

@@ -124,6 +124,8 @@ pub(crate) struct ObligationRow {
     pub met_working_days: Option<i64>,
     pub waived: bool,
     pub paused: bool,
+    /// The inquiry's case type, for reports by case type.
+    pub case_type: Option<String>,
 }
 
 pub(crate) fn obligation_rows(inquiry: &Inquiry) -> StoreResult<Vec<ObligationRow>> {
@@ -142,6 +144,7 @@ pub(crate) fn obligation_rows(inquiry: &Inquiry) -> StoreResult<Vec<ObligationRo
             met_working_days: o.met_working_days,
             waived: o.waived.is_some(),
             paused: o.paused_since.is_some(),
+            case_type: inquiry.case_type.clone(),
         });
     }
     Ok(rows)

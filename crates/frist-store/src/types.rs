@@ -111,6 +111,8 @@ pub enum GroupBy {
     Unit,
     Channel,
     Month,
+    /// The inquiry's case type (`(ingen sagstype)` when it has none).
+    CaseType,
 }
 
 /// Compliance for one group: obligations *due* in the period (due_at in [from, to)).

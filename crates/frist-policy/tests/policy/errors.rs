@@ -155,3 +155,34 @@ fn the_warning_share_is_read_per_policy_and_per_goal_and_a_bad_one_is_named() {
         );
     }
 }
+
+#[test]
+fn a_target_share_is_read_for_goals_and_case_types_and_a_bad_one_is_named() {
+    let text = roskilde().replacen(
+        "source = \"ROS-1\"",
+        "source = \"ROS-1\"\ntarget = \"97,5 %\"",
+        1,
+    ) + "\n[[case_type]]\nid = \"byg\"\nname = \"Byg\"\nwithin = \"40 working days\"\ntarget = \"90%\"\n";
+    let policy = Policy::from_toml("roskilde", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(policy.goal_target("ROS-1").map(|t| t.percent()), Some(97.5));
+    assert_eq!(policy.goal_target("ROS-2"), None);
+    assert_eq!(
+        policy.case_type_target("byg").map(|t| t.percent()),
+        Some(90.0)
+    );
+    for bad in ["0 %", "101 %", "95.55 %", "mange"] {
+        let wrong = roskilde().replacen(
+            "source = \"ROS-1\"",
+            &format!("source = \"ROS-1\"\ntarget = \"{bad}\""),
+            1,
+        );
+        let message = Policy::from_toml("policies/roskilde.toml", &wrong)
+            .map(|_| String::new())
+            .unwrap_or_else(|e| e.to_string());
+        assert!(
+            message.contains("is not a share above 0 % and at most 100 %"),
+            "{bad}: {message}"
+        );
+        assert!(message.contains(":28:"), "names the line: {message}");
+    }
+}

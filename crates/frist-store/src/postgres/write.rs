@@ -215,10 +215,10 @@ pub(crate) async fn insert_history(
     }
     sqlx::query(
         "INSERT INTO obligations (inquiry_id, position, goal, requires, channel, unit, due_at, \
-         due_date, met_at, waived, paused, met_working_days) \
+         due_date, met_at, waived, paused, met_working_days, case_type) \
          SELECT * FROM UNNEST($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], \
          $6::text[], $7::bigint[], $8::text[], $9::bigint[], $10::boolean[], $11::boolean[], \
-         $12::bigint[])",
+         $12::bigint[], $13::text[])",
     )
     .bind(rows.iter().map(|(id, _)| *id).collect::<Vec<_>>())
     .bind(rows.iter().map(|(_, o)| o.position).collect::<Vec<_>>())
@@ -246,6 +246,11 @@ pub(crate) async fn insert_history(
     .bind(
         rows.iter()
             .map(|(_, o)| o.met_working_days)
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        rows.iter()
+            .map(|(_, o)| o.case_type.as_deref())
             .collect::<Vec<_>>(),
     )
     .execute(&mut *conn)

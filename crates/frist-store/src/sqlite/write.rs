@@ -142,7 +142,7 @@ pub(crate) async fn insert_obligations(
     for part in rows.chunks(ROWS_PER_INSERT) {
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT INTO obligations (due_at, inquiry_id, position, goal, requires, channel, unit, \
-             due_date, met_at, waived, paused, met_working_days) ",
+             due_date, met_at, waived, paused, met_working_days, case_type) ",
         );
         q.push_values(part, |mut b, (id, o)| {
             b.push_bind(o.due_at)
@@ -156,7 +156,8 @@ pub(crate) async fn insert_obligations(
                 .push_bind(o.met_at)
                 .push_bind(o.waived)
                 .push_bind(o.paused)
-                .push_bind(o.met_working_days);
+                .push_bind(o.met_working_days)
+                .push_bind(&o.case_type);
         });
         q.build()
             .persistent(part.len() == ROWS_PER_INSERT)

@@ -19,6 +19,7 @@ mod helpers;
 
 mod accounts;
 mod compliance;
+mod compliance_case_type;
 mod concurrency;
 mod directory;
 mod events;

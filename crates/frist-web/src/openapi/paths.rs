@@ -237,7 +237,7 @@ pub fn paths() -> Value {
             "parameters": [
                 required_query("from", calendar_date("First day."), "First day."),
                 required_query("to", calendar_date("Last day, inclusive; not before `from`."), "Last day (inclusive); not before `from` (422 with `field: to` otherwise)."),
-                query("group_by", json!({"type": "string", "enum": ["goal", "unit", "channel", "month"], "default": "goal"}), "How to group.")
+                query("group_by", json!({"type": "string", "enum": ["goal", "unit", "channel", "month", "case_type"], "default": "goal"}), "How to group: by service goal, unit, channel, month of the deadline, or the inquiry's case type (\"(ingen sagstype)\" for none).")
             ],
             "responses": responses(json!({
                 "200": ok("The figures.", "ComplianceReport"),

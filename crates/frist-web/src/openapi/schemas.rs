@@ -429,7 +429,7 @@ fn list_schemas() -> Value {
         },
         "ComplianceRow": {
             "type": "object",
-            "required": ["group", "total", "met", "met_late", "breached", "pending", "waived", "on_time_percent", "median_working_days", "p90_working_days"],
+            "required": ["group", "total", "met", "met_late", "breached", "pending", "waived", "on_time_percent", "median_working_days", "p90_working_days", "target_percent", "target_reached"],
             "properties": {
                 "group": {"type": "string"},
                 "total": {"type": "integer"},
@@ -440,7 +440,9 @@ fn list_schemas() -> Value {
                 "waived": {"type": "integer"},
                 "on_time_percent": {"type": ["number", "null"], "description": "met / (met + met_late + breached) × 100."},
                 "median_working_days": {"type": ["number", "null"], "description": "Median time to meet (met and met late), in working days after the day of receipt."},
-                "p90_working_days": {"type": ["number", "null"], "description": "90th percentile of the time to meet, in working days."}
+                "p90_working_days": {"type": ["number", "null"], "description": "90th percentile of the time to meet, in working days."},
+                "target_percent": {"type": ["number", "null"], "description": "The share of deadlines the policy means to keep for this goal or case type (`target`), in percent; null without one."},
+                "target_reached": {"type": ["boolean", "null"], "description": "on_time_percent ≥ target_percent; null without a target or without a decided obligation."}
             }
         },
         "ComplianceReport": {

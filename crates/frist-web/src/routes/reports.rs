@@ -12,7 +12,8 @@ use frist_store::{GroupBy, Store};
 use serde_json::{Value, json};
 use tracing::instrument;
 
-/// `GET /api/v1/reports/compliance?from=YYYY-MM-DD&to=YYYY-MM-DD&group_by=goal|unit|channel|month`.
+/// `GET /api/v1/reports/compliance?from=YYYY-MM-DD&to=YYYY-MM-DD&group_by=goal|unit|channel|month|case_type`.
+/// Rows by goal or case type carry the policy's target and whether it was reached.
 /// `to` is inclusive: the period is [from 00:00, the day after `to` 00:00) in Copenhagen.
 #[instrument(skip_all)]
 pub async fn compliance<S: Store + 'static>(
@@ -25,9 +26,11 @@ pub async fn compliance<S: Store + 'static>(
     let from: Date = required(params.parse("from", DATE, calendar_date)?, "from")?;
     let to: Date = required(params.parse("to", DATE, calendar_date)?, "to")?;
     let group_by = params
-        .parse("group_by", "one of: goal, unit, channel, month", |t| {
-            serde_json::from_value::<GroupBy>(Value::String(t.to_owned())).ok()
-        })?
+        .parse(
+            "group_by",
+            "one of: goal, unit, channel, month, case_type",
+            |t| serde_json::from_value::<GroupBy>(Value::String(t.to_owned())).ok(),
+        )?
         .unwrap_or(GroupBy::Goal);
     if to < from {
         return Err(ApiError::invalid("to", "to must not be before from"));
@@ -43,6 +46,7 @@ pub async fn compliance<S: Store + 'static>(
         .store
         .compliance(start, end, group_by, state.now())
         .await?;
+    let rows = frist_store::against_targets(rows, group_by, &state.policy.policy);
     Ok(Json(json!({
         "from": from.to_string(),
         "to": to.to_string(),

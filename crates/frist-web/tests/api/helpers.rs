@@ -28,6 +28,17 @@ pub fn policy_text(name: &str) -> &'static str {
             "complaint_guidance = \"Klag via Klageportalen på borger.dk.\"\n",
             "complaint_deadline = \"4 uger fra du har modtaget afgørelsen\"\n"
         ),
+        // The same, with a target share for ROS-1 and for the case type (reports: targets).
+        "roskilde-maal" => {
+            static TEXT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!("{}target = \"90 %\"\n", policy_text("roskilde-sagstyper")).replacen(
+                    "source = \"ROS-1\"",
+                    "source = \"ROS-1\"\ntarget = \"95 %\"",
+                    1,
+                )
+            });
+            &TEXT
+        }
         other => panic!("no test policy {other}"),
     }
 }

@@ -94,6 +94,54 @@ async fn the_compliance_report_counts_a_small_known_set() {
 }
 
 #[tokio::test]
+async fn compliance_by_case_type_and_against_the_policys_targets() {
+    let app = spawn_app("roskilde-maal").await;
+    let with_type = |at: &str| {
+        let mut case = email(at);
+        case["case_type"] = json!("byggetilladelse");
+        case
+    };
+    // Two inquiries of the case type (one answered in time, one never) and one without.
+    let kept = id_of(&app.create(&with_type("2026-12-01T10:00:00+01:00")).await);
+    let _missed = id_of(&app.create(&with_type("2026-12-02T10:00:00+01:00")).await);
+    let plain = id_of(&app.create(&email("2026-12-01T11:00:00+01:00")).await);
+    answer(&app, kept, "2026-12-02T12:00:00+01:00").await;
+    answer(&app, plain, "2026-12-02T12:30:00+01:00").await;
+    app.set_now("2026-12-28T12:00:00+01:00");
+
+    let by_type = report(&app, "from=2026-12-01&to=2026-12-31&group_by=case_type").await;
+    assert_eq!(by_type["group_by"], "case_type");
+    // ROS-1 and ROS-2 of each inquiry fell due in December; the case type's own 40 working
+    // days fall in February, outside the period.
+    //                                         total met late breached pending waived
+    let building = row(&by_type, "byggetilladelse");
+    assert_eq!(counts(building), [4, 2, 0, 2, 0, 0]);
+    assert_eq!(building["on_time_percent"], 50.0);
+    assert_eq!(building["target_percent"], 90.0);
+    assert_eq!(building["target_reached"], false);
+    let none = row(&by_type, "(ingen sagstype)");
+    assert_eq!(counts(none), [2, 2, 0, 0, 0, 0]);
+    assert_eq!(none["target_percent"], Value::Null);
+    assert_eq!(none["target_reached"], Value::Null);
+
+    // By goal, ROS-1 carries its target; ROS-2 has none.
+    let by_goal = report(&app, "from=2026-12-01&to=2026-12-31&group_by=goal").await;
+    let ros1 = row(&by_goal, "ROS-1");
+    assert_eq!(ros1["target_percent"], 95.0);
+    assert_eq!(ros1["target_reached"], false, "{ros1}");
+    assert_eq!(row(&by_goal, "ROS-2")["target_percent"], Value::Null);
+    // Other groupings have no targets.
+    let by_unit = report(&app, "from=2026-12-01&to=2026-12-31&group_by=unit").await;
+    assert!(
+        by_unit["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["target_percent"].is_null())
+    );
+}
+
+#[tokio::test]
 async fn bad_report_parameters_are_named() {
     let app = spawn_app("roskilde").await;
     let cases = [

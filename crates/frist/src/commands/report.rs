@@ -1,11 +1,12 @@
-//! `frist report`: compliance per goal, unit, channel or month, as a table, CSV or JSON.
+//! `frist report`: compliance per goal, unit, channel, month or case type, as a table, CSV or
+//! JSON; by goal or case type with the policy's target and whether it was reached.
 
 use super::Failure;
 use crate::config::{StoreArgs, runtime};
 use clap::{Args, ValueEnum};
 use frist_calendar::Date;
 use frist_policy::COPENHAGEN;
-use frist_store::{ComplianceRow, GroupBy, Store};
+use frist_store::{GroupBy, Store, TargetedRow, against_targets};
 use std::io::Write;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -14,6 +15,8 @@ pub enum GroupByArg {
     Unit,
     Channel,
     Month,
+    /// The inquiry's case type.
+    CaseType,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -67,13 +70,15 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
         GroupByArg::Unit => GroupBy::Unit,
         GroupByArg::Channel => GroupBy::Channel,
         GroupByArg::Month => GroupBy::Month,
+        GroupByArg::CaseType => GroupBy::CaseType,
     };
     let rows = runtime()?.block_on(async {
-        let (store, _) = args.store.open().await?;
-        store
+        let (store, policy) = args.store.open().await?;
+        let rows = store
             .compliance(start, end, group_by, jiff::Timestamp::now())
             .await
-            .map_err(|e| Failure::Input(format!("cannot compute the report: {e}")))
+            .map_err(|e| Failure::Input(format!("cannot compute the report: {e}")))?;
+        Ok::<_, Failure>(against_targets(rows, group_by, &policy.policy))
     })?;
     match args.format {
         ReportFormat::Json => {
@@ -83,12 +88,13 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
         ReportFormat::Csv => {
             writeln!(
                 out,
-                "group,total,met,met_late,breached,pending,waived,on_time_percent,median_working_days,p90_working_days"
+                "group,total,met,met_late,breached,pending,waived,on_time_percent,median_working_days,p90_working_days,target_percent,target_reached"
             )?;
-            for r in &rows {
+            for t in &rows {
+                let r = &t.row;
                 writeln!(
                     out,
-                    "{},{},{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{},{},{},{}",
                     csv(&r.group),
                     r.total,
                     r.met,
@@ -98,7 +104,9 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
                     r.waived,
                     percent(r),
                     days(r.median_working_days),
-                    days(r.p90_working_days)
+                    days(r.p90_working_days),
+                    days(t.target_percent),
+                    t.target_reached.map_or_else(String::new, |b| b.to_string())
                 )?;
             }
         }
@@ -111,7 +119,7 @@ fn days(d: Option<f64>) -> String {
     d.map_or_else(String::new, |d| format!("{d:.1}"))
 }
 
-fn percent(r: &ComplianceRow) -> String {
+fn percent(r: &frist_store::ComplianceRow) -> String {
     r.on_time_percent
         .map_or_else(String::new, |p| format!("{p:.1}"))
 }
@@ -125,12 +133,7 @@ fn csv(field: &str) -> String {
     }
 }
 
-fn table(
-    rows: &[ComplianceRow],
-    from: Date,
-    to: Date,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
+fn table(rows: &[TargetedRow], from: Date, to: Date, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "Overholdelse af frister, forfaldne {from} – {to}")?;
     writeln!(
         out,
@@ -138,7 +141,7 @@ fn table(
     )?;
     let width = rows
         .iter()
-        .map(|r| r.group.chars().count())
+        .map(|r| r.row.group.chars().count())
         .max()
         .unwrap_or(0)
         .max(6);
@@ -156,7 +159,9 @@ fn table(
         "median",
         "90 %"
     )?;
-    for r in rows {
+    let targets = rows.iter().any(|r| r.target_percent.is_some());
+    for t in rows {
+        let r = &t.row;
         let pct = r
             .on_time_percent
             .map_or_else(|| "–".to_owned(), |p| format!("{p:.1} %"));
@@ -175,6 +180,14 @@ fn table(
             d(r.median_working_days),
             d(r.p90_working_days)
         )?;
+        if targets && let Some(target) = t.target_percent {
+            let verdict = match t.target_reached {
+                Some(true) => "nået",
+                Some(false) => "ikke nået",
+                None => "intet afgjort endnu",
+            };
+            writeln!(out, "{:<width$}  mål {target:.1} %: {verdict}", "")?;
+        }
     }
     if rows.is_empty() {
         writeln!(out, "(ingen frister forfaldt i perioden)")?;
