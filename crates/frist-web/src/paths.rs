@@ -14,6 +14,10 @@ pub const GOALS: &str = "/forventninger";
 pub const ACCESSIBILITY: &str = "/tilgaengelighed";
 /// "Privatliv og cookies".
 pub const PRIVACY: &str = "/privatliv";
+/// The results of the last twelve months, public, and the same as open data.
+pub const RESULTS: &str = "/resultater";
+pub const RESULTS_CSV: &str = "/resultater.csv";
+pub const RESULTS_JSON: &str = "/resultater.json";
 pub const WRITE: &str = "/skriv";
 pub const STATUS_ROUTE: &str = "/status/{token}";
 /// "Har du mistet dit link?" (a token is 43 characters, so it is never this).

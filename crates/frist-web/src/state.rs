@@ -57,6 +57,8 @@ pub struct AppState<S> {
     pub outbox: OutboxWiring,
     /// Where citizens reach Frist: the start of the status links shown on the receipt.
     pub public_url: PublicUrl,
+    /// The public results page's figures, kept for a few minutes (`pages::results`).
+    pub(crate) results: Arc<crate::pages::results::ResultsCache>,
 }
 
 impl<S> AppState<S> {
@@ -71,6 +73,7 @@ impl<S> AppState<S> {
             facebook: None,
             outbox: OutboxWiring::default(),
             public_url: PublicUrl::default(),
+            results: Arc::default(),
         }
     }
 
@@ -122,6 +125,7 @@ impl<S> Clone for AppState<S> {
             facebook: self.facebook.clone(),
             outbox: self.outbox.clone(),
             public_url: self.public_url.clone(),
+            results: Arc::clone(&self.results),
         }
     }
 }

@@ -59,6 +59,8 @@ pub struct ConfigFile {
     pub digital_post: Option<crate::outbox_config::DirectorySection>,
     pub print: Option<crate::outbox_config::DirectorySection>,
     pub outbox: Option<crate::outbox_config::OutboxSection>,
+    /// `[scheduler]`: whether `frist serve` runs the scheduler (default: yes).
+    pub scheduler: Option<SchedulerSection>,
     /// The municipality's mailboxes (`[[mailbox]]`): whose each is, and how to fetch it.
     #[serde(default)]
     pub mailbox: Vec<frist_channels::mail::Mailbox>,
@@ -207,5 +209,27 @@ mod tests {
             "postgres://frist:***@db/frist"
         );
         assert_eq!(redact("sqlite://frist.db"), "sqlite://frist.db");
+    }
+}
+
+/// `[scheduler]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchedulerSection {
+    /// `false`: `frist serve` makes no scheduler passes (for an installation that runs
+    /// `frist scheduler run --once` from a timer instead, or a test that counts the e-mails
+    /// something else sends).
+    #[serde(default = "enabled")]
+    pub enabled: bool,
+}
+
+fn enabled() -> bool {
+    true
+}
+
+impl ConfigFile {
+    /// Whether `frist serve` runs the scheduler.
+    pub fn runs_scheduler(&self) -> bool {
+        self.scheduler.as_ref().is_none_or(|s| s.enabled)
     }
 }

@@ -108,12 +108,14 @@ impl Application {
         }
         let domain = outbox.domain.clone();
         let work = BackgroundWork {
-            scheduler: Scheduler::new(
-                Arc::clone(&store),
-                Arc::clone(&policy.policy),
-                public_url.0.as_str(),
-                &domain,
-            ),
+            scheduler: file.runs_scheduler().then(|| {
+                Scheduler::new(
+                    Arc::clone(&store),
+                    Arc::clone(&policy.policy),
+                    public_url.0.as_str(),
+                    &domain,
+                )
+            }),
             store: Arc::clone(&store),
             policy,
             mailboxes: file.mailbox.clone(),
@@ -216,7 +218,8 @@ struct BackgroundWork {
     poll: Duration,
     public_url: PublicUrl,
     outbox: frist_web::OutboxWiring,
-    scheduler: Scheduler,
+    /// `None` when `[scheduler] enabled = false`.
+    scheduler: Option<Scheduler>,
 }
 
 /// The background work while it runs.
@@ -252,7 +255,7 @@ impl BackgroundWork {
                 }),
             );
         let policy = Arc::clone(&self.policy.policy);
-        let chores = vec![
+        let mut chores = vec![
             tokio::spawn(send_auto_replies(
                 Arc::clone(&self.store),
                 Arc::clone(&policy),
@@ -263,11 +266,13 @@ impl BackgroundWork {
                 policy,
                 self.outbox.clone(),
             )),
-            tokio::spawn(run_scheduler(
-                self.scheduler.clone(),
-                Arc::clone(&self.outbox.wake),
-            )),
         ];
+        if let Some(scheduler) = &self.scheduler {
+            chores.push(tokio::spawn(run_scheduler(
+                scheduler.clone(),
+                Arc::clone(&self.outbox.wake),
+            )));
+        }
         Running {
             dispatcher,
             stop_dispatcher,

@@ -145,6 +145,16 @@ frist_i18n::words! {
 }
 
 impl Messages {
+    /// "december 2026" / "December 2026" / "Dezember 2026".
+    pub fn month(&self, d: Date) -> String {
+        let month = self
+            .months
+            .get(usize::from(d.month().unsigned_abs().saturating_sub(1)))
+            .copied()
+            .unwrap_or("");
+        format!("{month} {}", d.year())
+    }
+
     /// "29. december 2026" / "29 December 2026" / "29. Dezember 2026".
     pub fn date(&self, d: Date) -> String {
         let month = self

@@ -17,6 +17,8 @@ mod link_mail;
 pub(crate) mod link_words;
 mod lost_link;
 mod public;
+pub(crate) mod results;
+pub(crate) mod results_words;
 mod status;
 pub(crate) mod status_words;
 pub(crate) mod visitor;
@@ -36,6 +38,9 @@ pub(crate) fn router<S: Store + OutboxStore + 'static>() -> Router<AppState<S>> 
         .route(paths::GOALS, get(public::goals::<S>))
         .route(paths::ACCESSIBILITY, get(public::accessibility::<S>))
         .route(paths::PRIVACY, get(public::privacy::<S>))
+        .route(paths::RESULTS, get(results::page::<S>))
+        .route(paths::RESULTS_CSV, get(results::csv_file::<S>))
+        .route(paths::RESULTS_JSON, get(results::json::<S>))
         .route(paths::STYLESHEET, get(assets::stylesheet))
         .route(paths::CITIZEN_STYLESHEET, get(assets::citizen_stylesheet))
         .route(paths::DKFDS_ROUTE, get(assets::dkfds))

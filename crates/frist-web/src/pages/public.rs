@@ -34,6 +34,8 @@ pub(crate) async fn front<S: Store>(State(app): State<AppState<S>>, visitor: Vis
 struct GoalsPage {
     chrome: Chrome,
     explanation: Explanation,
+    /// "Se, hvordan vi holder løfterne": the results page.
+    results_link: &'static str,
 }
 
 pub(crate) async fn goals<S: Store>(State(app): State<AppState<S>>, visitor: Visitor) -> Response {
@@ -41,6 +43,7 @@ pub(crate) async fn goals<S: Store>(State(app): State<AppState<S>>, visitor: Vis
     let page = GoalsPage {
         chrome: Chrome::new(&visitor, policy),
         explanation: Explanation::of(policy, visitor.lang),
+        results_link: super::results_words::ResultsWords::of(visitor.lang).goals_link,
     };
     respond(&visitor, StatusCode::OK, &page, None)
 }

@@ -13,6 +13,7 @@ use super::words::templates::TemplateWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
 use crate::pages::link_words::LinkWords;
+use crate::pages::results_words::ResultsWords;
 use crate::pages::status_words::StatusWords;
 use frist_i18n::{Audience, Lang, has};
 
@@ -34,6 +35,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
     all.extend(missing(Audience::Citizen, StatusWords::keys()));
     all.extend(missing(Audience::Citizen, ReplyWords::keys()));
     all.extend(missing(Audience::Citizen, LinkWords::keys()));
+    all.extend(missing(Audience::Citizen, ResultsWords::keys()));
     for keys in [
         StaffMessages::keys(),
         DeskWords::keys(),

@@ -49,7 +49,8 @@ async fn a_new_inquiry_is_acknowledged_by_itself_where_the_policy_wants_it() {
     std::fs::write(&policy_file, policy).unwrap();
     let file: ConfigFile = toml::from_str(&format!(
         "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
-         from_address = \"post@stevns.dk\"\n\n[outbox]\npoll_seconds = 1\n",
+         from_address = \"post@stevns.dk\"\n\n[outbox]\npoll_seconds = 1\n\n\
+         [scheduler]\nenabled = false\n",
         sink.port
     ))
     .unwrap();

@@ -93,14 +93,17 @@ pub(crate) fn received_texts(sink: &Sink) -> Vec<String> {
 }
 
 /// `frist serve`'s production wiring under the Roskilde policy, built in-process on a free
-/// port with a SQLite file under `dir`, delivering e-mail to `sink`. Its dispatcher looks for
+/// port with a SQLite file under `dir`, delivering e-mail to `sink`. Its scheduler is off: these
+/// tests count the e-mails a reply or a link makes, and in working hours a digest would join
+/// them (the scheduler's own tests run it explicitly, `scheduler.rs`). Its dispatcher looks for
 /// due messages every second, so a message queued from outside the server (a second
 /// connection) goes out without a wake-up. Not serving yet: see [`serve`].
 async fn roskilde_wiring(dir: &Path, sink: &Sink) -> (frist::startup::Application, String) {
     let url = format!("sqlite://{}", dir.join("frist.db").display());
     let file: frist::config::ConfigFile = toml::from_str(&format!(
         "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
-         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
+         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n\n\
+         [scheduler]\nenabled = false\n",
         sink.port
     ))
     .unwrap();

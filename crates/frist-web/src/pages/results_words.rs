@@ -1,0 +1,37 @@
+//! The results page's words (`/resultater`).
+
+frist_i18n::words! {
+    pub(crate) struct ResultsWords in Citizen, prefix "results-" {
+        title,
+        intro,
+        period_label,
+        updated_label,
+        explain,
+        goals_heading,
+        channels_heading,
+        months_heading,
+        case_types_heading,
+        col_goal,
+        col_channel,
+        col_month,
+        col_case_type,
+        col_due,
+        col_on_time,
+        col_late,
+        col_missed,
+        col_share,
+        col_target,
+        col_median,
+        col_p90,
+        none,
+        no_case_types,
+        target_reached,
+        target_missed,
+        target_open,
+        download_heading,
+        download_intro,
+        csv,
+        json,
+        goals_link,
+    }
+}
