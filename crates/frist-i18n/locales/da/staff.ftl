@@ -393,7 +393,7 @@ admin-err-password = Adgangskoden skal have mindst 12 tegn.
 ## LeadWords
 
 lead-title = Overblik
-lead-intro = Hvordan det går med fristerne lige nu, og hvor godt vi har holdt vores løfter i denne måned.
+lead-intro = Hvordan det går med fristerne lige nu, og hvor godt vi har holdt vores løfter måned for måned.
 lead-now-heading = Lige nu
 lead-breached = Overskredet
 lead-due-today = Forfalder i dag
@@ -421,8 +421,17 @@ lead-col-breached = Overskredet
 lead-col-pending = Afventer
 lead-col-on-time = Andel til tiden
 lead-col-median = Median (arbejdsdage)
-lead-nothing-due = Ingen frister forfalder i denne måned endnu.
+lead-nothing-due = Ingen frister forfaldt i den valgte måned (endnu).
 lead-not-measured = –
+lead-month-label = Måned
+lead-month-show = Vis
+lead-csv = Hent tabellerne som CSV
+lead-col-target = Målsætning
+lead-target-reached = nået
+lead-target-missed = ikke nået
+lead-by-case-type-caption = Overholdelse pr. sagstype
+lead-col-case-type = Sagstype
+lead-no-case-type = Ingen sagstype
 lead-months-1 = januar
 lead-months-2 = februar
 lead-months-3 = marts

@@ -393,7 +393,7 @@ admin-err-password = The password must have at least 12 characters.
 ## LeadWords
 
 lead-title = Dashboard
-lead-intro = How the deadlines stand right now, and how well we have kept our promises this month.
+lead-intro = How the deadlines stand right now, and how well we have kept our promises month by month.
 lead-now-heading = Right now
 lead-breached = Overdue
 lead-due-today = Due today
@@ -421,8 +421,17 @@ lead-col-breached = Missed
 lead-col-pending = Pending
 lead-col-on-time = Share on time
 lead-col-median = Median (working days)
-lead-nothing-due = No deadlines fall due this month yet.
+lead-nothing-due = No deadlines fell due in the chosen month (yet).
 lead-not-measured = –
+lead-month-label = Month
+lead-month-show = Show
+lead-csv = Download the tables as CSV
+lead-col-target = Target
+lead-target-reached = reached
+lead-target-missed = not reached
+lead-by-case-type-caption = Compliance by case type
+lead-col-case-type = Case type
+lead-no-case-type = No case type
 lead-months-1 = January
 lead-months-2 = February
 lead-months-3 = March

@@ -15,7 +15,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use frist_store::{Store, StoreError};
+use frist_store::{Role, Store, StoreError};
 use serde::Deserialize;
 
 #[derive(Debug, Template)]
@@ -51,6 +51,16 @@ pub(crate) struct CsrfForm {
     pub csrf: String,
 }
 
+/// The page to return to after signing in, or nothing when none was asked for: the role then
+/// decides where the user lands.
+fn next_or_landing(next: &str) -> String {
+    if next.is_empty() {
+        String::new()
+    } else {
+        safe_next(next).to_owned()
+    }
+}
+
 pub(crate) async fn show<S: Store>(
     State(app): State<AppState<S>>,
     visitor: Visitor,
@@ -60,7 +70,7 @@ pub(crate) async fn show<S: Store>(
     let page = LoginPage {
         chrome: StaffChrome::new(&visitor, &app.policy.policy, None, &token),
         csrf: token.clone(),
-        next: safe_next(&query.next).to_owned(),
+        next: next_or_landing(&query.next),
         username: String::new(),
         failed: false,
         throttled: false,
@@ -88,7 +98,7 @@ pub(crate) async fn submit<S: Store>(
         let page = LoginPage {
             chrome: StaffChrome::new(&visitor, policy, None, &form.csrf),
             csrf: form.csrf.clone(),
-            next: safe_next(&form.next).to_owned(),
+            next: next_or_landing(&form.next),
             username: username.to_owned(),
             failed: true,
             throttled: true,
@@ -121,12 +131,20 @@ pub(crate) async fn submit<S: Store>(
     })
     .await
     .unwrap_or(false);
-    let next = safe_next(&form.next).to_owned();
+    let next = next_or_landing(&form.next);
     match user {
         Some(user) if verified => match session::start(&app, &visitor, &user.username, now).await {
             Ok(cookie) => {
                 app.sign_in.clear(username);
-                Ok(see_other(&next, &[cookie]))
+                // Without a page to return to, a lead lands on the dashboard and everyone else
+                // on the queue. Decided only once signed in: the form shown after a failed
+                // attempt must not tell a lead's user name from another's.
+                let target = match (next.is_empty(), user.role) {
+                    (true, Role::Lead) => paths::DASHBOARD,
+                    (true, _) => paths::QUEUE,
+                    (false, _) => next.as_str(),
+                };
+                Ok(see_other(target, &[cookie]))
             }
             Err(e) => Err(PageError::internal(format_args!(
                 "a session could not be started: {e}"

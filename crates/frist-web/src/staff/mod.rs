@@ -61,6 +61,7 @@ pub(crate) fn router<
         .route(paths::LOGOUT, post(login::logout::<S>))
         .route(paths::QUEUE, get(queue::show::<S>))
         .route(paths::DASHBOARD, get(lead::show::<S>))
+        .route(paths::DASHBOARD_CSV, get(lead::csv::<S>))
         .route(paths::FLAGGED, get(flagged::show::<S>))
         .route(paths::FLAGGED_FILE_ROUTE, get(flagged::download::<S>))
         .route(paths::ADMIN, get(admin::show::<S>))

@@ -16,6 +16,7 @@ mod facebook;
 mod flagged;
 mod helpers;
 mod inquiries;
+mod lead_page;
 mod lists;
 mod logs;
 mod messages;

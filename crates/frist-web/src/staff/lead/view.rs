@@ -8,15 +8,16 @@ use crate::pages::visitor::Visitor;
 use askama::Template;
 use frist_i18n::Lang;
 use frist_policy::{Channel, Policy};
-use frist_store::{Caseworker, ComplianceRow, User, Workload};
+use frist_store::{Caseworker, ComplianceRow, NO_CASE_TYPE, TargetedRow, User, Workload};
 
 /// What the store counted for the dashboard.
 #[derive(Debug)]
 pub(crate) struct Figures {
     pub load: Vec<Workload>,
     pub caseworkers: Vec<Caseworker>,
-    pub goals: Vec<ComplianceRow>,
-    pub channels: Vec<ComplianceRow>,
+    pub goals: Vec<TargetedRow>,
+    pub channels: Vec<TargetedRow>,
+    pub case_types: Vec<TargetedRow>,
 }
 
 #[derive(Debug)]
@@ -33,6 +34,8 @@ struct ComplianceView {
     row: ComplianceRow,
     on_time: String,
     median: String,
+    /// "95,0 % (nået)", when the policy sets a target for the goal or case type.
+    target: Option<String>,
 }
 
 #[derive(Debug)]
@@ -41,6 +44,17 @@ struct ComplianceTable {
     caption: &'static str,
     first_col: &'static str,
     rows: Vec<ComplianceView>,
+    /// Whether a row has a target: the table then has the column.
+    any_target: bool,
+}
+
+/// A month the chooser offers.
+#[derive(Debug)]
+struct MonthChoice {
+    /// `YYYY-MM`.
+    value: String,
+    label: String,
+    selected: bool,
 }
 
 #[derive(Debug, Template)]
@@ -52,6 +66,9 @@ pub(crate) struct LeadPage {
     load: Vec<LoadRow>,
     compliance_intro: String,
     tables: Vec<ComplianceTable>,
+    months: Vec<MonthChoice>,
+    /// The CSV of the month shown.
+    csv: String,
 }
 
 /// A label that starts a table row: with a capital first letter.
@@ -93,6 +110,7 @@ pub(crate) fn page(
         caseworkers,
         goals,
         channels,
+        case_types,
     } = figures;
     let mut totals = Workload {
         caseworker: None,
@@ -157,39 +175,95 @@ pub(crate) fn page(
             ))
             .then_with(|| a.name.cmp(&b.name))
     });
-    let view = |row: ComplianceRow, label: String, detail: Option<String>| ComplianceView {
-        on_time: decimal(
-            visitor.staff_lang(),
-            row.on_time_percent,
-            " %",
-            w.not_measured,
-        ),
-        median: decimal(
-            visitor.staff_lang(),
-            row.median_working_days,
-            "",
-            w.not_measured,
-        ),
-        label,
-        detail,
-        row,
+    let lang = visitor.staff_lang();
+    let view = |t: TargetedRow, label: String, detail: Option<String>| {
+        let target = t.target_percent.map(|target| {
+            let verdict = match t.target_reached {
+                Some(true) => w.target_reached,
+                Some(false) => w.target_missed,
+                None => w.not_measured,
+            };
+            format!(
+                "{} ({verdict})",
+                decimal(lang, Some(target), " %", w.not_measured)
+            )
+        });
+        let row: ComplianceRow = t.row;
+        ComplianceView {
+            on_time: decimal(lang, row.on_time_percent, " %", w.not_measured),
+            median: decimal(lang, row.median_working_days, "", w.not_measured),
+            label,
+            detail,
+            row,
+            target,
+        }
     };
     let by_goal: Vec<_> = goals
         .into_iter()
-        .map(|row| {
-            let detail = policy.goal(&row.group).map(|g| g.promise.clone());
-            let label = row.group.clone();
-            view(row, label, detail)
+        .map(|t| {
+            let detail = policy.goal(&t.row.group).map(|g| g.promise.clone());
+            let label = t.row.group.clone();
+            view(t, label, detail)
         })
         .collect();
     let by_channel = channels
         .into_iter()
-        .map(|row| {
-            let label = match row.group.parse::<Channel>() {
-                Ok(c) => capitalized(c.label(visitor.staff_lang())),
-                Err(_) => row.group.clone(),
+        .map(|t| {
+            let label = match t.row.group.parse::<Channel>() {
+                Ok(c) => capitalized(c.label(lang)),
+                Err(_) => t.row.group.clone(),
             };
-            view(row, label, None)
+            view(t, label, None)
+        })
+        .collect();
+    // Only when the policy has case types: otherwise every row is "no case type".
+    let by_case_type: Vec<_> = if policy.case_types.is_empty() {
+        Vec::new()
+    } else {
+        case_types
+            .into_iter()
+            .map(|t| {
+                let label = if t.row.group == NO_CASE_TYPE {
+                    w.no_case_type.to_owned()
+                } else {
+                    policy
+                        .case_types
+                        .iter()
+                        .find(|c| c.id == t.row.group)
+                        .map_or_else(|| t.row.group.clone(), |c| c.name.clone())
+                };
+                view(t, label, None)
+            })
+            .collect()
+    };
+    let table = |id, caption, first_col, rows: Vec<ComplianceView>| ComplianceTable {
+        id,
+        caption,
+        first_col,
+        any_target: rows.iter().any(|r| r.target.is_some()),
+        rows,
+    };
+    let this_month = p
+        .bounds
+        .now
+        .to_zoned(frist_policy::COPENHAGEN.clone())
+        .date()
+        .first_of_month();
+    let months = (0..=super::MONTHS_BACK)
+        .filter_map(|back| {
+            let first = this_month
+                .checked_sub(jiff::Span::new().months(back))
+                .ok()?;
+            let name = usize::try_from(first.month() - 1)
+                .ok()
+                .and_then(|i| w.months.get(i))
+                .copied()
+                .unwrap_or_default();
+            Some(MonthChoice {
+                value: first.strftime("%Y-%m").to_string(),
+                label: format!("{name} {}", first.year()),
+                selected: first.month() == p.month && first.year() == p.year,
+            })
         })
         .collect();
     let month_name = usize::try_from(p.month - 1)
@@ -208,20 +282,31 @@ pub(crate) fn page(
         tables: if by_goal.is_empty() {
             Vec::new()
         } else {
-            vec![
-                ComplianceTable {
-                    id: "goal-caption",
-                    caption: w.by_goal_caption,
-                    first_col: w.col_goal,
-                    rows: by_goal,
-                },
-                ComplianceTable {
-                    id: "channel-caption",
-                    caption: w.by_channel_caption,
-                    first_col: w.col_channel,
-                    rows: by_channel,
-                },
-            ]
+            let mut tables = vec![
+                table("goal-caption", w.by_goal_caption, w.col_goal, by_goal),
+                table(
+                    "channel-caption",
+                    w.by_channel_caption,
+                    w.col_channel,
+                    by_channel,
+                ),
+            ];
+            if !by_case_type.is_empty() {
+                tables.push(table(
+                    "case-type-caption",
+                    w.by_case_type_caption,
+                    w.col_case_type,
+                    by_case_type,
+                ));
+            }
+            tables
         },
+        months,
+        csv: format!(
+            "{}?maaned={:04}-{:02}",
+            crate::paths::DASHBOARD_CSV,
+            p.year,
+            p.month
+        ),
     }
 }

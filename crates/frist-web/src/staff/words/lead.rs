@@ -33,6 +33,15 @@ frist_i18n::words! {
         col_median,
         nothing_due,
         not_measured,
+        month_label,
+        month_show,
+        csv,
+        col_target,
+        target_reached,
+        target_missed,
+        by_case_type_caption,
+        col_case_type,
+        no_case_type,
     }
     lists {
         months: 12,
