@@ -17,6 +17,7 @@ pub mod obligation;
 pub mod reference;
 pub mod rules;
 pub mod sender;
+pub mod service;
 
 pub use event::{CloseReason, Event, EventKind};
 pub use incoming::CitizenMessage;

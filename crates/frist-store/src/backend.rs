@@ -254,6 +254,24 @@ impl<B: Backend> Store for B {
         reading!(self, |c| read::workload(c, &bounds))
     }
 
+    #[instrument(skip_all, fields(backend = self.name(), ?group_by))]
+    async fn service_report(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: frist_core::service::ServiceGroupBy,
+        calendar: frist_calendar::Calendar,
+        now: Timestamp,
+    ) -> StoreResult<Vec<frist_core::service::ServiceRow>> {
+        reading!(self, |c| crate::ops::service::report(
+            c,
+            &calendar,
+            (from, to),
+            group_by,
+            now
+        ))
+    }
+
     #[instrument(skip_all, fields(backend = self.name()))]
     async fn nav_counts(
         &self,

@@ -391,6 +391,17 @@ pub trait Store: Send + Sync {
         bounds: WorkloadBounds,
     ) -> impl Future<Output = StoreResult<Vec<Workload>>> + Send;
 
+    /// The service report over the inquiries received in [`from`, `to`), grouped, judged at
+    /// `now`, with working days counted on `calendar` (the policy in force).
+    fn service_report(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        group_by: frist_core::service::ServiceGroupBy,
+        calendar: frist_calendar::Calendar,
+        now: Timestamp,
+    ) -> impl Future<Output = StoreResult<Vec<frist_core::service::ServiceRow>>> + Send;
+
     /// One caseworker's open inquiries whose nearest unpaused deadline has passed at `now`, and
     /// those due from `now` until `today_end` — the counts in the staff navigation. Two range
     /// counts on the workload index: they do not grow with the number of inquiries.

@@ -11,6 +11,7 @@ mod lifecycle;
 mod outbox_messages;
 mod promises;
 mod rules;
+mod service;
 
 use frist_core::{Event, EventKind, Inquiry, NewInquiry, Reference, Sender};
 use frist_policy::{Addressee, Channel, InquiryKind, Policy};

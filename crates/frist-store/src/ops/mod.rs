@@ -13,4 +13,5 @@ pub(crate) mod notices;
 pub(crate) mod outbox;
 pub(crate) mod read;
 pub(crate) mod scan;
+pub(crate) mod service;
 pub(crate) mod templates;

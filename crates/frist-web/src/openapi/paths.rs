@@ -244,6 +244,21 @@ pub fn paths() -> Value {
                 "403": problem("Not a lead or admin."),
                 "422": problem("A parameter is wrong.")
             }))
+        }},
+        "/api/v1/reports/service": {"get": {
+            "summary": "Service report: the inquiries received in the period, grouped (lead, admin).",
+            "description": "Referrals and hand-overs, phone inquiries handled at first contact against messages taken, errors registered, feedback and satisfaction, promised answer dates kept, and the working days to the final answer, gross and net of the time spent waiting for the citizen. Dates are local Copenhagen dates; `to` is inclusive.",
+            "operationId": "serviceReport",
+            "parameters": [
+                required_query("from", calendar_date("First day of receipt."), "First day of receipt."),
+                required_query("to", calendar_date("Last day of receipt, inclusive; not before `from`."), "Last day (inclusive); not before `from` (422 with `field: to` otherwise)."),
+                query("group_by", json!({"type": "string", "enum": ["month", "unit", "channel", "case_type", "sender_kind"], "default": "month"}), "How to group: month of receipt, unit (\"(ingen enhed)\" for none), channel, case type (\"(ingen sagstype)\"), or sender kind (`person`, `business`).")
+            ],
+            "responses": responses(json!({
+                "200": ok("The figures.", "ServiceReport"),
+                "403": problem("Not a lead or admin."),
+                "422": problem("A parameter is wrong.")
+            }))
         }}
     })
 }

@@ -445,6 +445,45 @@ fn list_schemas() -> Value {
                 "target_reached": {"type": ["boolean", "null"], "description": "on_time_percent ≥ target_percent; null without a target or without a decided obligation."}
             }
         },
+        "ServiceRow": {
+            "type": "object",
+            "required": ["group", "received", "referred", "referrals", "referred_more_than_once", "referred_more_than_once_percent", "handed_over", "phone_first_contact", "phone_messages_taken", "errors_registered", "inquiries_with_errors", "feedback_received", "satisfaction_mean", "satisfaction", "promised_dates", "promised_kept", "promised_kept_percent", "answered", "gross_median_working_days", "gross_p90_working_days", "net_median_working_days", "net_p90_working_days"],
+            "properties": {
+                "group": {"type": "string"},
+                "received": {"type": "integer", "description": "Inquiries received in the period."},
+                "referred": {"type": "integer", "description": "Inquiries referred to another unit or authority at least once."},
+                "referrals": {"type": "integer", "description": "Referrals in all."},
+                "referred_more_than_once": {"type": "integer"},
+                "referred_more_than_once_percent": {"type": ["number", "null"], "description": "Of the referred."},
+                "handed_over": {"type": "integer", "description": "Inquiries handed over to a colleague."},
+                "phone_first_contact": {"type": "integer", "description": "Phone inquiries handled when the citizen called (no call back)."},
+                "phone_messages_taken": {"type": "integer", "description": "Phone inquiries that became a message with a call back."},
+                "errors_registered": {"type": "integer"},
+                "inquiries_with_errors": {"type": "integer"},
+                "feedback_received": {"type": "integer", "description": "Inquiries with the citizen's satisfaction score."},
+                "satisfaction_mean": {"type": ["number", "null"], "description": "Mean score, 1–5."},
+                "satisfaction": {"type": "array", "items": {"type": "integer"}, "minItems": 5, "maxItems": 5, "description": "How many gave 1, 2, 3, 4 and 5."},
+                "promised_dates": {"type": "integer", "description": "Promised answer dates decided: kept, met late, or passed."},
+                "promised_kept": {"type": "integer"},
+                "promised_kept_percent": {"type": ["number", "null"]},
+                "answered": {"type": "integer", "description": "Inquiries with a final answer."},
+                "gross_median_working_days": {"type": ["number", "null"], "description": "Working days from receipt to the final answer."},
+                "gross_p90_working_days": {"type": ["number", "null"]},
+                "net_median_working_days": {"type": ["number", "null"], "description": "The same, less the working days spent waiting for the citizen."},
+                "net_p90_working_days": {"type": ["number", "null"]}
+            }
+        },
+        "ServiceReport": {
+            "type": "object",
+            "required": ["from", "to", "group_by", "period", "rows"],
+            "properties": {
+                "from": date,
+                "to": date,
+                "group_by": {"type": "string"},
+                "period": {"type": "object", "properties": {"start": instant, "end": instant}},
+                "rows": {"type": "array", "items": schema("ServiceRow")}
+            }
+        },
         "ComplianceReport": {
             "type": "object",
             "required": ["from", "to", "group_by", "period", "rows"],

@@ -80,5 +80,10 @@ pub fn all<S: Store + OutboxStore + 'static>() -> Vec<Route<S>> {
             "/api/v1/reports/compliance",
             get(reports::compliance::<S>),
         ),
+        route(
+            M::GET,
+            "/api/v1/reports/service",
+            get(reports::service::<S>),
+        ),
     ]
 }

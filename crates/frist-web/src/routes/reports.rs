@@ -8,6 +8,7 @@ use crate::time::{local, start_of_day};
 use axum::Json;
 use axum::extract::State;
 use frist_calendar::Date;
+use frist_core::service::ServiceGroupBy;
 use frist_store::{GroupBy, Store};
 use serde_json::{Value, json};
 use tracing::instrument;
@@ -47,6 +48,50 @@ pub async fn compliance<S: Store + 'static>(
         .compliance(start, end, group_by, state.now())
         .await?;
     let rows = frist_store::against_targets(rows, group_by, &state.policy.policy);
+    Ok(Json(json!({
+        "from": from.to_string(),
+        "to": to.to_string(),
+        "group_by": group_by,
+        "period": {"start": local(start), "end": local(end)},
+        "rows": rows,
+    })))
+}
+
+/// `GET /api/v1/reports/service?from=YYYY-MM-DD&to=YYYY-MM-DD&group_by=month|unit|channel|case_type|sender_kind`:
+/// the inquiries received in the period — referrals, phone handling, errors, feedback, promised
+/// dates kept, working days to the final answer gross and net.
+#[instrument(skip_all)]
+pub async fn service<S: Store + 'static>(
+    State(state): State<AppState<S>>,
+    caller: Caller,
+    params: Params,
+) -> Result<Json<Value>, ApiError> {
+    caller.require_lead()?;
+    params.only(&["from", "to", "group_by"])?;
+    let from: Date = required(params.parse("from", DATE, calendar_date)?, "from")?;
+    let to: Date = required(params.parse("to", DATE, calendar_date)?, "to")?;
+    let group_by = params
+        .parse(
+            "group_by",
+            "one of: month, unit, channel, case_type, sender_kind",
+            |t| serde_json::from_value::<ServiceGroupBy>(Value::String(t.to_owned())).ok(),
+        )?
+        .unwrap_or(ServiceGroupBy::Month);
+    if to < from {
+        return Err(ApiError::invalid("to", "to must not be before from"));
+    }
+    let outside = || ApiError::invalid("to", "the period is outside the calendar (1900–2200)");
+    let start = start_of_day(from).ok_or_else(outside)?;
+    let end = to
+        .tomorrow()
+        .ok()
+        .and_then(start_of_day)
+        .ok_or_else(outside)?;
+    let calendar = state.policy.policy.calendar.clone();
+    let rows = state
+        .store
+        .service_report(start, end, group_by, calendar, state.now())
+        .await?;
     Ok(Json(json!({
         "from": from.to_string(),
         "to": to.to_string(),

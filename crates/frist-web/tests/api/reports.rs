@@ -142,6 +142,84 @@ async fn compliance_by_case_type_and_against_the_policys_targets() {
 }
 
 #[tokio::test]
+async fn the_service_report_counts_what_the_policy_promises_beyond_deadlines() {
+    // Skanderborg promises no channel deadline, so its compliance report is empty; this one
+    // is not.
+    let app = spawn_app("skanderborg").await;
+    let a = id_of(&app.create(&email("2026-12-01T10:00:00+01:00")).await);
+    let b = id_of(&app.create(&email("2026-12-02T10:00:00+01:00")).await);
+    let mut business = email("2026-12-03T10:00:00+01:00");
+    business["sender"] =
+        json!({"name": "Taastrup VVS ApS", "kind": "business", "email": "vvs@example.dk"});
+    id_of(&app.create(&business).await);
+    app.set_now("2026-12-03T12:00:00+01:00");
+    for (id, event) in [
+        (a, json!({"type": "referred", "to_unit": "byg"})),
+        (a, json!({"type": "referred", "to_unit": "miljo"})),
+        (
+            b,
+            json!({"type": "error_registered", "what": "Forkert svar"}),
+        ),
+        (b, json!({"type": "feedback_received", "score": 4})),
+    ] {
+        let response = app
+            .post(&format!("/api/v1/inquiries/{id}/events"), &event)
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED, "{event}");
+    }
+    app.set_now("2026-12-07T12:00:00+01:00");
+    let sent = app
+        .post(
+            &format!("/api/v1/inquiries/{b}/messages"),
+            &json!({"kind": "answer", "channel": "email", "body": "Svar på dit spørgsmål.", "caseworker": "Mette Hansen", "contact": "Borgerservice"}),
+        )
+        .await;
+    let status = sent.status();
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        sent.text().await.unwrap()
+    );
+    assert_eq!(app.deliver().await.sent, 1);
+    app.set_now(START);
+    let response = app
+        .client
+        .get(app.url("/api/v1/reports/service?from=2026-12-01&to=2026-12-31&group_by=sender_kind"))
+        .bearer_auth(&app.lead)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["group_by"], "sender_kind");
+    let person = row(&body, "person");
+    assert_eq!(person["received"], 2);
+    assert_eq!(person["referred"], 1);
+    assert_eq!(person["referrals"], 2);
+    assert_eq!(person["referred_more_than_once"], 1);
+    assert_eq!(person["errors_registered"], 1);
+    assert_eq!(person["feedback_received"], 1);
+    assert_eq!(person["satisfaction"], json!([0, 0, 0, 1, 0]));
+    // Answered Monday 7 December, received Wednesday 2 December: 3 working days.
+    assert_eq!(person["answered"], 1);
+    assert_eq!(person["gross_median_working_days"], 3.0);
+    assert_eq!(row(&body, "business")["received"], 1);
+    // A bad grouping is named.
+    let bad = app
+        .client
+        .get(app.url("/api/v1/reports/service?from=2026-12-01&to=2026-12-31&group_by=goal"))
+        .bearer_auth(&app.lead)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        problem(bad, StatusCode::UNPROCESSABLE_ENTITY).await["field"],
+        "group_by"
+    );
+}
+
+#[tokio::test]
 async fn bad_report_parameters_are_named() {
     let app = spawn_app("roskilde").await;
     let cases = [

@@ -11,6 +11,7 @@ pub mod policy;
 pub mod report;
 pub mod scheduler;
 pub mod serve;
+pub mod service_report;
 pub mod token;
 pub mod user;
 

@@ -3,7 +3,7 @@
 
 use super::Failure;
 use crate::config::{StoreArgs, runtime};
-use clap::{Args, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use frist_calendar::Date;
 use frist_policy::COPENHAGEN;
 use frist_store::{GroupBy, Store, TargetedRow, against_targets};
@@ -26,14 +26,19 @@ pub enum ReportFormat {
     Json,
 }
 
+/// `frist report --from … --to …` is the compliance report; `frist report service …` the
+/// service report.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ReportArgs {
+    #[command(subcommand)]
+    pub kind: Option<ReportKind>,
     /// First day (local date), inclusive.
-    #[arg(long)]
-    pub from: String,
+    #[arg(long, required = true)]
+    pub from: Option<String>,
     /// Last day (local date), inclusive.
-    #[arg(long)]
-    pub to: String,
+    #[arg(long, required = true)]
+    pub to: Option<String>,
     #[arg(long, value_enum, default_value = "goal")]
     pub group_by: GroupByArg,
     #[arg(long, value_enum, default_value = "table")]
@@ -42,17 +47,20 @@ pub struct ReportArgs {
     pub store: StoreArgs,
 }
 
-fn date(flag: &str, value: &str) -> Result<Date, Failure> {
-    value.parse::<Date>().map_err(|e| {
-        Failure::Input(format!(
-            "--{flag} \"{value}\" is not a date (YYYY-MM-DD): {e}"
-        ))
-    })
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// The service report: inquiries received, referrals, phone handling, errors, feedback,
+    /// promised dates kept, and the working days to the final answer, gross and net.
+    Service(super::service_report::ServiceArgs),
 }
 
-pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let from = date("from", &args.from)?;
-    let to = date("to", &args.to)?;
+/// `--from` and `--to` as dates, and as the instants that bound the period in Copenhagen.
+pub(crate) fn period(
+    from: &str,
+    to: &str,
+) -> Result<(Date, Date, jiff::Timestamp, jiff::Timestamp), Failure> {
+    let from = date("from", from)?;
+    let to = date("to", to)?;
     if to < from {
         return Err(Failure::Input(format!("--to {to} is before --from {from}")));
     }
@@ -65,6 +73,26 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
         .and_then(|d| d.to_zoned(COPENHAGEN.clone()))
         .map_err(|e| Failure::Input(e.to_string()))?
         .timestamp();
+    Ok((from, to, start, end))
+}
+
+fn date(flag: &str, value: &str) -> Result<Date, Failure> {
+    value.parse::<Date>().map_err(|e| {
+        Failure::Input(format!(
+            "--{flag} \"{value}\" is not a date (YYYY-MM-DD): {e}"
+        ))
+    })
+}
+
+pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
+    if let Some(ReportKind::Service(service)) = &args.kind {
+        return super::service_report::run(service, out);
+    }
+    let needed = |v: &Option<String>, flag: &str| {
+        v.clone()
+            .ok_or_else(|| Failure::Input(format!("--{flag} is required (YYYY-MM-DD)")))
+    };
+    let (from, to, start, end) = period(&needed(&args.from, "from")?, &needed(&args.to, "to")?)?;
     let group_by = match args.group_by {
         GroupByArg::Goal => GroupBy::Goal,
         GroupByArg::Unit => GroupBy::Unit,
