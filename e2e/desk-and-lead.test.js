@@ -281,6 +281,7 @@ test('the desk, absence, dashboard and administration pages pass axe in Danish a
     await audit(page, `absence with errors (${lang})`);
     audited.push(`absence with errors (${lang})`);
     await visit('/ledelse', 'dashboard');
+    await visit('/ledelse/service?efter=afsender', 'service report');
     await visit('/post/markeret', 'mail to check');
     await visit('/admin', 'admin');
     await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/afdelinger"] button')]);

@@ -41,6 +41,8 @@ pub const QUEUE: &str = "/sager";
 pub const DASHBOARD: &str = "/ledelse";
 /// The dashboard's compliance tables of a month as CSV (`?maaned=YYYY-MM`).
 pub const DASHBOARD_CSV: &str = "/ledelse/overholdelse.csv";
+/// A month's service report (`?maaned=YYYY-MM&efter=kanal|afdeling|sagstype|afsender|maaned`).
+pub const DASHBOARD_SERVICE: &str = "/ledelse/service";
 pub const FLAGGED: &str = "/post/markeret";
 pub const FLAGGED_FILE_ROUTE: &str = "/post/markeret/{file}";
 pub const ADMIN: &str = "/admin";

@@ -9,6 +9,7 @@ use super::words::notifications::NotificationWords;
 use super::words::queues::QueuesWords;
 use super::words::reply::ReplyWords;
 use super::words::search::SearchWords;
+use super::words::service::ServiceWords;
 use super::words::templates::TemplateWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
@@ -45,6 +46,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         ActionWords::keys(),
         QueuesWords::keys(),
         SearchWords::keys(),
+        ServiceWords::keys(),
         NoticeWords::keys(),
         NotificationWords::keys(),
         TemplateWords::keys(),

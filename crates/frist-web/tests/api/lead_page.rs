@@ -120,6 +120,37 @@ async fn a_chosen_month_shows_its_figures_with_targets_and_as_csv() {
     let future = v.get(&format!("{}?maaned=2027-01", paths::DASHBOARD)).await;
     assert!(future.html.contains("<option value=\"2026-11\" selected>"));
 
+    // The month's service report, linked from the dashboard, by sender kind.
+    assert!(october.html.contains("/ledelse/service?maaned=2026-10"));
+    let service = v
+        .get(&format!(
+            "{}?maaned=2026-10&efter=afsender",
+            paths::DASHBOARD_SERVICE
+        ))
+        .await;
+    assert_eq!(service.status, StatusCode::OK);
+    assert!(
+        service
+            .html
+            .contains("<option value=\"afsender\" selected>")
+    );
+    assert!(
+        service.html.contains("<th scope=\"row\">Borgere</th>"),
+        "{}",
+        service.html
+    );
+    assert!(
+        service.html.contains("<td data-label=\"Modtaget\">2</td>"),
+        "{}",
+        service.html
+    );
+    // One answered, on the day it came: 0 working days.
+    assert!(
+        service
+            .html
+            .contains("<td data-label=\"Dage til svar, brutto\">0,0 / 0,0</td>")
+    );
+
     let csv = v
         .get(&format!("{}?maaned=2026-10", paths::DASHBOARD_CSV))
         .await;
@@ -143,5 +174,7 @@ async fn a_chosen_month_shows_its_figures_with_targets_and_as_csv() {
     let mut m = Visitor::new(&app);
     land(&mut m, "mette", PASSWORD).await;
     let refused = m.get(paths::DASHBOARD_CSV).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let refused = m.get(paths::DASHBOARD_SERVICE).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }

@@ -4,7 +4,10 @@
 //! (`/ledelse/overholdelse.csv`). The periods and the reading are here; what the page shows is
 //! made in `view`.
 
+mod service;
 mod view;
+
+pub(crate) use service::show as service;
 
 use super::session;
 use crate::page_error::PageError;
@@ -41,6 +44,51 @@ pub(crate) const MONTHS_BACK: i32 = 24;
 pub(crate) struct LeadQuery {
     /// The month whose compliance is shown, `YYYY-MM`; this month when absent or not offered.
     maaned: Option<String>,
+}
+
+/// The service report's query: the month, and how to group (`kanal`, `afdeling`, `sagstype`,
+/// `afsender`, `maaned`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct LeadQueryWithGroup {
+    pub maaned: Option<String>,
+    pub efter: Option<String>,
+}
+
+/// A month the chooser offers.
+#[derive(Debug)]
+pub(crate) struct MonthChoice {
+    /// `YYYY-MM`.
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// This month and the [`MONTHS_BACK`] before it, newest first, the one of `p` selected.
+pub(crate) fn month_choices(w: &super::words::lead::LeadWords, p: &Periods) -> Vec<MonthChoice> {
+    let this_month = p
+        .bounds
+        .now
+        .to_zoned(COPENHAGEN.clone())
+        .date()
+        .first_of_month();
+    (0..=MONTHS_BACK)
+        .filter_map(|back| {
+            let first = this_month
+                .checked_sub(jiff::Span::new().months(back))
+                .ok()?;
+            let name = usize::try_from(first.month() - 1)
+                .ok()
+                .and_then(|i| w.months.get(i))
+                .copied()
+                .unwrap_or_default();
+            Some(MonthChoice {
+                value: first.strftime("%Y-%m").to_string(),
+                label: format!("{name} {}", first.year()),
+                selected: first.month() == p.month && first.year() == p.year,
+            })
+        })
+        .collect()
 }
 
 /// The first day of the month `YYYY-MM` names, when it is this month or one of the
@@ -102,9 +150,17 @@ async fn compliance<S: Store>(
 }
 
 fn periods_of<S>(app: &AppState<S>, query: &LeadQuery) -> Result<Periods, PageError> {
+    periods_of_month(app, query.maaned.as_deref())
+}
+
+/// The periods for the month `maaned` names (this month when it names none on offer).
+pub(crate) fn periods_of_month<S>(
+    app: &AppState<S>,
+    maaned: Option<&str>,
+) -> Result<Periods, PageError> {
     let now = app.now();
     let today = now.to_zoned(COPENHAGEN.clone()).date();
-    let month = chosen_month(query.maaned.as_deref(), today);
+    let month = chosen_month(maaned, today);
     periods_for(&app.policy.policy, now, month)
         .ok_or_else(|| PageError::internal("now is outside the calendar"))
 }

@@ -48,14 +48,7 @@ struct ComplianceTable {
     any_target: bool,
 }
 
-/// A month the chooser offers.
-#[derive(Debug)]
-struct MonthChoice {
-    /// `YYYY-MM`.
-    value: String,
-    label: String,
-    selected: bool,
-}
+use super::MonthChoice;
 
 #[derive(Debug, Template)]
 #[template(path = "lead.html")]
@@ -69,6 +62,9 @@ pub(crate) struct LeadPage {
     months: Vec<MonthChoice>,
     /// The CSV of the month shown.
     csv: String,
+    /// The month's service report.
+    service: String,
+    service_link: &'static str,
 }
 
 /// A label that starts a table row: with a capital first letter.
@@ -243,29 +239,7 @@ pub(crate) fn page(
         any_target: rows.iter().any(|r| r.target.is_some()),
         rows,
     };
-    let this_month = p
-        .bounds
-        .now
-        .to_zoned(frist_policy::COPENHAGEN.clone())
-        .date()
-        .first_of_month();
-    let months = (0..=super::MONTHS_BACK)
-        .filter_map(|back| {
-            let first = this_month
-                .checked_sub(jiff::Span::new().months(back))
-                .ok()?;
-            let name = usize::try_from(first.month() - 1)
-                .ok()
-                .and_then(|i| w.months.get(i))
-                .copied()
-                .unwrap_or_default();
-            Some(MonthChoice {
-                value: first.strftime("%Y-%m").to_string(),
-                label: format!("{name} {}", first.year()),
-                selected: first.month() == p.month && first.year() == p.year,
-            })
-        })
-        .collect();
+    let months = super::month_choices(w, p);
     let month_name = usize::try_from(p.month - 1)
         .ok()
         .and_then(|i| w.months.get(i))
@@ -302,6 +276,13 @@ pub(crate) fn page(
             tables
         },
         months,
+        service_link: super::super::words::service::ServiceWords::of(visitor.staff_lang()).link,
+        service: format!(
+            "{}?maaned={:04}-{:02}",
+            crate::paths::DASHBOARD_SERVICE,
+            p.year,
+            p.month
+        ),
         csv: format!(
             "{}?maaned={:04}-{:02}",
             crate::paths::DASHBOARD_CSV,

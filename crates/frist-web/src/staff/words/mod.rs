@@ -11,4 +11,5 @@ pub(crate) mod notifications;
 pub(crate) mod queues;
 pub(crate) mod reply;
 pub(crate) mod search;
+pub(crate) mod service;
 pub(crate) mod templates;
