@@ -81,8 +81,34 @@ pub fn router_with_body_limit<
         .layer(CatchPanicLayer::custom(|_: Box<dyn Any + Send>| {
             ApiError::Internal("a handler panicked".into()).into_response()
         }))
+        .layer(axum::middleware::from_fn(transport_headers))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
+}
+
+/// Headers every response gets from how it was asked for: an API answer is never kept by a
+/// cache (one with `?reveal=cpr` carries a whole CPR number, every one carries personal data);
+/// behind a TLS-terminating proxy that says the browser used HTTPS, HSTS tells the browser to
+/// use nothing else for a year.
+async fn transport_headers(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let api = request.uri().path().starts_with("/api/");
+    let https = pages::visitor::came_over_https(request.headers());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if api {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    response
 }
 
 /// A span per request naming the route's template (`/api/v1/inquiries/{id}`), never the

@@ -121,7 +121,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
 }
 
 /// Whether a proxy in front says the browser used HTTPS.
-fn came_over_https(headers: &axum::http::HeaderMap) -> bool {
+pub(crate) fn came_over_https(headers: &axum::http::HeaderMap) -> bool {
     let says = |name: &str, test: &dyn Fn(&str) -> bool| {
         headers
             .get_all(name)

@@ -144,7 +144,15 @@ pub(crate) async fn submit<S: Store>(
                     (true, _) => paths::QUEUE,
                     (false, _) => next.as_str(),
                 };
-                Ok(see_other(target, &[cookie]))
+                // A new CSRF token with the session: one planted before sign-in (by another
+                // site or another person at the same computer) is worth nothing after it.
+                let csrf = format!(
+                    "{}={}; Path=/; HttpOnly; SameSite=Lax{}",
+                    crate::pages::visitor::CSRF_COOKIE,
+                    csrf::new_token(),
+                    visitor.secure_attribute()
+                );
+                Ok(see_other(target, &[cookie, csrf]))
             }
             Err(e) => Err(PageError::internal(format_args!(
                 "a session could not be started: {e}"

@@ -19,14 +19,27 @@ use serde::Deserialize;
 /// The largest scan accepted: a multi-page colour scan as PDF.
 pub(crate) const MAX_SCAN: usize = 20 * 1024 * 1024;
 
-/// What a scan may be: the formats a scanner writes.
-const TYPES: [&str; 4] = ["application/pdf", "image/jpeg", "image/png", "image/tiff"];
+/// What a scan is, by its first bytes (its "magic number"), of the formats a scanner writes:
+/// PDF, JPEG, PNG or TIFF. The type the browser declares is not trusted: a file named
+/// `brev.pdf` may be anything, and a scan is shown to colleagues in their browser.
+pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 5] = [
+        (b"%PDF-", "application/pdf"),
+        (&[0xFF, 0xD8, 0xFF], "image/jpeg"),
+        (b"\x89PNG\r\n\x1a\n", "image/png"),
+        (b"II*\0", "image/tiff"),
+        (b"MM\0*", "image/tiff"),
+    ];
+    KINDS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
 
 /// The form's fields, as read from the multipart body.
 #[derive(Debug, Default)]
 struct Upload {
     filename: String,
-    content_type: String,
     bytes: Vec<u8>,
 }
 
@@ -52,7 +65,6 @@ async fn read(mut form: Multipart) -> Result<Upload, Unread> {
     while let Some(field) = form.next_field().await? {
         if field.name() == Some("scan") {
             upload.filename = field.file_name().unwrap_or("scanning").to_owned();
-            upload.content_type = field.content_type().unwrap_or_default().to_owned();
             upload.bytes = field.bytes().await?.to_vec();
         }
     }
@@ -117,7 +129,7 @@ pub(crate) async fn upload<S: Store + OutboxStore + MailStore + ScanStore>(
         Err(Unread::TooLarge) => return Err(PageError::TooLarge),
         Err(Unread::Unreadable) => Some(s.ref_scan_unreadable),
         Ok(u) if u.bytes.is_empty() => Some(s.ref_scan_missing),
-        Ok(u) if !TYPES.contains(&u.content_type.as_str()) => Some(s.ref_scan_type),
+        Ok(u) if sniff(&u.bytes).is_none() => Some(s.ref_scan_type),
         Ok(_) => None,
     };
     let upload = match (upload, refusal) {
@@ -135,7 +147,10 @@ pub(crate) async fn upload<S: Store + OutboxStore + MailStore + ScanStore>(
     let scan = NewScan {
         inquiry_id: id,
         filename: clean_name(&upload.filename),
-        content_type: upload.content_type,
+        // What the bytes are, not what the browser said they were.
+        content_type: sniff(&upload.bytes)
+            .unwrap_or("application/octet-stream")
+            .to_owned(),
         bytes: upload.bytes,
         uploaded_at: app.now(),
         uploaded_by: user.username.clone(),

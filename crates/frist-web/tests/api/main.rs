@@ -39,4 +39,5 @@ mod staff_outbox;
 mod staff_templates;
 mod status_links;
 mod status_notices;
+mod transport;
 mod validation;

@@ -94,11 +94,30 @@ async fn a_scanned_letter_is_kept_exactly_and_every_view_is_logged() {
         post("forkert", ct, body).await.unwrap().status(),
         StatusCode::FORBIDDEN
     );
+    // The first bytes decide, not the declared type: a program called brev.pdf is refused,
+    // and a PNG sent as a PDF is kept, and served, as the PNG it is.
+    let (ct, body) = multipart(
+        &csrf,
+        "brev.pdf",
+        "application/pdf",
+        b"MZ\x90\0not a letter",
+    );
+    let disguised = post(&csrf, ct, body).await.unwrap();
+    assert_eq!(disguised.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         app.store.scans_of_inquiry(id).await.unwrap().len(),
         1,
         "nothing else stored"
     );
+    let png: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let (ct, body) = multipart(&csrf, "brev.pdf", "application/pdf", &png);
+    assert_eq!(
+        post(&csrf, ct, body).await.unwrap().status(),
+        StatusCode::SEE_OTHER
+    );
+    let kept = app.store.scans_of_inquiry(id).await.unwrap();
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[1].content_type, "image/png");
 
     let before = app.store.access_log(id).await.unwrap().len();
     let opened = client
