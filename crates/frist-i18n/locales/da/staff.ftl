@@ -53,6 +53,7 @@ next-page = Næste side
 first-page = Første side
 label-overdue = Overskredet
 label-due-today = Forfalder i dag
+label-at-risk = I fare
 label-on-track = I god tid
 label-none = Ingen frist
 unassigned = Ikke tildelt

@@ -53,6 +53,7 @@ next-page = Next page
 first-page = First page
 label-overdue = Overdue
 label-due-today = Due today
+label-at-risk = At risk
 label-on-track = On track
 label-none = No deadline
 unassigned = Not assigned

@@ -1,5 +1,7 @@
 //! Time left on an inquiry's nearest deadline, as the queue shows it: a text and a signal
-//! (overdue / due today / on track) that is written out, never colour alone.
+//! (overdue / due today / at risk: due by the end of the next working day / on track) that is
+//! written out, never colour alone. "At risk" is what the queue's "I fare" filter and the
+//! dashboard count, so a row listed there never says "on track".
 //!
 //! Working days are counted with the policy's calendar; deadlines the policy states in hours
 //! are shown in hours. Pure: the caller passes "now".
@@ -13,6 +15,7 @@ use jiff::Timestamp;
 pub(crate) enum Signal {
     Overdue,
     DueToday,
+    AtRisk,
     OnTrack,
     None,
 }
@@ -22,6 +25,7 @@ impl Signal {
         match self {
             Signal::Overdue => s.label_overdue,
             Signal::DueToday => s.label_due_today,
+            Signal::AtRisk => s.label_at_risk,
             Signal::OnTrack => s.label_on_track,
             Signal::None => s.label_none,
         }
@@ -31,6 +35,7 @@ impl Signal {
         match self {
             Signal::Overdue => "signal-overdue",
             Signal::DueToday => "signal-today",
+            Signal::AtRisk => "signal-risk",
             Signal::OnTrack => "signal-on-track",
             Signal::None => "signal-none",
         }
@@ -104,8 +109,15 @@ pub(crate) fn time_left(
         Ok(days) if !hourly => s.days_left(days.max(1)),
         _ => hours(StaffMessages::hours_left, left.as_secs()),
     };
+    let at_risk = calendar
+        .next_working_day(today)
+        .is_ok_and(|next| due.date() <= next);
     TimeLeft {
-        signal: Signal::OnTrack,
+        signal: if at_risk {
+            Signal::AtRisk
+        } else {
+            Signal::OnTrack
+        },
         text,
     }
 }
@@ -138,8 +150,24 @@ mod tests {
             at("2026-12-23T16:00:00+01:00"),
             StaffMessages::of(frist_i18n::Lang::Da),
         );
-        assert_eq!(left.signal, Signal::OnTrack);
+        // Due by the end of the next working day: at risk, as the "I fare" filter counts it.
+        assert_eq!(left.signal, Signal::AtRisk);
         assert_eq!(left.text, "1 arbejdsdag tilbage");
+        assert_eq!(
+            left.signal.label(StaffMessages::of(frist_i18n::Lang::Da)),
+            "I fare"
+        );
+        // A working day later than that: on track.
+        let later = time_left(
+            &p,
+            Channel::Email,
+            Some(at("2026-12-29T23:59:59+01:00")),
+            Some(Requirement::Answer),
+            at("2026-12-23T16:00:00+01:00"),
+            StaffMessages::of(frist_i18n::Lang::Da),
+        );
+        assert_eq!(later.signal, Signal::OnTrack);
+        assert_eq!(later.text, "2 arbejdsdage tilbage");
     }
 
     #[test]

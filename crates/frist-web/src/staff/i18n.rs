@@ -59,6 +59,7 @@ frist_i18n::words! {
         first_page,
         label_overdue,
         label_due_today,
+        label_at_risk,
         label_on_track,
         label_none,
         unassigned,

@@ -187,6 +187,20 @@ async fn the_queue_lists_the_nearest_deadline_first_with_its_signal_in_words() {
 }
 
 #[tokio::test]
+async fn the_at_risk_filter_lists_rows_that_say_at_risk() {
+    let app = spawn_app("roskilde").await;
+    // Received Tuesday 22 December: ROS-1's two working days end Monday 28 December, the
+    // next working day after "now" (Wednesday 23rd; the 24th–27th are off).
+    let risky = app.create(&email("2026-12-22T10:00:00+01:00")).await;
+    let mut v = mette(&app).await;
+    let list = v.get("/sager?vis=alle&frist=fare").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.html.contains(risky["reference"].as_str().unwrap()));
+    assert!(list.html.contains("I fare"), "{}", list.html);
+    assert!(!list.html.contains("I god tid"), "{}", list.html);
+}
+
+#[tokio::test]
 async fn a_message_the_rules_block_is_shown_again_with_the_rule_and_everything_typed() {
     let app = spawn_app("roskilde").await;
     let id = id_of(&app.create(&email("2026-12-23T10:00:00+01:00")).await);
