@@ -22,9 +22,11 @@ use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 use tokio::task::{JoinHandle, JoinSet};
 
+/// "Now", as the scheduler asks for it.
+pub type SchedulerClock = Arc<dyn Fn() -> jiff::Timestamp + Send + Sync>;
+
 /// What [`Application::build`] needs: where to listen, the database and policy, and the
 /// configuration file's sections (outbox channels, mailboxes, Facebook).
-#[derive(Debug)]
 pub struct Settings {
     /// `HOST:PORT`; port 0 picks a free port (see [`Application::address`]).
     pub listen: String,
@@ -35,6 +37,21 @@ pub struct Settings {
     pub store: StoreArgs,
     /// The configuration file's contents.
     pub file: ConfigFile,
+    /// "Now" for the scheduler's passes; `None` is the system clock. A test sets it to a
+    /// working morning to see `frist serve` send a digest whatever the hour it runs at.
+    pub scheduler_clock: Option<SchedulerClock>,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("listen", &self.listen)
+            .field("public_url", &self.public_url)
+            .field("store", &self.store)
+            .field("file", &self.file)
+            .field("scheduler_clock", &self.scheduler_clock.is_some())
+            .finish()
+    }
 }
 
 /// Frist serving: the bound listener, the router, and the tasks beside it.
@@ -75,6 +92,7 @@ impl Application {
             public_url,
             store,
             file,
+            scheduler_clock,
         } = settings;
         // Resolved before anything starts, so a bad secret file stops start-up cleanly.
         let facebook = match &file.facebook {
@@ -124,6 +142,7 @@ impl Application {
             poll: outbox_config::poll(&file),
             public_url: public_url.0.clone(),
             outbox: outbox.clone(),
+            clock: scheduler_clock.unwrap_or_else(|| Arc::new(jiff::Timestamp::now)),
         };
         let (stop_background, stopped) = watch::channel(false);
         let background = tokio::spawn(work.lead(stopped));
@@ -220,6 +239,8 @@ struct BackgroundWork {
     outbox: frist_web::OutboxWiring,
     /// `None` when `[scheduler] enabled = false`.
     scheduler: Option<Scheduler>,
+    /// "Now" for the scheduler.
+    clock: SchedulerClock,
 }
 
 /// The background work while it runs.
@@ -270,6 +291,7 @@ impl BackgroundWork {
         if let Some(scheduler) = &self.scheduler {
             chores.push(tokio::spawn(run_scheduler(
                 scheduler.clone(),
+                Arc::clone(&self.clock),
                 Arc::clone(&self.outbox.wake),
             )));
         }
@@ -351,12 +373,12 @@ async fn stopped(stop: &mut watch::Receiver<bool>) {
 }
 
 /// A scheduler pass every minute; wakes the outbox when it queued something.
-async fn run_scheduler(scheduler: Scheduler, wake: Arc<Notify>) {
+async fn run_scheduler(scheduler: Scheduler, clock: SchedulerClock, wake: Arc<Notify>) {
     let mut every = tokio::time::interval(SCHEDULER_EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         every.tick().await;
-        match scheduler.run_once(jiff::Timestamp::now()).await {
+        match scheduler.run_once(clock()).await {
             Ok(pass) if pass.queued() > 0 => {
                 tracing::info!(
                     warnings = pass.warnings,

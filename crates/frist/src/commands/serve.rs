@@ -37,6 +37,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         public_url: args.public_url.public_url.clone(),
         store: args.store.clone(),
         file,
+        scheduler_clock: None,
     };
     runtime()?.block_on(async {
         let app = Application::build(settings).await?;

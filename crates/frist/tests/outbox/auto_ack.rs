@@ -71,6 +71,7 @@ async fn a_new_inquiry_is_acknowledged_by_itself_where_the_policy_wants_it() {
             policy: Some(policy_file.display().to_string()),
         },
         file,
+        scheduler_clock: None,
     })
     .await
     .unwrap();

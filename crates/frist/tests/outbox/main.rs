@@ -116,6 +116,7 @@ async fn roskilde_wiring(dir: &Path, sink: &Sink) -> (frist::startup::Applicatio
             policy: Some("roskilde".into()),
         },
         file,
+        scheduler_clock: None,
     })
     .await
     .unwrap();

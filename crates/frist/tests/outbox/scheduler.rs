@@ -456,3 +456,66 @@ async fn two_nodes_on_one_postgresql_send_each_notice_and_reply_once_and_one_tak
         .await
         .unwrap();
 }
+
+/// `frist serve`'s own scheduler: the production wiring, in-process, with the scheduler's clock
+/// set to a working morning, sends a caseworker's digest through the outbox to the SMTP server
+/// without anyone running a pass by hand.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn frist_serve_makes_the_scheduler_pass_by_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sink = Sink::start(&tmp.path().join("mail"));
+    let url = format!("sqlite://{}", tmp.path().join("frist.db").display());
+    let store = frist_store::open(&url).await.unwrap();
+    store
+        .put_caseworker(frist_store::Caseworker {
+            id: "mette".into(),
+            name: "Mette Hansen".into(),
+            unit: None,
+            email: Some("mette@roskilde.example".into()),
+            phone: None,
+            absent: None,
+        })
+        .await
+        .unwrap();
+    store.close().await.unwrap();
+    let file: frist::config::ConfigFile = toml::from_str(&format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\
+         from_address = \"post@roskilde.dk\"\n\n[outbox]\npoll_seconds = 1\n",
+        sink.port
+    ))
+    .unwrap();
+    // Tuesday 1 December 2026, 08:30 in Copenhagen, whenever the test runs.
+    let morning: jiff::Timestamp = "2026-12-01T08:30:00+01:00".parse().unwrap();
+    let app = frist::startup::Application::build(frist::startup::Settings {
+        listen: "127.0.0.1:0".into(),
+        public_url: Some("https://frist.roskilde.dk".into()),
+        store: frist::config::StoreArgs {
+            config: None,
+            database_url: Some(url.clone()),
+            policy: Some("roskilde".into()),
+        },
+        file,
+        scheduler_clock: Some(std::sync::Arc::new(move || morning)),
+    })
+    .await
+    .unwrap();
+    let serving = super::serve(app);
+    let started = Instant::now();
+    while !received(&sink).iter().any(|(_, kind)| kind == "digest") {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no digest from frist serve's scheduler"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    serving.stop().await;
+    let texts = super::received_texts(&sink);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Dagens overblik 1. december 2026")),
+        "{texts:?}"
+    );
+    let mail = received(&sink);
+    assert_each_once(&mail);
+}
