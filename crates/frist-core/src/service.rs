@@ -145,8 +145,9 @@ fn waiting_days(calendar: &Calendar, input: &ServiceInput, until: Timestamp) -> 
         .sum()
 }
 
-/// The `q`-quantile (0..=1) of sorted values, interpolating linearly between closest ranks.
-fn quantile(sorted: &[i64], q: f64) -> Option<f64> {
+/// The `q`-quantile (0..=1) of sorted values, interpolating linearly between closest ranks
+/// (the compliance report's median and 90th percentile use it too).
+pub fn quantile(sorted: &[i64], q: f64) -> Option<f64> {
     let last = sorted.len().checked_sub(1)?;
     let position = q.clamp(0.0, 1.0) * last as f64;
     let below = position.floor() as usize;

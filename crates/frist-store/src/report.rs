@@ -4,6 +4,7 @@
 //! else breached when the deadline has passed, else pending.
 
 use crate::types::{ComplianceRow, GroupBy};
+use frist_core::service::quantile;
 
 /// What a row is grouped by when an obligation's inquiry has no unit.
 pub(crate) const NO_UNIT: &str = "(ingen enhed)";
@@ -59,16 +60,6 @@ pub(crate) fn durations_sql(group_by: GroupBy) -> String {
 pub(crate) struct DurationRecord {
     pub grp: String,
     pub met_working_days: i64,
-}
-
-/// The `q`-quantile (0..=1) of sorted values, interpolating linearly between closest ranks.
-fn quantile(sorted: &[i64], q: f64) -> Option<f64> {
-    let last = sorted.len().checked_sub(1)?;
-    let position = q.clamp(0.0, 1.0) * last as f64;
-    let below = position.floor() as usize;
-    let above = position.ceil() as usize;
-    let (a, b) = (*sorted.get(below)? as f64, *sorted.get(above)? as f64);
-    Some(a + (b - a) * (position - below as f64))
 }
 
 /// One aggregated group as read from either backend.

@@ -15,6 +15,7 @@
 mod auth;
 mod body;
 mod error;
+mod numbers;
 mod openapi;
 mod outgoing;
 mod page_error;

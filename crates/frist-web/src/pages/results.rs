@@ -180,28 +180,11 @@ async fn results<S: Store>(app: &AppState<S>) -> StoreResult<Arc<Results>> {
 
 /// A share as the language writes it: "92,5 %" / "92.5 %".
 fn share(lang: Lang, value: Option<f64>) -> String {
-    let Some(v) = value else {
-        return "–".to_owned();
-    };
-    let text = format!("{v:.1}");
-    match lang {
-        Lang::En => format!("{text} %"),
-        Lang::Da | Lang::De => format!("{} %", text.replace('.', ",")),
-    }
+    crate::numbers::decimal(lang, value, " %", "–")
 }
 
 fn days(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(
-        || "–".to_owned(),
-        |v| {
-            let text = format!("{v:.1}");
-            if lang == Lang::En {
-                text
-            } else {
-                text.replace('.', ",")
-            }
-        },
-    )
+    crate::numbers::decimal(lang, value, "", "–")
 }
 
 /// "e-mail" → "E-mail" at the start of a table row.

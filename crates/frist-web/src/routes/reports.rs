@@ -24,8 +24,7 @@ pub async fn compliance<S: Store + 'static>(
 ) -> Result<Json<Value>, ApiError> {
     caller.require_lead()?;
     params.only(&["from", "to", "group_by"])?;
-    let from: Date = required(params.parse("from", DATE, calendar_date)?, "from")?;
-    let to: Date = required(params.parse("to", DATE, calendar_date)?, "to")?;
+    let (from, to, start, end) = period(&params)?;
     let group_by = params
         .parse(
             "group_by",
@@ -33,16 +32,6 @@ pub async fn compliance<S: Store + 'static>(
             |t| serde_json::from_value::<GroupBy>(Value::String(t.to_owned())).ok(),
         )?
         .unwrap_or(GroupBy::Goal);
-    if to < from {
-        return Err(ApiError::invalid("to", "to must not be before from"));
-    }
-    let outside = || ApiError::invalid("to", "the period is outside the calendar (1900–2200)");
-    let start = start_of_day(from).ok_or_else(outside)?;
-    let end = to
-        .tomorrow()
-        .ok()
-        .and_then(start_of_day)
-        .ok_or_else(outside)?;
     let rows = state
         .store
         .compliance(start, end, group_by, state.now())
@@ -68,8 +57,7 @@ pub async fn service<S: Store + 'static>(
 ) -> Result<Json<Value>, ApiError> {
     caller.require_lead()?;
     params.only(&["from", "to", "group_by"])?;
-    let from: Date = required(params.parse("from", DATE, calendar_date)?, "from")?;
-    let to: Date = required(params.parse("to", DATE, calendar_date)?, "to")?;
+    let (from, to, start, end) = period(&params)?;
     let group_by = params
         .parse(
             "group_by",
@@ -77,16 +65,6 @@ pub async fn service<S: Store + 'static>(
             |t| serde_json::from_value::<ServiceGroupBy>(Value::String(t.to_owned())).ok(),
         )?
         .unwrap_or(ServiceGroupBy::Month);
-    if to < from {
-        return Err(ApiError::invalid("to", "to must not be before from"));
-    }
-    let outside = || ApiError::invalid("to", "the period is outside the calendar (1900–2200)");
-    let start = start_of_day(from).ok_or_else(outside)?;
-    let end = to
-        .tomorrow()
-        .ok()
-        .and_then(start_of_day)
-        .ok_or_else(outside)?;
     let calendar = state.policy.policy.calendar.clone();
     let rows = state
         .store
@@ -102,6 +80,24 @@ pub async fn service<S: Store + 'static>(
 }
 
 const DATE: &str = "a date (YYYY-MM-DD) from 1901 to 2199";
+
+/// `from` and `to` (both required, `to` not before `from`), and the instants that bound the
+/// period in Copenhagen: [from 00:00, the day after `to` 00:00).
+fn period(params: &Params) -> Result<(Date, Date, jiff::Timestamp, jiff::Timestamp), ApiError> {
+    let from: Date = required(params.parse("from", DATE, calendar_date)?, "from")?;
+    let to: Date = required(params.parse("to", DATE, calendar_date)?, "to")?;
+    if to < from {
+        return Err(ApiError::invalid("to", "to must not be before from"));
+    }
+    let outside = || ApiError::invalid("to", "the period is outside the calendar (1900–2200)");
+    let start = start_of_day(from).ok_or_else(outside)?;
+    let end = to
+        .tomorrow()
+        .ok()
+        .and_then(start_of_day)
+        .ok_or_else(outside)?;
+    Ok((from, to, start, end))
+}
 
 fn calendar_date(text: &str) -> Option<Date> {
     text.parse().ok().filter(|_| year_in_range(text))

@@ -60,18 +60,9 @@ const GROUPS: [(&str, ServiceGroupBy); 5] = [
     ("maaned", ServiceGroupBy::Month),
 ];
 
+/// One decimal in the page's language, a dash for none.
 fn one_decimal(lang: Lang, v: Option<f64>) -> String {
-    v.map_or_else(
-        || "–".to_owned(),
-        |v| {
-            let text = format!("{v:.1}");
-            if lang == Lang::En {
-                text
-            } else {
-                text.replace('.', ",")
-            }
-        },
-    )
+    crate::numbers::decimal(lang, v, "", "–")
 }
 
 pub(crate) async fn show<S: Store>(

@@ -4,9 +4,9 @@
 use super::super::StaffChrome;
 use super::super::words::lead::LeadWords;
 use super::Periods;
+use crate::numbers::decimal;
 use crate::pages::visitor::Visitor;
 use askama::Template;
-use frist_i18n::Lang;
 use frist_policy::{Channel, Policy};
 use frist_store::{Caseworker, ComplianceRow, NO_CASE_TYPE, TargetedRow, User, Workload};
 
@@ -74,21 +74,6 @@ fn capitalized(label: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// A figure with one decimal, with a decimal comma in Danish; `none` when there is none.
-fn decimal(lang: Lang, value: Option<f64>, unit: &str, none: &str) -> String {
-    match value {
-        Some(v) => {
-            let text = format!("{v:.1}{unit}");
-            if lang == Lang::Da {
-                text.replace('.', ",")
-            } else {
-                text
-            }
-        }
-        None => none.to_owned(),
-    }
 }
 
 /// The dashboard for `user`, with `token` in its forms, for the periods `p`.
