@@ -17,7 +17,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use frist_store::{Notice, NoticeKind, NoticeStore, OutboxState, Store};
+use frist_store::{Notice, NoticeKind, NoticeStore, OutboxState, Role, Store};
 use serde::Deserialize;
 
 /// Notices per page.
@@ -145,22 +145,28 @@ pub(crate) async fn show<S: Store + NoticeStore>(
         .await
         .map_err(PageError::internal)?;
     let units = app.store.units().await.map_err(PageError::internal)?;
-    let rows = notices
-        .iter()
-        .map(|n| Row {
-            when: when(&visitor, n.created_at),
-            kind: kind_label(w, n.kind),
-            subject: n.text.subject.clone(),
-            link: n.text.link.as_deref().and_then(local_path),
-            state: state_label(w, n.state),
-            to_unit: n.person.strip_prefix("unit:").map(|id| {
-                units
-                    .iter()
-                    .find(|u| u.id == id)
-                    .map_or_else(|| id.to_owned(), |u| u.name.clone())
-            }),
-        })
-        .collect();
+    let rows =
+        notices
+            .iter()
+            .map(|n| Row {
+                when: when(&visitor, n.created_at),
+                kind: kind_label(w, n.kind),
+                subject: n.text.subject.clone(),
+                // A monthly report links to the dashboard, which only leads and administrators
+                // open: a caseworker who sees their unit's copy gets the subject without a link
+                // that would answer 403.
+                link: n.text.link.as_deref().and_then(local_path).filter(|_| {
+                    n.kind != NoticeKind::MonthlyReport || user.role != Role::Caseworker
+                }),
+                state: state_label(w, n.state),
+                to_unit: n.person.strip_prefix("unit:").map(|id| {
+                    units
+                        .iter()
+                        .find(|u| u.id == id)
+                        .map_or_else(|| id.to_owned(), |u| u.name.clone())
+                }),
+            })
+            .collect();
     let notice = match query.gemt.as_deref() {
         Some("til") => Some(w.saved_on),
         Some("fra") => Some(w.saved_off),

@@ -178,3 +178,69 @@ async fn a_chosen_month_shows_its_figures_with_targets_and_as_csv() {
     let refused = m.get(paths::DASHBOARD_SERVICE).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_monthly_report_links_to_the_dashboard_only_for_those_who_may_open_it() {
+    use frist_store::{Caseworker, NewNotice, NoticeKind, NoticeStore, NoticeText, Unit};
+    let app = spawn_app("roskilde").await;
+    app.store
+        .put_unit(Unit {
+            id: "bs".into(),
+            name: "Borgerservice".into(),
+            email: Some("bs@roskilde.example".into()),
+            phone: None,
+        })
+        .await
+        .unwrap();
+    for (id, role) in [("mette", Role::Caseworker), ("lars", Role::Lead)] {
+        user(&app, id, role).await;
+        app.store
+            .put_caseworker(Caseworker {
+                id: id.into(),
+                name: id.into(),
+                unit: Some("bs".into()),
+                email: None,
+                phone: None,
+                absent: None,
+            })
+            .await
+            .unwrap();
+    }
+    let at: jiff::Timestamp = "2026-12-01T08:00:00+01:00".parse().unwrap();
+    app.store
+        .queue_notices(vec![NewNotice {
+            key: "monthly_report:bs:2026-11".into(),
+            kind: NoticeKind::MonthlyReport,
+            person: "unit:bs".into(),
+            recipient: "bs@roskilde.example".into(),
+            inquiry_id: None,
+            text: NoticeText {
+                subject: "Månedsrapport november 2026: 90 % overholdt".into(),
+                body: "…".into(),
+                link: Some("https://frist.example/ledelse".into()),
+                mine: Vec::new(),
+            },
+            message_id: "<m@roskilde.example>".into(),
+            created_at: at,
+            due_at: at,
+        }])
+        .await
+        .unwrap();
+    let mut caseworker = Visitor::new(&app);
+    land(&mut caseworker, "mette", PASSWORD).await;
+    let page = caseworker.get(paths::NOTIFICATIONS).await;
+    assert!(
+        page.html.contains("Månedsrapport november 2026"),
+        "{}",
+        page.html
+    );
+    assert!(!page.html.contains("<a href=\"/ledelse\">Månedsrapport"));
+    let mut lead = Visitor::new(&app);
+    land(&mut lead, "lars", PASSWORD).await;
+    let page = lead.get(paths::NOTIFICATIONS).await;
+    assert!(
+        page.html.contains("<a href=\"/ledelse\">Månedsrapport"),
+        "{}",
+        page.html
+    );
+}
