@@ -357,8 +357,8 @@ pub(crate) async fn json<S: Store>(State(app): State<AppState<S>>) -> Response {
     }
 }
 
-/// A CSV field, quoted when it holds a comma, quote or newline.
-fn field(text: &str) -> String {
+/// A CSV field, quoted when it holds a comma, quote or newline (also the dashboard's CSV).
+pub(crate) fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

@@ -123,7 +123,7 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> Result<(), Failure> {
                 writeln!(
                     out,
                     "{},{},{},{},{},{},{},{},{},{},{},{}",
-                    csv(&r.group),
+                    csv_field(&r.group),
                     r.total,
                     r.met,
                     r.met_late,
@@ -153,7 +153,7 @@ fn percent(r: &frist_store::ComplianceRow) -> String {
 }
 
 /// A CSV field, quoted when it holds a comma, quote or newline.
-fn csv(field: &str) -> String {
+pub(crate) fn csv_field(field: &str) -> String {
     if field.contains([',', '"', '\n']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -77,11 +77,7 @@ fn csv(rows: &[ServiceRow], out: &mut impl Write) -> std::io::Result<()> {
          net_p90_working_days"
     )?;
     for r in rows {
-        let group = if r.group.contains([',', '"', '\n']) {
-            format!("\"{}\"", r.group.replace('"', "\"\""))
-        } else {
-            r.group.clone()
-        };
+        let group = super::report::csv_field(&r.group);
         let [s1, s2, s3, s4, s5] = r.satisfaction;
         writeln!(
             out,

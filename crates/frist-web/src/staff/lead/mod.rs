@@ -213,11 +213,7 @@ pub(crate) async fn csv<S: Store>(
     for (section, rows) in ["goal", "channel", "case_type"].into_iter().zip(&tables) {
         for t in rows {
             let r = &t.row;
-            let group = if r.group.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", r.group.replace('"', "\"\""))
-            } else {
-                r.group.clone()
-            };
+            let group = crate::pages::results::field(&r.group);
             out.push_str(&format!(
                 "{section},{group},{},{},{},{},{},{},{},{},{},{},{}\r\n",
                 r.total,
