@@ -49,6 +49,25 @@ impl AnyStore {
         }
     }
 
+    /// The compliance report counted from every obligation row, never from the tallies: the
+    /// reference the tallies are held to (a whole-month report reads them, see `tally.rs`).
+    pub async fn compliance_from_rows(
+        &self,
+        from: jiff::Timestamp,
+        to: jiff::Timestamp,
+        group_by: GroupBy,
+        now: jiff::Timestamp,
+    ) -> StoreResult<Vec<ComplianceRow>> {
+        let mut reader = self.reader().await?;
+        crate::ops::read::compliance_from_rows(reader.conn(), from, to, group_by, now).await
+    }
+
+    /// The workload counted from every open inquiry's row, never from the tally.
+    pub async fn workload_from_rows(&self, bounds: WorkloadBounds) -> StoreResult<Vec<Workload>> {
+        let mut reader = self.reader().await?;
+        crate::ops::read::workload_from_rows(reader.conn(), &bounds).await
+    }
+
     /// Finishes queued writes and closes the connections.
     pub async fn close(&self) -> StoreResult<()> {
         match self {

@@ -38,6 +38,7 @@ mod search;
 mod sql;
 mod sqlite;
 mod status_link;
+mod tally;
 mod templates;
 mod time;
 mod types;

@@ -198,3 +198,22 @@ fn referrals_phone_errors_feedback_and_the_time_to_the_final_answer_gross_and_ne
     let phone = by_channel.iter().find(|r| r.group == "phone").unwrap();
     assert_eq!(phone.received, 2);
 }
+
+proptest::proptest! {
+    /// The tallies' quantile, from counts, is the quantile of the values written out.
+    #[test]
+    fn a_quantile_of_counts_is_the_quantile_of_the_values_written_out(
+        counts in proptest::collection::btree_map(0i64..60, 1u64..40, 0..12),
+        q in 0.0f64..=1.0,
+    ) {
+        let counts: Vec<(i64, u64)> = counts.into_iter().collect();
+        let written: Vec<i64> = counts
+            .iter()
+            .flat_map(|(v, n)| std::iter::repeat_n(*v, *n as usize))
+            .collect();
+        proptest::prop_assert_eq!(
+            frist_core::service::quantile_of_counts(&counts, q),
+            frist_core::service::quantile(&written, q)
+        );
+    }
+}

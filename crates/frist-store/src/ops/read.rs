@@ -123,7 +123,8 @@ pub(crate) async fn page(
 }
 
 /// Counts and durations from one snapshot (on PostgreSQL a repeatable-read transaction; SQLite's
-/// read transactions are snapshots anyway).
+/// read transactions are snapshots anyway): from the tallies for whole months, else from the
+/// rows.
 pub(crate) async fn compliance(
     conn: Conn<'_>,
     from: Timestamp,
@@ -131,24 +132,60 @@ pub(crate) async fn compliance(
     group_by: GroupBy,
     now: Timestamp,
 ) -> StoreResult<Vec<ComplianceRow>> {
-    let rows = match conn {
+    let months = crate::tally::whole_months(from, to);
+    snapshot(conn, |c| {
+        Box::pin(async move {
+            match months {
+                Some(months) => {
+                    crate::tally::compliance(c, &months, (from, to), group_by, now).await
+                }
+                None => compliance_in(c, from, to, group_by, now).await,
+            }
+        })
+    })
+    .await
+}
+
+/// [`compliance`] counted from every obligation row, whatever the period.
+pub(crate) async fn compliance_from_rows(
+    conn: Conn<'_>,
+    from: Timestamp,
+    to: Timestamp,
+    group_by: GroupBy,
+    now: Timestamp,
+) -> StoreResult<Vec<ComplianceRow>> {
+    snapshot(conn, |c| {
+        Box::pin(compliance_in(c, from, to, group_by, now))
+    })
+    .await
+}
+
+type Boxed<'a, T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = StoreResult<T>> + Send + 'a>>;
+
+/// Runs `read` in one read-only snapshot; on PostgreSQL after folding the tallies' changes.
+async fn snapshot<T>(
+    conn: Conn<'_>,
+    read: impl for<'c> FnOnce(Conn<'c>) -> Boxed<'c, T>,
+) -> StoreResult<T> {
+    match conn {
         Conn::Sqlite(c) => {
             let mut tx = c.begin().await?;
-            let rows = compliance_in(Conn::Sqlite(&mut tx), from, to, group_by, now).await?;
+            let value = read(Conn::Sqlite(&mut tx)).await?;
             tx.commit().await?;
-            rows
+            Ok(value)
         }
         Conn::Postgres(c) => {
+            crate::tally::fold(c).await?;
             let mut tx = c.begin().await?;
             query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 .execute(Conn::Postgres(&mut tx))
                 .await?;
-            let rows = compliance_in(Conn::Postgres(&mut tx), from, to, group_by, now).await?;
+            let value = read(Conn::Postgres(&mut tx)).await?;
             tx.commit().await?;
-            rows
+            Ok(value)
         }
-    };
-    Ok(rows)
+    }
 }
 
 async fn compliance_in(
@@ -218,7 +255,20 @@ pub(crate) async fn status_link(conn: Conn<'_>, token_hash: &str) -> StoreResult
     )
 }
 
+/// The dashboard's workload, from the open-inquiry tally.
 pub(crate) async fn workload(
+    conn: Conn<'_>,
+    bounds: &WorkloadBounds,
+) -> StoreResult<Vec<Workload>> {
+    let bounds = *bounds;
+    snapshot(conn, move |c| {
+        Box::pin(async move { crate::tally::workload(c, &bounds).await })
+    })
+    .await
+}
+
+/// [`workload`] counted from every open inquiry's row.
+pub(crate) async fn workload_from_rows(
     mut conn: Conn<'_>,
     bounds: &WorkloadBounds,
 ) -> StoreResult<Vec<Workload>> {

@@ -31,7 +31,7 @@ use sqlx::SqliteConnection;
 pub(crate) const LARGE_IMPORT: usize = 5_000;
 
 /// The secondary indexes a large import does without until the store is closed.
-const DEFERRED: [&str; 9] = [
+const DEFERRED: [&str; 11] = [
     // The front desk's sender search (migration 0008).
     "inquiries_sender_phone",
     "inquiries_sender_email",
@@ -44,6 +44,9 @@ const DEFERRED: [&str; 9] = [
     "inquiries_workload",
     // An inquiry's obligation rows (0001), when a projection is rewritten.
     "obligations_inquiry",
+    // The current hour's open obligations and open inquiries, beside the tallies (0017).
+    "obligations_open",
+    "inquiries_open_due",
 ];
 
 /// The statement that creates `name` as the migrations leave it: the text of its last

@@ -36,5 +36,6 @@ mod queue;
 mod scans;
 mod search;
 mod status_links;
+mod tallies;
 mod templates;
 mod text_search;
