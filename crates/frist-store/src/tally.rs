@@ -358,7 +358,7 @@ pub(crate) async fn fold(conn: &mut sqlx::PgConnection) -> StoreResult<()> {
 }
 
 /// The advisory lock of [`fold`] ("tally" in ASCII).
-const FOLD_LOCK: i64 = 0x7461_6c6c_79;
+const FOLD_LOCK: i64 = 0x0074_616c_6c79;
 
 const FOLD_SQL: [&str; 3] = [
     "WITH moved AS (DELETE FROM obligation_tally_changes RETURNING *) \
