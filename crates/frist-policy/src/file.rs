@@ -35,6 +35,17 @@ pub(crate) struct PolicyFile {
     pub templates: Vec<TemplateFile>,
     #[serde(default)]
     pub alerts: AlertsFile,
+    #[serde(default)]
+    pub reporting: ReportingFile,
+}
+
+/// `[reporting]`: what the reports measure the municipality's figures against.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReportingFile {
+    /// The share of all deadlines, every goal together, the municipality means to keep, e.g.
+    /// "95 %" (each goal and case type may carry its own).
+    pub target: Option<Spanned<String>>,
 }
 
 /// `[alerts]`: when caseworkers are warned about a deadline.

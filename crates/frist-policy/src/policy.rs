@@ -142,6 +142,9 @@ pub struct Policy {
     /// The share of a deadline's working days after which its owner is warned, in percent
     /// (1–99; `[alerts] warn_at`, default 75).
     pub warn_at: u8,
+    /// The share of all deadlines together to keep (`[reporting] target`), if the policy sets
+    /// one: the lead dashboard's overall figure is measured against it.
+    pub target: Option<TargetShare>,
 }
 
 /// The warning share when a policy names none: three quarters of the time has gone.
@@ -269,8 +272,15 @@ impl Builder<'_> {
             Some(w) => self.share(&w)?,
             None => DEFAULT_WARN_AT,
         };
+        let target = raw
+            .reporting
+            .target
+            .as_ref()
+            .map(|t| self.target(t))
+            .transpose()?;
         Ok(Policy {
             warn_at,
+            target,
             municipality,
             source_document: raw.source_document.map(|d| SourceDocument {
                 title: d.title,

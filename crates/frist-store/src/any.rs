@@ -59,7 +59,21 @@ impl AnyStore {
         now: jiff::Timestamp,
     ) -> StoreResult<Vec<ComplianceRow>> {
         let mut reader = self.reader().await?;
-        crate::ops::read::compliance_from_rows(reader.conn(), from, to, group_by, now).await
+        let by = crate::report::Grouping::By(group_by);
+        crate::ops::read::compliance_from_rows(reader.conn(), from, to, by, now).await
+    }
+
+    /// [`Store::goal_trend`] counted from every obligation row, never from the tallies.
+    pub async fn goal_trend_from_rows(
+        &self,
+        from: jiff::Timestamp,
+        to: jiff::Timestamp,
+        now: jiff::Timestamp,
+    ) -> StoreResult<Vec<MonthRow>> {
+        let mut reader = self.reader().await?;
+        let by = crate::report::Grouping::GoalByMonth;
+        let rows = crate::ops::read::compliance_from_rows(reader.conn(), from, to, by, now).await?;
+        Ok(MonthRow::split(rows))
     }
 
     /// The workload counted from every open inquiry's row, never from the tally.

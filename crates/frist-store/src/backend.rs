@@ -226,7 +226,42 @@ impl<B: Backend> Store for B {
         group_by: GroupBy,
         now: Timestamp,
     ) -> StoreResult<Vec<ComplianceRow>> {
-        reading!(self, |c| read::compliance(c, from, to, group_by, now))
+        reading!(self, |c| read::compliance(
+            c,
+            from,
+            to,
+            crate::report::Grouping::By(group_by),
+            now
+        ))
+    }
+
+    #[instrument(skip_all, fields(backend = self.name(), limit))]
+    async fn obligations(
+        &self,
+        filter: &crate::ObligationFilter,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> StoreResult<crate::ObligationPage> {
+        reading!(self, |c| crate::obligation_list::page(
+            c, filter, cursor, limit
+        ))
+    }
+
+    #[instrument(skip_all, fields(backend = self.name()))]
+    async fn goal_trend(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<Vec<MonthRow>> {
+        let rows = reading!(self, |c| read::compliance(
+            c,
+            from,
+            to,
+            crate::report::Grouping::GoalByMonth,
+            now
+        ))?;
+        Ok(MonthRow::split(rows))
     }
 
     #[instrument(skip_all, fields(backend = self.name(), limit))]

@@ -24,6 +24,7 @@ mod mail;
 mod mail_plan;
 mod notices;
 mod notices_any;
+mod obligation_list;
 mod ops;
 mod outbox;
 mod outbox_any;
@@ -52,6 +53,7 @@ pub use notices::{
     NewNotice, Notice, NoticeKind, NoticeStore, NoticeText, ObligationCursor, OpenObligation,
     OutboxEntry,
 };
+pub use obligation_list::{ListedObligation, ObligationFilter, ObligationPage, Outcome};
 pub use outbox::{NewOutboxItem, OutboxId, OutboxItem, OutboxState, OutboxStore, OutboxSummary};
 pub use postgres::PostgresStore;
 pub use scan::{NewScan, ScanId, ScanInfo, ScanStore};

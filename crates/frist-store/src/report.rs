@@ -4,6 +4,21 @@
 //! else breached when the deadline has passed, else pending.
 
 use crate::types::{ComplianceRow, GroupBy};
+
+/// What report rows are grouped by: a [`GroupBy`] of the API, or, for the dashboard's trend,
+/// goal within month (the group is `YYYY-MM` followed by the goal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Grouping {
+    By(GroupBy),
+    GoalByMonth,
+}
+
+impl Grouping {
+    /// Whether the group starts with the month the obligations fall due in.
+    pub(crate) fn by_month(self) -> bool {
+        matches!(self, Self::By(GroupBy::Month) | Self::GoalByMonth)
+    }
+}
 use frist_core::service::quantile;
 
 /// What a row is grouped by when an obligation's inquiry has no unit.
@@ -13,19 +28,20 @@ pub const NO_CASE_TYPE: &str = "(ingen sagstype)";
 
 /// The report's SQL for `group_by`. Parameters: `$1` = from, `$2` = to (due_at in [from, to)),
 /// `$3` = now; all nanoseconds. The same text runs on SQLite and PostgreSQL.
-fn group_expression(group_by: GroupBy) -> String {
-    match group_by {
-        GroupBy::Goal => "goal".to_owned(),
-        GroupBy::Unit => format!("COALESCE(unit, '{NO_UNIT}')"),
-        GroupBy::Channel => "channel".to_owned(),
+pub(crate) fn group_expression(grouping: Grouping) -> String {
+    match grouping {
+        Grouping::By(GroupBy::Goal) => "goal".to_owned(),
+        Grouping::By(GroupBy::Unit) => format!("COALESCE(unit, '{NO_UNIT}')"),
+        Grouping::By(GroupBy::Channel) => "channel".to_owned(),
         // due_date is the local date in Europe/Copenhagen: its month is the report month.
-        GroupBy::Month => "substr(due_date, 1, 7)".to_owned(),
-        GroupBy::CaseType => format!("COALESCE(case_type, '{NO_CASE_TYPE}')"),
+        Grouping::By(GroupBy::Month) => "substr(due_date, 1, 7)".to_owned(),
+        Grouping::By(GroupBy::CaseType) => format!("COALESCE(case_type, '{NO_CASE_TYPE}')"),
+        Grouping::GoalByMonth => "substr(due_date, 1, 7) || goal".to_owned(),
     }
 }
 
-pub(crate) fn compliance_sql(group_by: GroupBy) -> String {
-    let group = group_expression(group_by);
+pub(crate) fn compliance_sql(grouping: Grouping) -> String {
+    let group = group_expression(grouping);
     format!(
         "SELECT grp, COUNT(*) AS total, \
          SUM(CASE WHEN class = 1 THEN 1 ELSE 0 END) AS met, \
@@ -47,11 +63,11 @@ pub(crate) fn compliance_sql(group_by: GroupBy) -> String {
 
 /// The SQL reading the time to meet of every obligation met in the period, by group:
 /// `(grp, met_working_days)`. Same parameters as [`compliance_sql`] (`$3` unused).
-pub(crate) fn durations_sql(group_by: GroupBy) -> String {
+pub(crate) fn durations_sql(grouping: Grouping) -> String {
     format!(
         "SELECT {} AS grp, met_working_days FROM obligations \
          WHERE due_at >= $1 AND due_at < $2 AND met_working_days IS NOT NULL AND NOT waived",
-        group_expression(group_by)
+        group_expression(grouping)
     )
 }
 

@@ -329,7 +329,7 @@ impl SummaryRecord {
     }
 }
 
-fn parse_state(s: &str) -> Option<InquiryState> {
+pub(crate) fn parse_state(s: &str) -> Option<InquiryState> {
     [
         InquiryState::New,
         InquiryState::Open,

@@ -9,7 +9,7 @@
 //! The row-by-row reports in `report.rs` and `workload.rs` stay: they answer periods that are not
 //! whole months, and a test holds the two equal on both backends.
 
-use crate::report::{NO_CASE_TYPE, NO_UNIT};
+use crate::report::{Grouping, NO_CASE_TYPE, NO_UNIT};
 use crate::sql::{Conn, query};
 use crate::time::to_db_clamped;
 use crate::types::{ComplianceRow, GroupBy, StoreError, StoreResult, Workload, WorkloadBounds};
@@ -39,20 +39,23 @@ pub(crate) fn whole_months(from: Timestamp, to: Timestamp) -> Option<(String, St
     (from < to).then_some((month_start(from)?, month_start(to)?))
 }
 
-fn group_column(group_by: GroupBy) -> String {
-    match group_by {
-        GroupBy::Goal => "goal".to_owned(),
-        GroupBy::Unit => format!("CASE WHEN unit = '' THEN '{NO_UNIT}' ELSE unit END"),
-        GroupBy::Channel => "channel".to_owned(),
-        GroupBy::Month => "month".to_owned(),
-        GroupBy::CaseType => {
+fn group_column(grouping: Grouping) -> String {
+    match grouping {
+        Grouping::By(GroupBy::Goal) => "goal".to_owned(),
+        Grouping::By(GroupBy::Unit) => {
+            format!("CASE WHEN unit = '' THEN '{NO_UNIT}' ELSE unit END")
+        }
+        Grouping::By(GroupBy::Channel) => "channel".to_owned(),
+        Grouping::By(GroupBy::Month) => "month".to_owned(),
+        Grouping::GoalByMonth => "month || goal".to_owned(),
+        Grouping::By(GroupBy::CaseType) => {
             format!("CASE WHEN case_type = '' THEN '{NO_CASE_TYPE}' ELSE case_type END")
         }
     }
 }
 
 /// The obligations of months `$1 <= month < $2` by group, class and time to meet.
-fn counts_sql(group_by: GroupBy) -> String {
+fn counts_sql(grouping: Grouping) -> String {
     let columns = "month, goal, channel, unit, case_type, class, met_working_days, n";
     format!(
         "SELECT {} AS grp, class, met_working_days, CAST(SUM(n) AS BIGINT) AS n \
@@ -60,16 +63,18 @@ fn counts_sql(group_by: GroupBy) -> String {
                UNION ALL \
                SELECT {columns} FROM obligation_tally_changes WHERE month >= $1 AND month < $2) AS t \
          GROUP BY 1, 2, 3",
-        group_column(group_by)
+        group_column(grouping)
     )
 }
 
 /// The open obligations due in the hours `$1 <= hour < $2`, by group (months are not a
-/// column here: a month's hours are a range).
-fn open_hours_sql(group_by: GroupBy) -> String {
+/// column here: a month's hours are a range; by month, only the month of now is asked for,
+/// see `open_breached`, and the group is what follows the month).
+fn open_hours_sql(grouping: Grouping) -> String {
     let columns = "hour, goal, channel, unit, case_type, n";
-    let group = match group_by {
-        GroupBy::Month => "''".to_owned(), // only the month of now, see `open_breached`
+    let group = match grouping {
+        Grouping::By(GroupBy::Month) => "''".to_owned(),
+        Grouping::GoalByMonth => "goal".to_owned(),
         other => group_column(other),
     };
     format!(
@@ -82,13 +87,13 @@ fn open_hours_sql(group_by: GroupBy) -> String {
 }
 
 /// The open obligations due in `$1 <= due_at < $2`, counted from the rows (one hour at most).
-fn open_rows_sql(group_by: GroupBy) -> String {
-    let group = match group_by {
-        GroupBy::Goal => "goal".to_owned(),
-        GroupBy::Unit => format!("COALESCE(unit, '{NO_UNIT}')"),
-        GroupBy::Channel => "channel".to_owned(),
-        GroupBy::Month => "''".to_owned(),
-        GroupBy::CaseType => format!("COALESCE(case_type, '{NO_CASE_TYPE}')"),
+fn open_rows_sql(grouping: Grouping) -> String {
+    let group = match grouping {
+        Grouping::By(GroupBy::Goal) | Grouping::GoalByMonth => "goal".to_owned(),
+        Grouping::By(GroupBy::Unit) => format!("COALESCE(unit, '{NO_UNIT}')"),
+        Grouping::By(GroupBy::Channel) => "channel".to_owned(),
+        Grouping::By(GroupBy::Month) => "''".to_owned(),
+        Grouping::By(GroupBy::CaseType) => format!("COALESCE(case_type, '{NO_CASE_TYPE}')"),
     };
     format!(
         "SELECT {group} AS grp, COUNT(*) AS n FROM obligations \
@@ -135,10 +140,10 @@ pub(crate) async fn compliance(
     mut conn: Conn<'_>,
     months: &(String, String),
     (from, to): (Timestamp, Timestamp),
-    group_by: GroupBy,
+    grouping: Grouping,
     now: Timestamp,
 ) -> StoreResult<Vec<ComplianceRow>> {
-    let counts: Vec<CountRecord> = query(counts_sql(group_by))
+    let counts: Vec<CountRecord> = query(counts_sql(grouping))
         .bind(months.0.as_str())
         .bind(months.1.as_str())
         .fetch_all(conn.re())
@@ -158,7 +163,7 @@ pub(crate) async fn compliance(
             *g.durations.entry(c.met_working_days).or_default() += c.n;
         }
     }
-    let breached = open_breached(conn, group_by, (from, to), now, &groups).await?;
+    let breached = open_breached(conn, grouping, (from, to), now, &groups).await?;
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     let mut rows: Vec<ComplianceRow> = groups
         .into_iter()
@@ -199,7 +204,7 @@ pub(crate) async fn compliance(
 /// before now plus the rows due in this hour so far.
 async fn open_breached(
     mut conn: Conn<'_>,
-    group_by: GroupBy,
+    grouping: Grouping,
     (from, to): (Timestamp, Timestamp),
     now: Timestamp,
     groups: &HashMap<String, Group>,
@@ -212,7 +217,7 @@ async fn open_breached(
     }
     // By month, only the month `now` is in is split; those before it have passed, those after
     // it are to come.
-    let this_month = if group_by == GroupBy::Month {
+    let this_month = if grouping.by_month() {
         let first = now.to_zoned(COPENHAGEN.clone()).date().first_of_month();
         let start = first
             .to_zoned(COPENHAGEN.clone())
@@ -227,12 +232,12 @@ async fn open_breached(
         .map_or(from, |(_, start)| (*start).max(from));
     let (start, now_ns) = (to_db_clamped(start), to_db_clamped(now));
     let this_hour = now_ns.div_euclid(HOUR_NS).saturating_mul(HOUR_NS);
-    let hours: Vec<GroupCount> = query(open_hours_sql(group_by))
+    let hours: Vec<GroupCount> = query(open_hours_sql(grouping))
         .bind(start.div_euclid(HOUR_NS))
         .bind(now_ns.div_euclid(HOUR_NS))
         .fetch_all(conn.re())
         .await?;
-    let rows: Vec<GroupCount> = query(open_rows_sql(group_by))
+    let rows: Vec<GroupCount> = query(open_rows_sql(grouping))
         .bind(this_hour.max(start))
         .bind(now_ns)
         .fetch_all(conn)
@@ -244,13 +249,18 @@ async fn open_breached(
     let Some((this_month, _)) = this_month else {
         return Ok(breached);
     };
-    let current = breached.remove("").unwrap_or(0);
+    // The group is the month, then what follows it (nothing, or the goal).
     Ok(groups
         .iter()
-        .filter_map(|(month, g)| match month.cmp(&this_month) {
-            std::cmp::Ordering::Less => Some((month.clone(), g.open)),
-            std::cmp::Ordering::Equal => Some((month.clone(), current)),
-            std::cmp::Ordering::Greater => None,
+        .filter_map(|(group, g)| {
+            let (month, rest) = group.split_at_checked(7)?;
+            match month.cmp(this_month.as_str()) {
+                std::cmp::Ordering::Less => Some((group.clone(), g.open)),
+                std::cmp::Ordering::Equal => {
+                    Some((group.clone(), breached.get(rest).copied().unwrap_or(0)))
+                }
+                std::cmp::Ordering::Greater => None,
+            }
         })
         .collect())
 }

@@ -115,6 +115,27 @@ pub enum GroupBy {
     CaseType,
 }
 
+/// One goal's compliance in one month (`YYYY-MM`, in Copenhagen); `row.group` is the goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthRow {
+    pub month: String,
+    pub row: ComplianceRow,
+}
+
+impl MonthRow {
+    /// Rows grouped by month and goal (the group `YYYY-MM` followed by the goal) as month rows.
+    pub(crate) fn split(rows: Vec<ComplianceRow>) -> Vec<Self> {
+        rows.into_iter()
+            .filter_map(|mut row| {
+                let (month, goal) = row.group.split_at_checked(7)?;
+                let (month, goal) = (month.to_owned(), goal.to_owned());
+                row.group = goal;
+                Some(Self { month, row })
+            })
+            .collect()
+    }
+}
+
 /// Compliance for one group: obligations *due* in the period (due_at in [from, to)).
 ///
 /// `met` = met by the deadline; `met_late` = met after it; `breached` = not met and the
@@ -366,6 +387,24 @@ pub trait Store: Send + Sync {
         group_by: GroupBy,
         now: Timestamp,
     ) -> impl Future<Output = StoreResult<Vec<ComplianceRow>>> + Send;
+
+    /// Compliance per goal in each month of [`from`, `to`) (whole months are read from the
+    /// tallies), ordered by month, then goal: the lead dashboard's trend.
+    fn goal_trend(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        now: Timestamp,
+    ) -> impl Future<Output = StoreResult<Vec<MonthRow>>> + Send;
+
+    /// The obligations behind one figure of a compliance report, in order of deadline, a page
+    /// at a time (`limit` clamped to 1–200).
+    fn obligations(
+        &self,
+        filter: &crate::ObligationFilter,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> impl Future<Output = StoreResult<crate::ObligationPage>> + Send;
 
     /// A person's inquiries, newest first (at most `limit`, capped at 100); nothing
     /// confidential, like the queue.

@@ -5,15 +5,15 @@ use crate::cursor::Cursor;
 use crate::directory::{AccessRecord, CaseworkerRecord, TokenRecord, UnitRecord};
 use crate::policies::parse_stored;
 use crate::queue::page_query;
-use crate::report::{ComplianceRecord, DurationRecord, compliance_sql, durations_sql};
+use crate::report::{ComplianceRecord, DurationRecord, Grouping, compliance_sql, durations_sql};
 use crate::rows::{SummaryRecord, parse_event, parse_projection};
 use crate::search::sender_query;
 use crate::sql::{Conn, JsonColumn, fetch_built, query};
 use crate::time::to_db_clamped;
 use crate::types::{
-    AccessEntry, ApiToken, Caseworker, ComplianceRow, GroupBy, InquiryFilter, InquiryId,
-    InquirySummary, Page, PolicyId, SenderQuery, StoreError, StoreResult, StoredInquiry, Unit,
-    Workload, WorkloadBounds,
+    AccessEntry, ApiToken, Caseworker, ComplianceRow, InquiryFilter, InquiryId, InquirySummary,
+    Page, PolicyId, SenderQuery, StoreError, StoreResult, StoredInquiry, Unit, Workload,
+    WorkloadBounds,
 };
 use crate::workload::{WorkloadRecord, workload_query};
 use frist_core::{Event, Reference};
@@ -129,7 +129,7 @@ pub(crate) async fn compliance(
     conn: Conn<'_>,
     from: Timestamp,
     to: Timestamp,
-    group_by: GroupBy,
+    group_by: Grouping,
     now: Timestamp,
 ) -> StoreResult<Vec<ComplianceRow>> {
     let months = crate::tally::whole_months(from, to);
@@ -151,7 +151,7 @@ pub(crate) async fn compliance_from_rows(
     conn: Conn<'_>,
     from: Timestamp,
     to: Timestamp,
-    group_by: GroupBy,
+    group_by: Grouping,
     now: Timestamp,
 ) -> StoreResult<Vec<ComplianceRow>> {
     snapshot(conn, |c| {
@@ -192,7 +192,7 @@ async fn compliance_in(
     mut conn: Conn<'_>,
     from: Timestamp,
     to: Timestamp,
-    group_by: GroupBy,
+    group_by: Grouping,
     now: Timestamp,
 ) -> StoreResult<Vec<ComplianceRow>> {
     let records: Vec<ComplianceRecord> = query(compliance_sql(group_by))

@@ -5,10 +5,11 @@
 use crate::helpers::*;
 use frist_core::{CloseReason, EventKind, MessageKind};
 use frist_policy::Channel;
-use frist_store::{AnyStore, GroupBy, Store, WorkloadBounds};
+use frist_store::{AnyStore, GroupBy, ObligationFilter, Outcome, Store, WorkloadBounds};
 use jiff::{SignedDuration, Timestamp};
 
 conformance!(
+    the_list_behind_each_figure_has_as_many_obligations_as_the_figure,
     whole_month_reports_from_the_tallies_equal_the_rows,
     the_workload_from_the_tally_equals_the_rows,
 );
@@ -144,6 +145,10 @@ async fn whole_month_reports_from_the_tallies_equal_the_rows(db: &TestDb) {
                 assert_eq!(tallied, counted, "{from}..{to} by {group_by:?} at {now}");
                 compared += tallied.len();
             }
+            let tallied = s.goal_trend(from, to, now).await.unwrap();
+            let counted = s.goal_trend_from_rows(from, to, now).await.unwrap();
+            assert_eq!(tallied, counted, "trend {from}..{to} at {now}");
+            compared += tallied.len();
         }
     }
     // The data reaches every month, so the comparison was not of empty reports.
@@ -173,4 +178,57 @@ async fn the_workload_from_the_tally_equals_the_rows(db: &TestDb) {
         }
     }
     assert!(nonzero > 0, "no breached inquiry was counted");
+}
+
+async fn the_list_behind_each_figure_has_as_many_obligations_as_the_figure(db: &TestDb) {
+    let s = &db.store;
+    seeded(s).await;
+    let now = at(NOWS[1]);
+    let (from, to) = (month(MONTHS[1]), month(MONTHS[2]));
+    let mut listed_in_all = 0;
+    for group_by in [GroupBy::Goal, GroupBy::Channel, GroupBy::Unit] {
+        for row in s.compliance(from, to, group_by, now).await.unwrap() {
+            let figures = [
+                (Some(Outcome::Met), row.met),
+                (Some(Outcome::MetLate), row.met_late),
+                (Some(Outcome::Breached), row.breached),
+                (Some(Outcome::Pending), row.pending),
+                (Some(Outcome::Waived), row.waived),
+                (None, row.total),
+            ];
+            for (outcome, figure) in figures {
+                let filter = ObligationFilter {
+                    from,
+                    to,
+                    group_by,
+                    group: row.group.clone(),
+                    outcome,
+                    now,
+                };
+                // Pages of 3, so that the cursor is followed.
+                let (mut listed, mut cursor) = (0u64, None::<String>);
+                loop {
+                    let page = s.obligations(&filter, cursor.as_deref(), 3).await.unwrap();
+                    listed += page.items.len() as u64;
+                    assert!(page.items.iter().all(|o| o.due_at >= from && o.due_at < to));
+                    match page.next_cursor {
+                        Some(next) => cursor = Some(next),
+                        None => break,
+                    }
+                }
+                assert_eq!(listed, figure, "{group_by:?} {} {outcome:?}", row.group);
+                listed_in_all += listed;
+            }
+        }
+    }
+    assert!(listed_in_all > 50, "only {listed_in_all} listed");
+    let bad = ObligationFilter {
+        from,
+        to,
+        group_by: GroupBy::Goal,
+        group: "ROS-1".into(),
+        outcome: None,
+        now,
+    };
+    assert!(s.obligations(&bad, Some("not a cursor"), 3).await.is_err());
 }
