@@ -233,6 +233,60 @@ test('a lead sees the compliance table; a caseworker may not', async () => {
   await caseworker.context().close();
 });
 
+test('a lead sees whether promises are kept, follows a number to its deadlines, and reads the trend', async () => {
+  // Two e-mails received 45 days ago, one assigned at once, neither answered: last month and
+  // this have decided (missed) deadlines for the overall share and the trend.
+  const past = new Date(Date.now() - 45 * 86400000).toISOString();
+  for (const [i, answered] of [[0, true], [1, false]]) {
+    const created = await api('POST', '/api/v1/inquiries', {
+      channel: 'email', unit: 'byg', kind: 'general_question', received_at: past,
+      subject: `Gammel sag ${i}`, body: 'Hvornår er der svar?', sender: { name: `Borger ${i}`, email: `g${i}@example.dk` },
+      external_id: `e2e-trend-${i}`,
+    });
+    if (answered) {
+      await api('POST', `/api/v1/inquiries/${created.id}/events`, {
+        type: 'assigned', caseworker: 'frida', at: new Date(Date.parse(past) + 3600000).toISOString(),
+      });
+    }
+  }
+  const page = await newPage(env.browser, 'da', undefined, true);
+  await signIn(page, 'lars', '/ledelse');
+  assert.match(await page.textContent('#overall-heading'), /Holder vi vores løfter\?/);
+  // The trend: one chart per goal with a name, and the same figures in a table.
+  const charts = await page.$$eval('.trend-chart svg[role="img"]', (svgs) => svgs.map((s) => s.getAttribute('aria-labelledby')));
+  assert.ok(charts.length >= 1, 'a chart per goal');
+  for (const id of charts) assert.match(await page.textContent(`#${id}`), /Andel til tiden pr\. måned for HTK-/);
+  const trendRows = await page.$$eval('table:has(caption:text("Andel til tiden pr. måned og servicemål")) tbody tr', (tr) => tr.length);
+  assert.equal(trendRows, 12);
+  for (const [w, h, name] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: path.join(SHOTS, `lead-${name}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+    assert.ok(overflow <= 0, `the dashboard fits ${w} px: ${overflow} ${wide}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Every figure of the goal table is a link to the deadlines behind it, as many as it says.
+  const goalTable = 'table:has(caption:text("Overholdelse pr. servicemål"))';
+  const total = page.locator(`${goalTable} tbody tr:first-child td:first-of-type a`);
+  const count = Number((await total.textContent()).trim());
+  assert.ok(count > 0);
+  await Promise.all([page.waitForNavigation(), total.click()]);
+  assert.equal(new URL(page.url()).pathname, '/ledelse/frister');
+  const listed = await page.$$eval('tbody tr th a', (links) => links.map((a) => a.getAttribute('href')));
+  assert.equal(listed.length, Math.min(count, 50));
+  for (const href of listed) assert.match(href, /^\/sager\/\d+$/);
+  await audit(page, 'deadlines behind a figure');
+  await Promise.all([page.waitForNavigation(), page.click(`a[href="${listed[0]}"]`)]);
+  assert.match(new URL(page.url()).pathname, /^\/sager\/\d+$/);
+  // A hand-made link with an unknown outcome is a plain bad request, not an error.
+  const bad = await page.goto(`${env.base}/ledelse/frister?gruppering=maal&gruppe=HTK-1&udfald=nogle`);
+  assert.equal(bad.status(), 400);
+  await page.context().close();
+});
+
 test('an administrator adds a department and a member of staff', async () => {
   const page = await newPage(env.browser);
   await signIn(page, 'ada', '/admin');
@@ -282,6 +336,7 @@ test('the desk, absence, dashboard and administration pages pass axe in Danish a
     audited.push(`absence with errors (${lang})`);
     await visit('/ledelse', 'dashboard');
     await visit('/ledelse/service?efter=afsender', 'service report');
+    await visit('/ledelse/frister?gruppering=kanal&gruppe=email&udfald=', 'deadlines behind a figure');
     await visit('/post/markeret', 'mail to check');
     await visit('/admin', 'admin');
     await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/afdelinger"] button')]);

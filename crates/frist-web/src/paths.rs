@@ -43,6 +43,8 @@ pub const DASHBOARD: &str = "/ledelse";
 pub const DASHBOARD_CSV: &str = "/ledelse/overholdelse.csv";
 /// A month's service report (`?maaned=YYYY-MM&efter=kanal|afdeling|sagstype|afsender|maaned`).
 pub const DASHBOARD_SERVICE: &str = "/ledelse/service";
+/// The deadlines behind one figure of the dashboard.
+pub const DASHBOARD_LIST: &str = "/ledelse/frister";
 pub const FLAGGED: &str = "/post/markeret";
 pub const FLAGGED_FILE_ROUTE: &str = "/post/markeret/{file}";
 pub const ADMIN: &str = "/admin";

@@ -63,6 +63,7 @@ pub(crate) fn router<
         .route(paths::DASHBOARD, get(lead::show::<S>))
         .route(paths::DASHBOARD_CSV, get(lead::csv::<S>))
         .route(paths::DASHBOARD_SERVICE, get(lead::service::<S>))
+        .route(paths::DASHBOARD_LIST, get(lead::list::show::<S>))
         .route(paths::FLAGGED, get(flagged::show::<S>))
         .route(paths::FLAGGED_FILE_ROUTE, get(flagged::download::<S>))
         .route(paths::ADMIN, get(admin::show::<S>))

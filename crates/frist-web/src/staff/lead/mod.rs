@@ -4,7 +4,9 @@
 //! (`/ledelse/overholdelse.csv`). The periods and the reading are here; what the page shows is
 //! made in `view`.
 
+pub(crate) mod list;
 mod service;
+mod trend;
 mod view;
 
 pub(crate) use service::show as service;
@@ -149,6 +151,24 @@ async fn compliance<S: Store>(
     ])
 }
 
+/// How many months the trend shows, the one chosen included.
+const TREND_MONTHS: i32 = 12;
+
+/// The first instant of the trend, and its months (year, month) oldest first.
+fn trend_months(p: &Periods) -> Result<(Timestamp, Vec<(i16, i8)>), PageError> {
+    let last = jiff::civil::date(p.year, p.month, 1);
+    let first = last
+        .checked_sub(jiff::Span::new().months(TREND_MONTHS - 1))
+        .map_err(PageError::internal)?;
+    let start = crate::time::start_of_day(first)
+        .ok_or_else(|| PageError::internal("the trend's first day is outside time"))?;
+    let months = (0..TREND_MONTHS)
+        .filter_map(|i| first.checked_add(jiff::Span::new().months(i)).ok())
+        .map(|d| (d.year(), d.month()))
+        .collect();
+    Ok((start, months))
+}
+
 fn periods_of<S>(app: &AppState<S>, query: &LeadQuery) -> Result<Periods, PageError> {
     periods_of_month(app, query.maaned.as_deref())
 }
@@ -178,12 +198,19 @@ pub(crate) async fn show<S: Store>(
     let (load, caseworkers) = tokio::try_join!(store.workload(p.bounds), store.caseworkers())
         .map_err(PageError::internal)?;
     let [goals, channels, case_types] = compliance(&**store, policy, &p, now).await?;
+    let (trend_from, trend_months) = trend_months(&p)?;
+    let trend = store
+        .goal_trend(trend_from, p.month_end, now)
+        .await
+        .map_err(PageError::internal)?;
     let figures = Figures {
         load,
         caseworkers,
         goals,
         channels,
         case_types,
+        trend,
+        trend_months,
     };
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
     let page = view::page(&visitor, policy, &user, &token, &p, figures);

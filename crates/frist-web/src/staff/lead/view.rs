@@ -4,11 +4,16 @@
 use super::super::StaffChrome;
 use super::super::words::lead::LeadWords;
 use super::Periods;
+use super::list::link;
+use super::trend::{Series, svg};
 use crate::numbers::decimal;
 use crate::pages::visitor::Visitor;
 use askama::Template;
 use frist_policy::{Channel, Policy};
-use frist_store::{Caseworker, ComplianceRow, NO_CASE_TYPE, TargetedRow, User, Workload};
+use frist_store::{
+    Caseworker, ComplianceRow, GroupBy, MonthRow, NO_CASE_TYPE, Outcome, TargetedRow, User,
+    Workload,
+};
 
 /// What the store counted for the dashboard.
 #[derive(Debug)]
@@ -18,6 +23,10 @@ pub(crate) struct Figures {
     pub goals: Vec<TargetedRow>,
     pub channels: Vec<TargetedRow>,
     pub case_types: Vec<TargetedRow>,
+    /// Goal by month, the twelve months up to the one shown.
+    pub trend: Vec<MonthRow>,
+    /// `YYYY-MM` of those months, oldest first.
+    pub trend_months: Vec<(i16, i8)>,
 }
 
 #[derive(Debug)]
@@ -25,6 +34,38 @@ struct LoadRow {
     name: String,
     absence: Option<String>,
     load: Workload,
+    /// The queue of this caseworker's open inquiries, to which `&frist=…` is added; `None` for
+    /// the unassigned ones, which the queue lists under "all" without a caseworker filter.
+    queue: Option<String>,
+}
+
+/// The dashboard's answer to "are we keeping our promises?" for the month shown.
+#[derive(Debug)]
+struct Overall {
+    share: String,
+    label: String,
+    /// "The target for all deadlines is 95,0 %:" and whether it was reached.
+    target: Option<(String, bool)>,
+    goals_reached: Option<String>,
+}
+
+#[derive(Debug)]
+struct TrendChart {
+    id: String,
+    label: String,
+    svg: String,
+}
+
+#[derive(Debug)]
+struct TrendCell {
+    text: String,
+    href: String,
+}
+
+#[derive(Debug)]
+struct TrendRow {
+    month: String,
+    cells: Vec<TrendCell>,
 }
 
 #[derive(Debug)]
@@ -32,6 +73,8 @@ struct ComplianceView {
     label: String,
     detail: Option<String>,
     row: ComplianceRow,
+    /// The lists behind total, met, met late, breached and pending.
+    links: [String; 5],
     on_time: String,
     median: String,
     /// "95,0 % (nået)", when the policy sets a target for the goal or case type.
@@ -65,6 +108,12 @@ pub(crate) struct LeadPage {
     /// The month's service report.
     service: String,
     service_link: &'static str,
+    /// `None` when no deadline of the month was decided yet.
+    overall: Option<Overall>,
+    overall_nothing: String,
+    trend_charts: Vec<TrendChart>,
+    trend_goals: Vec<String>,
+    trend_rows: Vec<TrendRow>,
 }
 
 /// A label that starts a table row: with a capital first letter.
@@ -92,7 +141,18 @@ pub(crate) fn page(
         goals,
         channels,
         case_types,
+        trend,
+        trend_months,
     } = figures;
+    let maaned = format!("{:04}-{:02}", p.year, p.month);
+    let month_label = |year: i16, month: i8| {
+        let name = usize::try_from(month - 1)
+            .ok()
+            .and_then(|i| w.months.get(i))
+            .copied()
+            .unwrap_or_default();
+        format!("{name} {year}")
+    };
     let mut totals = Workload {
         caseworker: None,
         open: 0,
@@ -133,10 +193,18 @@ pub(crate) fn page(
                     .unwrap_or_default();
                 format!("{} {}{substitute}", w.absent_until, t.date(a.until))
             });
+            let queue = l.caseworker.as_ref().map(|id| {
+                format!(
+                    "{}?vis=alle&sagsbehandler={}",
+                    crate::paths::QUEUE,
+                    super::super::encode_query(id)
+                )
+            });
             LoadRow {
                 name,
                 absence,
                 load: l,
+                queue,
             }
         })
         .collect();
@@ -157,7 +225,15 @@ pub(crate) fn page(
             .then_with(|| a.name.cmp(&b.name))
     });
     let lang = visitor.staff_lang();
-    let view = |t: TargetedRow, label: String, detail: Option<String>| {
+    let view = |t: TargetedRow, group_by: GroupBy, label: String, detail: Option<String>| {
+        let links = [
+            None,
+            Some(Outcome::Met),
+            Some(Outcome::MetLate),
+            Some(Outcome::Breached),
+            Some(Outcome::Pending),
+        ]
+        .map(|o| link(&maaned, group_by, &t.row.group, o));
         let target = t.target_percent.map(|target| {
             let verdict = match t.target_reached {
                 Some(true) => w.target_reached,
@@ -171,6 +247,7 @@ pub(crate) fn page(
         });
         let row: ComplianceRow = t.row;
         ComplianceView {
+            links,
             on_time: decimal(lang, row.on_time_percent, " %", w.not_measured),
             median: decimal(lang, row.median_working_days, "", w.not_measured),
             label,
@@ -184,7 +261,7 @@ pub(crate) fn page(
         .map(|t| {
             let detail = policy.goal(&t.row.group).map(|g| g.promise.clone());
             let label = t.row.group.clone();
-            view(t, label, detail)
+            view(t, GroupBy::Goal, label, detail)
         })
         .collect();
     let by_channel = channels
@@ -194,7 +271,7 @@ pub(crate) fn page(
                 Ok(c) => capitalized(c.label(lang)),
                 Err(_) => t.row.group.clone(),
             };
-            view(t, label, None)
+            view(t, GroupBy::Channel, label, None)
         })
         .collect();
     // Only when the policy has case types: otherwise every row is "no case type".
@@ -213,10 +290,13 @@ pub(crate) fn page(
                         .find(|c| c.id == t.row.group)
                         .map_or_else(|| t.row.group.clone(), |c| c.name.clone())
                 };
-                view(t, label, None)
+                view(t, GroupBy::CaseType, label, None)
             })
             .collect()
     };
+    let overall = overall(w, lang, policy, &by_goal, &month_label(p.year, p.month));
+    let (trend_charts, trend_goals, trend_rows) =
+        trend_view(w, lang, policy, &trend, &trend_months, &month_label);
     let table = |id, caption, first_col, rows: Vec<ComplianceView>| ComplianceTable {
         id,
         caption,
@@ -231,6 +311,13 @@ pub(crate) fn page(
         .copied()
         .unwrap_or_default();
     LeadPage {
+        overall,
+        overall_nothing: w
+            .overall_nothing
+            .replace("{month}", &month_label(p.year, p.month)),
+        trend_charts,
+        trend_goals,
+        trend_rows,
         chrome: StaffChrome::new(visitor, policy, Some(user), token),
         w,
         totals,
@@ -275,4 +362,128 @@ pub(crate) fn page(
             p.month
         ),
     }
+}
+
+/// The month's share on time over every goal, against the policy's overall target, and how many
+/// goals with a target reached theirs.
+fn overall(
+    w: &LeadWords,
+    lang: frist_i18n::Lang,
+    policy: &Policy,
+    by_goal: &[ComplianceView],
+    month: &str,
+) -> Option<Overall> {
+    let (met, decided) = by_goal.iter().fold((0u64, 0u64), |(m, d), c| {
+        (
+            m + c.row.met,
+            d + c.row.met + c.row.met_late + c.row.breached,
+        )
+    });
+    if decided == 0 {
+        return None;
+    }
+    let share = met as f64 * 100.0 / decided as f64;
+    let target = policy.target.map(|t| {
+        let t = t.percent();
+        (
+            w.overall_target
+                .replace("{target}", &decimal(lang, Some(t), " %", w.not_measured)),
+            share >= t,
+        )
+    });
+    let with_target: Vec<_> = by_goal.iter().filter(|c| c.target.is_some()).collect();
+    let goals_reached = (!with_target.is_empty()).then(|| {
+        let reached = with_target
+            .iter()
+            .filter(|c| {
+                policy
+                    .goal_target(&c.row.group)
+                    .zip(c.row.on_time_percent)
+                    .is_some_and(|(t, s)| s >= t.percent())
+            })
+            .count();
+        w.goals_reached
+            .replace("{reached}", &reached.to_string())
+            .replace("{total}", &with_target.len().to_string())
+    });
+    Some(Overall {
+        share: decimal(lang, Some(share), " %", w.not_measured),
+        label: w.overall_label.replace("{month}", month),
+        target,
+        goals_reached,
+    })
+}
+
+type TrendView = (Vec<TrendChart>, Vec<String>, Vec<TrendRow>);
+
+/// One chart per goal of the policy, and the table of the same shares (a row per month, a
+/// column per goal), each share linked to the deadlines behind it.
+fn trend_view(
+    w: &LeadWords,
+    lang: frist_i18n::Lang,
+    policy: &Policy,
+    trend: &[MonthRow],
+    months: &[(i16, i8)],
+    month_label: &dyn Fn(i16, i8) -> String,
+) -> TrendView {
+    let keys: Vec<String> = months
+        .iter()
+        .map(|(y, m)| format!("{y:04}-{m:02}"))
+        .collect();
+    let share = |goal: &str, key: &str| {
+        trend
+            .iter()
+            .find(|r| r.month == key && r.row.group == goal)
+            .and_then(|r| r.row.on_time_percent)
+    };
+    let short: Vec<String> = months
+        .iter()
+        .map(|(y, m)| {
+            let name: String = month_label(*y, *m).chars().take(3).collect();
+            if *m == 1 {
+                format!("{name} {}", y % 100)
+            } else {
+                name
+            }
+        })
+        .collect();
+    let goals: Vec<&str> = policy
+        .goals
+        .iter()
+        .map(|g| g.source.as_str())
+        .filter(|g| trend.iter().any(|r| r.row.group == *g))
+        .collect();
+    let charts = goals
+        .iter()
+        .filter_map(|goal| {
+            let shares: Vec<Option<f64>> = keys.iter().map(|k| share(goal, k)).collect();
+            let id = format!("trend-{goal}");
+            let series = Series {
+                labels: &short,
+                shares: &shares,
+                target: policy.goal_target(goal).map(|t| t.percent()),
+            };
+            Some(TrendChart {
+                svg: svg(&series, &id)?,
+                label: w.trend_chart_label.replace("{goal}", goal),
+                id,
+            })
+        })
+        .collect();
+    let rows = months
+        .iter()
+        .zip(&keys)
+        .rev()
+        .map(|((y, m), key)| TrendRow {
+            month: month_label(*y, *m),
+            cells: goals
+                .iter()
+                .map(|goal| TrendCell {
+                    text: decimal(lang, share(goal, key), " %", w.not_measured),
+                    href: link(key, GroupBy::Goal, goal, None),
+                })
+                .collect(),
+        })
+        .collect();
+    (charts, goals.into_iter().map(str::to_owned).collect(), rows)
 }
