@@ -103,9 +103,16 @@ async fn a_chosen_month_shows_its_figures_with_targets_and_as_csv() {
         "{}",
         now.html
     );
-    assert!(!now.html.contains("<th scope=\"row\">ROS-1"), "no goal row in November");
+    assert!(
+        !now.html.contains("<th scope=\"row\">ROS-1"),
+        "no goal row in November"
+    );
     // The trend still shows October beside November: a column for ROS-1, October's 50 %.
-    assert!(now.html.contains("<th scope=\"col\">ROS-1</th>"), "{}", now.html);
+    assert!(
+        now.html.contains("<th scope=\"col\">ROS-1</th>"),
+        "{}",
+        now.html
+    );
     assert!(now.html.contains(">50,0 %</a>"), "{}", now.html);
     let october = v.get(&format!("{}?maaned=2026-10", paths::DASHBOARD)).await;
     assert_eq!(october.status, StatusCode::OK);
