@@ -482,6 +482,13 @@ impl<B: Backend> Store for B {
         reading!(self, |c| accounts::users(c))
     }
 
+    // The subject and the username are the person's: not in the span.
+    #[instrument(skip_all, fields(backend = self.name()))]
+    async fn sign_in_external(&self, who: &ExternalSignIn) -> StoreResult<User> {
+        let who = who.clone();
+        writing!(self, move |c| accounts::sign_in_external(c, &who))
+    }
+
     #[instrument(skip_all, fields(backend = self.name(), id))]
     async fn policy_text(&self, id: PolicyId) -> StoreResult<String> {
         reading!(self, |c| accounts::policy_text(c, id))

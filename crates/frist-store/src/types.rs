@@ -314,6 +314,26 @@ impl std::fmt::Debug for User {
     }
 }
 
+/// A person who signed in at an OpenID Connect provider, as Frist keeps their account: linked
+/// by the provider's issuer and subject, with the role their claims give them now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalSignIn {
+    /// The provider's issuer URL (the ID token's `iss`).
+    pub issuer: String,
+    /// The person at the provider (`sub`): never reused there for anyone else.
+    pub subject: String,
+    /// The username a new account gets. An account already linked keeps its own, as it names
+    /// the actor of every event the person recorded.
+    pub username: String,
+    /// The role, set on every sign-in: the provider's groups decide it, not Frist.
+    pub role: Role,
+    /// Whether an existing account with `username` that is linked to no provider account is
+    /// linked to this one (an installation moving its password accounts to the provider).
+    /// Otherwise such an account makes the sign-in a `Conflict`.
+    pub link_existing: bool,
+    pub at: Timestamp,
+}
+
 /// One entry of the personal-data access log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessEntry {
@@ -540,6 +560,14 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = StoreResult<u64>> + Send;
     /// Every staff account, by username.
     fn users(&self) -> impl Future<Output = StoreResult<Vec<User>>> + Send;
+    /// The account of a person signed in at an OpenID Connect provider: the one linked to their
+    /// issuer and subject, with its role set to `who.role`; else the account `who.username`
+    /// linked to them when `who.link_existing` allows it; else a new account by that username,
+    /// which signs in with no password. A username taken by another account is a `Conflict`.
+    fn sign_in_external(
+        &self,
+        who: &ExternalSignIn,
+    ) -> impl Future<Output = StoreResult<User>> + Send;
     /// The text of a stored policy version, exactly as registered.
     fn policy_text(&self, id: PolicyId) -> impl Future<Output = StoreResult<String>> + Send;
 }

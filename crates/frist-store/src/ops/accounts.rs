@@ -4,7 +4,7 @@ use crate::db_error::{insert_error, is_unique_violation};
 use crate::directory::{UserRecord, role_name};
 use crate::sql::{Conn, query};
 use crate::time::{to_db, to_db_clamped};
-use crate::types::{StoreError, StoreResult, User};
+use crate::types::{ExternalSignIn, StoreError, StoreResult, User};
 use jiff::Timestamp;
 
 pub(crate) async fn create_user(conn: Conn<'_>, user: &User) -> StoreResult<()> {
@@ -89,6 +89,76 @@ pub(crate) async fn users(conn: Conn<'_>) -> StoreResult<Vec<User>> {
             .fetch_all(conn)
             .await?;
     records.into_iter().map(UserRecord::into_user).collect()
+}
+
+/// What a provider-linked account is read with.
+const USER_COLUMNS: &str = "SELECT username, role, password_hash, created_at FROM users";
+
+pub(crate) async fn sign_in_external(
+    mut conn: Conn<'_>,
+    who: &ExternalSignIn,
+) -> StoreResult<User> {
+    let role = role_name(who.role);
+    // Inside the write's transaction: two first sign-ins of one person cannot both insert, and
+    // the second finds the account the first made.
+    let linked: Option<UserRecord> = query(format!(
+        "{USER_COLUMNS} WHERE oidc_issuer = $1 AND oidc_subject = $2"
+    ))
+    .bind(&who.issuer)
+    .bind(&who.subject)
+    .fetch_optional(conn.re())
+    .await?;
+    if let Some(record) = linked {
+        query("UPDATE users SET role = $1 WHERE username = $2")
+            .bind(role)
+            .bind(&record.username)
+            .execute(conn.re())
+            .await?;
+        let mut user = record.into_user()?;
+        user.role = who.role;
+        return Ok(user);
+    }
+    let taken: Option<(Option<String>,)> =
+        query("SELECT oidc_subject FROM users WHERE username = $1")
+            .bind(&who.username)
+            .fetch_optional(conn.re())
+            .await?;
+    match taken {
+        Some((None,)) if who.link_existing => {
+            query(
+                "UPDATE users SET role = $1, oidc_issuer = $2, oidc_subject = $3 \
+                 WHERE username = $4",
+            )
+            .bind(role)
+            .bind(&who.issuer)
+            .bind(&who.subject)
+            .bind(&who.username)
+            .execute(conn.re())
+            .await?;
+        }
+        Some(_) => {
+            return Err(StoreError::Conflict(
+                "the username belongs to another account".into(),
+            ));
+        }
+        None => {
+            // No password: an empty hash is no PHC string, so it verifies nothing.
+            query(
+                "INSERT INTO users \
+                 (username, role, password_hash, created_at, oidc_issuer, oidc_subject) \
+                 VALUES ($1, $2, '', $3, $4, $5)",
+            )
+            .bind(&who.username)
+            .bind(role)
+            .bind(to_db(who.at)?)
+            .bind(&who.issuer)
+            .bind(&who.subject)
+            .execute(conn.re())
+            .await
+            .map_err(|e| insert_error(e, "the username belongs to another account"))?;
+        }
+    }
+    user(conn, &who.username).await
 }
 
 pub(crate) async fn policy_text(conn: Conn<'_>, id: crate::types::PolicyId) -> StoreResult<String> {

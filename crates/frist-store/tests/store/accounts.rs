@@ -2,7 +2,7 @@
 //! they end, and signing out ends them.
 
 use crate::helpers::*;
-use frist_store::{Role, Store, StoreError, User};
+use frist_store::{ExternalSignIn, Role, Store, StoreError, User};
 
 conformance!(
     a_user_is_stored_once_and_found_by_username,
@@ -10,6 +10,8 @@ conformance!(
     a_signed_out_or_unknown_session_leads_nowhere,
     accounts_are_listed_by_username_and_ended_sessions_are_cleaned_up,
     a_policy_text_is_kept_exactly_as_registered,
+    a_provider_account_is_made_once_and_found_again_by_its_subject,
+    a_provider_account_takes_an_existing_username_only_when_linking_is_allowed,
 );
 
 fn user(name: &str, role: Role) -> User {
@@ -138,4 +140,85 @@ async fn a_policy_text_is_kept_exactly_as_registered(db: &TestDb) {
         s.policy_text(version.id + 100).await,
         Err(StoreError::NotFound)
     ));
+}
+
+fn signed_in(subject: &str, username: &str, role: Role) -> ExternalSignIn {
+    ExternalSignIn {
+        issuer: "https://login.example/tenant".into(),
+        subject: subject.into(),
+        username: username.into(),
+        role,
+        link_existing: false,
+        at: at("2026-03-02T09:00:00+01:00"),
+    }
+}
+
+async fn a_provider_account_is_made_once_and_found_again_by_its_subject(db: &TestDb) {
+    let s = &db.store;
+    let first = s
+        .sign_in_external(&signed_in("sub-1", "mette@htk.dk", Role::Caseworker))
+        .await
+        .unwrap();
+    assert_eq!(first.username, "mette@htk.dk");
+    assert_eq!(first.role, Role::Caseworker);
+    // The provider renamed her and made her a lead: same account, new role, old username.
+    let again = s
+        .sign_in_external(&signed_in("sub-1", "mette.hansen@htk.dk", Role::Lead))
+        .await
+        .unwrap();
+    assert_eq!(again.username, "mette@htk.dk");
+    assert_eq!(again.role, Role::Lead);
+    assert_eq!(s.user("mette@htk.dk").await.unwrap().role, Role::Lead);
+    assert_eq!(s.users().await.unwrap().len(), 1);
+    // The same subject at another provider is another person.
+    let elsewhere = ExternalSignIn {
+        issuer: "https://other.example".into(),
+        ..signed_in("sub-1", "mette@htk.dk", Role::Caseworker)
+    };
+    let taken = s.sign_in_external(&elsewhere).await;
+    assert!(matches!(taken, Err(StoreError::Conflict(_))), "{taken:?}");
+    // A provider account has no password to sign in with.
+    assert_eq!(s.user("mette@htk.dk").await.unwrap().password_hash, "");
+}
+
+async fn a_provider_account_takes_an_existing_username_only_when_linking_is_allowed(db: &TestDb) {
+    let s = &db.store;
+    s.create_user(&user("lars", Role::Caseworker))
+        .await
+        .unwrap();
+    let refused = s
+        .sign_in_external(&signed_in("sub-2", "lars", Role::Admin))
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "{refused:?}"
+    );
+    assert_eq!(s.user("lars").await.unwrap().role, Role::Caseworker);
+    let linked = s
+        .sign_in_external(&ExternalSignIn {
+            link_existing: true,
+            ..signed_in("sub-2", "lars", Role::Admin)
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (linked.username.as_str(), linked.role),
+        ("lars", Role::Admin)
+    );
+    // Linked once, the account is not linked to a second person.
+    let second = s
+        .sign_in_external(&ExternalSignIn {
+            link_existing: true,
+            ..signed_in("sub-3", "lars", Role::Admin)
+        })
+        .await;
+    assert!(matches!(second, Err(StoreError::Conflict(_))), "{second:?}");
+    // The password it had still signs in where passwords are allowed.
+    assert!(
+        s.user("lars")
+            .await
+            .unwrap()
+            .password_hash
+            .starts_with("$argon2id$")
+    );
 }
