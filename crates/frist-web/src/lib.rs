@@ -33,6 +33,7 @@ mod webhooks;
 pub use auth::{hash_token, new_token};
 pub use error::ApiError;
 pub use password::{PasswordError, hash_password, verify_password};
+pub use staff::oidc::{ClaimMapping, OidcSettings, OidcSetupError};
 pub use state::{AppState, Clock, DEFAULT_BODY_LIMIT, OutboxWiring};
 
 use axum::extract::{DefaultBodyLimit, MatchedPath};

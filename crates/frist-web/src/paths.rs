@@ -37,6 +37,9 @@ pub const DKFDS_ICONS: &str = "/static/dkfds/icons.svg";
 // The staff pages.
 pub const LOGIN: &str = "/login";
 pub const LOGOUT: &str = "/logout";
+/// Signing in through the identity provider: leaving for it, and coming back from it.
+pub const LOGIN_OIDC: &str = "/login/oidc";
+pub const LOGIN_OIDC_CALLBACK: &str = "/login/oidc/callback";
 pub const QUEUE: &str = "/sager";
 pub const DASHBOARD: &str = "/ledelse";
 /// The dashboard's compliance tables of a month as CSV (`?maaned=YYYY-MM`).

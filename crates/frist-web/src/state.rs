@@ -59,6 +59,8 @@ pub struct AppState<S> {
     pub public_url: PublicUrl,
     /// The public results page's figures, kept for a few minutes (`pages::results`).
     pub(crate) results: Arc<crate::pages::results::ResultsCache>,
+    /// Staff sign-in through the identity provider, when configured (`staff::oidc`).
+    pub(crate) oidc: Option<Arc<crate::staff::oidc::Oidc>>,
 }
 
 impl<S> AppState<S> {
@@ -74,7 +76,26 @@ impl<S> AppState<S> {
             outbox: OutboxWiring::default(),
             public_url: PublicUrl::default(),
             results: Arc::default(),
+            oidc: None,
         }
+    }
+
+    /// Lets staff sign in through the identity provider `settings` describe (and, unless they
+    /// allow it, no longer with a password). Fails on a URL that is not one.
+    pub fn with_oidc(
+        mut self,
+        settings: crate::OidcSettings,
+    ) -> Result<Self, crate::OidcSetupError> {
+        self.oidc = Some(Arc::new(crate::staff::oidc::Oidc::new(settings)?));
+        Ok(self)
+    }
+
+    /// Whether staff may sign in with a Frist password: always, unless the identity provider's
+    /// settings turned it off.
+    pub(crate) fn local_passwords(&self) -> bool {
+        self.oidc
+            .as_ref()
+            .is_none_or(|o| o.settings.local_passwords)
     }
 
     /// Sets where citizens reach Frist (the start of absolute status links).
@@ -126,6 +147,7 @@ impl<S> Clone for AppState<S> {
             outbox: self.outbox.clone(),
             public_url: self.public_url.clone(),
             results: Arc::clone(&self.results),
+            oidc: self.oidc.clone(),
         }
     }
 }
@@ -135,6 +157,7 @@ impl<S> fmt::Debug for AppState<S> {
         f.debug_struct("AppState")
             .field("policy_id", &self.policy.id)
             .field("facebook", &self.facebook)
+            .field("oidc", &self.oidc.as_ref().map(|o| &o.settings))
             .finish_non_exhaustive()
     }
 }

@@ -710,3 +710,24 @@ svc-person = Borgere
 svc-business = Virksomheder
 svc-link = Se servicerapporten for måneden
 svc-back = Tilbage til overblikket
+
+## SignInWords: signing in through the identity provider (oidc-*)
+
+oidc-intro = Log ind med din arbejdskonto for at se og behandle henvendelser.
+oidc-or-password = Eller med brugernavn og adgangskode
+oidc-passwords-off = Log ind med brugernavn og adgangskode er slået fra i Frist. Brug knappen for at logge ind med din arbejdskonto.
+oidc-no-access-title = Du har ikke adgang til Frist
+oidc-no-access-text = Din arbejdskonto er i orden, men den giver ikke adgang til Frist: du er ikke med i nogen af de grupper, som Frist giver adgang til. Du er derfor ikke logget ind.
+oidc-no-access-ask = Bed din leder eller kommunens it-afdeling om at give dig adgang til Frist. Når din konto er kommet med i en af Frists grupper, kan du logge ind.
+oidc-cancelled-title = Log ind blev afbrudt
+oidc-cancelled-text = Log ind med din arbejdskonto blev afbrudt eller afvist, så du er ikke logget ind i Frist.
+oidc-expired-title = Log ind kunne ikke afsluttes
+oidc-expired-text = Log ind tog for lang tid, eller det blev startet i et andet vindue. Du er ikke logget ind i Frist. Start forfra.
+oidc-failed-title = Log ind mislykkedes
+oidc-failed-text = Frist kunne ikke gennemføre log ind med din arbejdskonto, så du er ikke logget ind. Prøv igen om lidt. Sker det igen, så kontakt kommunens it-afdeling.
+oidc-no-username-title = Din konto mangler et brugernavn
+oidc-no-username-text = Din arbejdskonto har ikke et brugernavn, som Frist kan bruge, så du er ikke logget ind. Kontakt kommunens it-afdeling.
+oidc-taken-title = Brugernavnet er allerede i brug
+oidc-taken-text = Der findes allerede en anden konto i Frist med dit brugernavn, så du er ikke logget ind. Bed Frists administrator om hjælp.
+oidc-ask-heading = Hvem kan hjælpe
+oidc-try-again = Til log ind

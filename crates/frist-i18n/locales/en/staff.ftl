@@ -710,3 +710,24 @@ svc-person = Citizens
 svc-business = Businesses
 svc-link = See the month's service report
 svc-back = Back to the overview
+
+## SignInWords: signing in through the identity provider (oidc-*)
+
+oidc-intro = Sign in with your work account to see and handle inquiries.
+oidc-or-password = Or with username and password
+oidc-passwords-off = Signing in with a username and password is turned off in Frist. Use the button to sign in with your work account.
+oidc-no-access-title = You have no access to Frist
+oidc-no-access-text = Your work account is fine, but it gives no access to Frist: you are not in any of the groups Frist gives access to. You are therefore not signed in.
+oidc-no-access-ask = Ask your lead or the municipality's IT department to give you access to Frist. Once your account is in one of Frist's groups, you can sign in.
+oidc-cancelled-title = Signing in was cancelled
+oidc-cancelled-text = Signing in with your work account was cancelled or refused, so you are not signed in to Frist.
+oidc-expired-title = Signing in could not be completed
+oidc-expired-text = Signing in took too long, or it was started in another window. You are not signed in to Frist. Start again.
+oidc-failed-title = Signing in failed
+oidc-failed-text = Frist could not complete signing in with your work account, so you are not signed in. Try again in a moment. If it happens again, contact the municipality's IT department.
+oidc-no-username-title = Your account has no username
+oidc-no-username-text = Your work account has no username Frist can use, so you are not signed in. Contact the municipality's IT department.
+oidc-taken-title = The username is already in use
+oidc-taken-text = Another account in Frist already has your username, so you are not signed in. Ask Frist's administrator for help.
+oidc-ask-heading = Who can help
+oidc-try-again = Back to signing in

@@ -11,6 +11,8 @@ use std::convert::Infallible;
 pub(crate) const LANG_COOKIE: &str = "frist_lang";
 pub(crate) const CSRF_COOKIE: &str = "frist_csrf";
 pub(crate) const SESSION_COOKIE: &str = "frist_session";
+/// A sign-in through the identity provider in progress (see `staff::oidc`).
+pub(crate) const OIDC_COOKIE: &str = "frist_oidc";
 
 /// One entry of the language switcher.
 #[derive(Debug, Clone)]
@@ -33,6 +35,8 @@ pub(crate) struct Visitor {
     pub csrf_cookie: Option<String>,
     /// A member of staff's session token (see `staff::session`).
     pub session_cookie: Option<String>,
+    /// A sign-in through the identity provider in progress (`staff::oidc`), still sealed.
+    pub oidc_cookie: Option<String>,
     /// The path without the query: the toggle link points back at it.
     pub path: String,
     /// The path with its query: where to come back to after signing in.
@@ -109,6 +113,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
             chose_lang: chosen.is_some(),
             csrf_cookie: cookie(CSRF_COOKIE),
             session_cookie: cookie(SESSION_COOKIE),
+            oidc_cookie: cookie(OIDC_COOKIE),
             target: parts
                 .uri
                 .path_and_query()

@@ -211,15 +211,6 @@ fn is_unit_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// What a username may be: the same rule as `frist user create`.
-fn is_username(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 100
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'))
-}
-
 fn optional(v: &str) -> Option<String> {
     let v = v.trim();
     (!v.is_empty()).then(|| v.to_owned())
@@ -264,7 +255,7 @@ pub(crate) async fn save_staff<S: Store>(
     let units = app.store.units().await?;
     let mut errors = FieldErrors::default();
     let username = form.username.trim();
-    if !is_username(username) {
+    if !super::is_username(username) {
         errors.push("username", w.err_username);
     }
     if form.name.trim().is_empty() {

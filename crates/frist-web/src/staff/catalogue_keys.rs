@@ -10,6 +10,7 @@ use super::words::queues::QueuesWords;
 use super::words::reply::ReplyWords;
 use super::words::search::SearchWords;
 use super::words::service::ServiceWords;
+use super::words::sign_in::SignInWords;
 use super::words::templates::TemplateWords;
 use super::words::{absence::AbsenceWords, admin::AdminWords, desk::DeskWords, lead::LeadWords};
 use crate::pages::i18n::Messages;
@@ -50,6 +51,7 @@ fn every_catalogue_field_has_its_key_in_every_language() {
         NoticeWords::keys(),
         NotificationWords::keys(),
         TemplateWords::keys(),
+        SignInWords::keys(),
     ] {
         all.extend(missing(Audience::Staff, keys));
     }

@@ -1,7 +1,11 @@
 //! Signing in and out. A failed sign-in says only "wrong username or password", never which,
 //! and takes the same time whether the username exists or not.
+//!
+//! With an identity provider configured (`oidc`), the page also shows its button; where its
+//! settings turn passwords off, the form is gone and a posted password is refused unread.
 
-use super::{StaffChrome, safe_next, see_other, session};
+use super::words::sign_in::SignInWords;
+use super::{StaffChrome, encode_query, safe_next, see_other, session};
 use crate::page_error::PageError;
 use crate::pages::csrf;
 use crate::pages::layout::respond;
@@ -22,18 +26,58 @@ use serde::Deserialize;
 #[template(path = "login.html")]
 struct LoginPage {
     chrome: StaffChrome,
+    w: &'static SignInWords,
     csrf: String,
     next: String,
     username: String,
     failed: bool,
     /// Refused for too many failed attempts (see `throttle`).
     throttled: bool,
+    /// The identity provider's button, when one is configured.
+    provider: Option<ProviderButton>,
+    /// Whether the password form is shown (and a password accepted).
+    passwords: bool,
+    /// A password was posted where passwords are turned off.
+    refused: bool,
+}
+
+/// "Log ind med …", leading to the provider and back to `next`.
+#[derive(Debug)]
+struct ProviderButton {
+    label: String,
+    href: String,
+}
+
+impl LoginPage {
+    /// The page with an empty form, for `next`.
+    fn new<S>(app: &AppState<S>, visitor: &Visitor, csrf: &str, next: String) -> Self {
+        let provider = app.oidc.as_ref().map(|oidc| ProviderButton {
+            label: oidc.settings.button_label.clone(),
+            href: if next.is_empty() {
+                paths::LOGIN_OIDC.to_owned()
+            } else {
+                format!("{}?next={}", paths::LOGIN_OIDC, encode_query(&next))
+            },
+        });
+        Self {
+            chrome: StaffChrome::new(visitor, &app.policy.policy, None, csrf),
+            w: SignInWords::of(visitor.staff_lang()),
+            csrf: csrf.to_owned(),
+            next,
+            username: String::new(),
+            failed: false,
+            throttled: false,
+            provider,
+            passwords: app.local_passwords(),
+            refused: false,
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(crate) struct NextQuery {
-    next: String,
+    pub(super) next: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -53,7 +97,7 @@ pub(crate) struct CsrfForm {
 
 /// The page to return to after signing in, or nothing when none was asked for: the role then
 /// decides where the user lands.
-fn next_or_landing(next: &str) -> String {
+pub(super) fn next_or_landing(next: &str) -> String {
     if next.is_empty() {
         String::new()
     } else {
@@ -67,14 +111,7 @@ pub(crate) async fn show<S: Store>(
     Query(query): Query<NextQuery>,
 ) -> Response {
     let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
-    let page = LoginPage {
-        chrome: StaffChrome::new(&visitor, &app.policy.policy, None, &token),
-        csrf: token.clone(),
-        next: next_or_landing(&query.next),
-        username: String::new(),
-        failed: false,
-        throttled: false,
-    };
+    let page = LoginPage::new(&app, &visitor, &token, next_or_landing(&query.next));
     respond(
         &visitor,
         StatusCode::OK,
@@ -88,7 +125,17 @@ pub(crate) async fn submit<S: Store>(
     visitor: Visitor,
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Result<Response, PageError> {
-    let policy = &app.policy.policy;
+    if !app.local_passwords() {
+        // Refused unread, before even the CSRF check: no password is looked at, so none can
+        // be guessed through this form.
+        let (token, fresh) = csrf::token_for(visitor.csrf_cookie.as_deref());
+        let page = LoginPage {
+            refused: true,
+            ..LoginPage::new(&app, &visitor, &token, String::new())
+        };
+        let new_csrf = fresh.then_some(token.as_str());
+        return Ok(respond(&visitor, StatusCode::FORBIDDEN, &page, new_csrf));
+    }
     // Before anything else: a post that did not come from our own form changes nothing.
     let form = csrf::checked(&visitor, form)?;
     let username = form.username.trim();
@@ -96,12 +143,10 @@ pub(crate) async fn submit<S: Store>(
     if app.sign_in.blocked(username, now) {
         tracing::warn!("a sign-in was refused: too many failed attempts with one username");
         let page = LoginPage {
-            chrome: StaffChrome::new(&visitor, policy, None, &form.csrf),
-            csrf: form.csrf.clone(),
-            next: next_or_landing(&form.next),
             username: username.to_owned(),
             failed: true,
             throttled: true,
+            ..LoginPage::new(&app, &visitor, &form.csrf, next_or_landing(&form.next))
         };
         return Ok(respond(
             &visitor,
@@ -120,7 +165,12 @@ pub(crate) async fn submit<S: Store>(
         }
     };
     let password = form.password.clone();
-    let phc = user.as_ref().map(|u| u.password_hash.clone());
+    // An account made by the identity provider has no password (an empty hash): it is
+    // refused like an unknown username, in the same time.
+    let phc = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .filter(|h| !h.is_empty());
     // Argon2 takes tens of milliseconds of CPU: off the async workers.
     let verified = tokio::task::spawn_blocking(move || match phc {
         Some(phc) => verify_password(&password, &phc),
@@ -136,23 +186,8 @@ pub(crate) async fn submit<S: Store>(
         Some(user) if verified => match session::start(&app, &visitor, &user.username, now).await {
             Ok(cookie) => {
                 app.sign_in.clear(username);
-                // Without a page to return to, a lead lands on the dashboard and everyone else
-                // on the queue. Decided only once signed in: the form shown after a failed
-                // attempt must not tell a lead's user name from another's.
-                let target = match (next.is_empty(), user.role) {
-                    (true, Role::Lead) => paths::DASHBOARD,
-                    (true, _) => paths::QUEUE,
-                    (false, _) => next.as_str(),
-                };
-                // A new CSRF token with the session: one planted before sign-in (by another
-                // site or another person at the same computer) is worth nothing after it.
-                let csrf = format!(
-                    "{}={}; Path=/; HttpOnly; SameSite=Lax{}",
-                    crate::pages::visitor::CSRF_COOKIE,
-                    csrf::new_token(),
-                    visitor.secure_attribute()
-                );
-                Ok(see_other(target, &[cookie, csrf]))
+                let target = landing(&next, user.role);
+                Ok(see_other(target, &[cookie, renewed_csrf(&visitor)]))
             }
             Err(e) => Err(PageError::internal(format_args!(
                 "a session could not be started: {e}"
@@ -162,16 +197,35 @@ pub(crate) async fn submit<S: Store>(
             tracing::info!("a sign-in failed");
             app.sign_in.record(username, now);
             let page = LoginPage {
-                chrome: StaffChrome::new(&visitor, policy, None, &form.csrf),
-                csrf: form.csrf.clone(),
-                next,
                 username: username.to_owned(),
                 failed: true,
-                throttled: false,
+                ..LoginPage::new(&app, &visitor, &form.csrf, next)
             };
             Ok(respond(&visitor, StatusCode::UNAUTHORIZED, &page, None))
         }
     }
+}
+
+/// Where a person lands once signed in: `next`, else by role — a lead on the dashboard,
+/// everyone else on the queue. Decided only once signed in: the form shown after a failed
+/// attempt must not tell a lead's user name from another's.
+pub(super) fn landing(next: &str, role: Role) -> &str {
+    match (next.is_empty(), role) {
+        (true, Role::Lead) => paths::DASHBOARD,
+        (true, _) => paths::QUEUE,
+        (false, _) => next,
+    }
+}
+
+/// A new CSRF token with the session, as a `Set-Cookie` value: one planted before sign-in (by
+/// another site or another person at the same computer) is worth nothing after it.
+pub(super) fn renewed_csrf(visitor: &Visitor) -> String {
+    format!(
+        "{}={}; Path=/; HttpOnly; SameSite=Lax{}",
+        crate::pages::visitor::CSRF_COOKIE,
+        csrf::new_token(),
+        visitor.secure_attribute()
+    )
 }
 
 pub(crate) async fn logout<S: Store>(

@@ -23,6 +23,7 @@ mod lead;
 mod live;
 mod login;
 mod notifications;
+pub(crate) mod oidc;
 mod outgoing;
 mod people;
 mod queue;
@@ -59,6 +60,8 @@ pub(crate) fn router<
     Router::new()
         .route(paths::LOGIN, get(login::show::<S>).post(login::submit::<S>))
         .route(paths::LOGOUT, post(login::logout::<S>))
+        .route(paths::LOGIN_OIDC, get(oidc::start::<S>))
+        .route(paths::LOGIN_OIDC_CALLBACK, get(oidc::callback::<S>))
         .route(paths::QUEUE, get(queue::show::<S>))
         .route(paths::DASHBOARD, get(lead::show::<S>))
         .route(paths::DASHBOARD_CSV, get(lead::csv::<S>))
@@ -203,6 +206,15 @@ pub(crate) fn see_other(location: &str, cookies: &[String]) -> Response {
         }
     }
     response
+}
+
+/// What a username may be: the same rule as `frist user create`.
+pub(crate) fn is_username(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 100
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'))
 }
 
 /// Where to go after signing in: only a path on this site (`/…`, not `//host` or `/\host`),

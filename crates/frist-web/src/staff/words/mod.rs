@@ -12,4 +12,5 @@ pub(crate) mod queues;
 pub(crate) mod reply;
 pub(crate) mod search;
 pub(crate) mod service;
+pub(crate) mod sign_in;
 pub(crate) mod templates;
