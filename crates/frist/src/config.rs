@@ -55,6 +55,9 @@ pub struct ConfigFile {
     pub policy: Option<String>,
     /// Facebook Messenger (see [`crate::facebook_config`]); absent: no Messenger.
     pub facebook: Option<crate::facebook_config::FacebookSection>,
+    /// Staff sign-in through an identity provider (see [`crate::oidc_config`]); absent:
+    /// passwords only.
+    pub oidc: Option<crate::oidc_config::OidcSection>,
     pub smtp: Option<crate::outbox_config::SmtpSection>,
     pub digital_post: Option<crate::outbox_config::DirectorySection>,
     pub print: Option<crate::outbox_config::DirectorySection>,

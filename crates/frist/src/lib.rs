@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod facebook_config;
+pub mod oidc_config;
 pub mod outbox_config;
 pub mod policy_source;
 pub mod scheduler;

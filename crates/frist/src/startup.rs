@@ -26,7 +26,7 @@ use tokio::task::{JoinHandle, JoinSet};
 pub type SchedulerClock = Arc<dyn Fn() -> jiff::Timestamp + Send + Sync>;
 
 /// What [`Application::build`] needs: where to listen, the database and policy, and the
-/// configuration file's sections (outbox channels, mailboxes, Facebook).
+/// configuration file's sections (outbox channels, mailboxes, Facebook, the identity provider).
 pub struct Settings {
     /// `HOST:PORT`; port 0 picks a free port (see [`Application::address`]).
     pub listen: String,
@@ -123,6 +123,17 @@ impl Application {
         if let Some(facebook) = facebook {
             tracing::info!("facebook messenger webhook at /webhooks/facebook");
             state = state.with_facebook(facebook);
+        }
+        if let Some(section) = &file.oidc {
+            let settings = section.resolve(public_url.0.as_str())?;
+            tracing::info!(
+                issuer = %settings.issuer,
+                local_passwords = settings.local_passwords,
+                "staff sign in through the identity provider"
+            );
+            state = state
+                .with_oidc(settings)
+                .map_err(|e| Failure::Input(e.to_string()))?;
         }
         let domain = outbox.domain.clone();
         let work = BackgroundWork {
