@@ -88,16 +88,19 @@ function startSmtpSink(dir) {
 /**
  * Starts `frist serve` with its outbox delivering (e-mail to an SMTP sink, Digital Post and
  * letters into directories, polled every second) and a browser; returns { base, server, browser,
- * mail } (`mail`: the directory the sink records messages in).
+ * mail } (`mail`: the directory the sink records messages in). `options.port` chooses the port
+ * (one a test made known elsewhere first, e.g. to an identity provider); `options.config` are
+ * lines put at the top of the configuration file (top-level keys, then sections of their own).
  */
-async function start(common) {
-  const port = await freePort();
+async function start(common, options = {}) {
+  const port = options.port ?? await freePort();
   const base = `http://127.0.0.1:${port}`;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'frist-e2e-outbox-'));
   const mail = path.join(out, 'mail');
   const sink = await startSmtpSink(mail);
   const config = path.join(out, 'frist.toml');
   fs.writeFileSync(config, [
+    ...(options.config ?? []), '',
     '[smtp]', 'host = "127.0.0.1"', `port = ${sink.port}`, 'security = "none"',
     'from_address = "post@kommune.example"', '',
     '[digital_post]', `outbox_dir = ${JSON.stringify(path.join(out, 'digital-post'))}`, '',
@@ -152,4 +155,4 @@ async function audit(page, label) {
   return result.passes.length;
 }
 
-module.exports = { BIN, SHOTS, freshDatabase, start, newPage, audit, waitForText };
+module.exports = { BIN, SHOTS, freePort, freshDatabase, start, newPage, audit, waitForText };
