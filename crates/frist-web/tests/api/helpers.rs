@@ -64,21 +64,31 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(policy: &str) -> TestApp {
-    spawn(policy, None, Vec::new()).await
+    spawn(policy, None, Vec::new(), None).await
 }
 
 pub async fn spawn_app_with(policy_name: &str, body_limit: Option<usize>) -> TestApp {
-    spawn(policy_name, body_limit, Vec::new()).await
+    spawn(policy_name, body_limit, Vec::new(), None).await
+}
+
+/// An app whose staff sign in through the identity provider `oidc` describes.
+pub async fn spawn_app_with_oidc(policy: &str, oidc: frist_web::OidcSettings) -> TestApp {
+    spawn(policy, None, Vec::new(), Some(oidc)).await
 }
 
 /// An app whose outbox says e-mail, Digital Post and letters have a delivery (as
 /// [`TestApp::deliver`] gives them), so pages may say a message is on its way.
 pub async fn spawn_app_delivering(policy: &str) -> TestApp {
     let channels = vec![Channel::Email, Channel::DigitalPost, Channel::Letter];
-    spawn(policy, None, channels).await
+    spawn(policy, None, channels, None).await
 }
 
-async fn spawn(policy_name: &str, body_limit: Option<usize>, delivering: Vec<Channel>) -> TestApp {
+async fn spawn(
+    policy_name: &str,
+    body_limit: Option<usize>,
+    delivering: Vec<Channel>,
+    oidc: Option<frist_web::OidcSettings>,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("frist.db").display());
     let store = Arc::new(frist_store::open(&url).await.unwrap());
@@ -107,6 +117,9 @@ async fn spawn(policy_name: &str, body_limit: Option<usize>, delivering: Vec<Cha
         .with_clock(move || *reading.lock().unwrap())
         .with_public_url(public_url.clone());
     state.outbox.delivering = delivering;
+    if let Some(oidc) = oidc {
+        state = state.with_oidc(oidc).unwrap();
+    }
     let app = match body_limit {
         Some(limit) => router_with_body_limit(state, limit),
         None => router(state),

@@ -20,6 +20,7 @@ mod lead_page;
 mod lists;
 mod logs;
 mod messages;
+mod oidc;
 mod openapi;
 mod outgoing;
 mod page_errors;
