@@ -27,6 +27,9 @@ use frist_store::{Caseworker, ExternalSignIn, Store, StoreError, User};
 use serde::Deserialize;
 use std::sync::Arc;
 
+/// The longest page address carried through the provider.
+const MAX_NEXT: usize = 1024;
+
 /// What the provider sends the browser back with.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -134,7 +137,12 @@ pub(crate) async fn start<S: Store>(
 ) -> Result<Response, PageError> {
     let oidc = configured(&app)?;
     let next = query.map(|Query(q)| q.next).unwrap_or_default();
-    match oidc.begin(next_or_landing(&next), app.now()).await {
+    // A page address that would not fit in a cookie is dropped (the role decides instead), so
+    // that the sign-in cookie is never too large for the browser to keep.
+    let next = Some(next_or_landing(&next))
+        .filter(|n| n.len() <= MAX_NEXT)
+        .unwrap_or_default();
+    match oidc.begin(next, app.now()).await {
         Ok((url, sealed)) => Ok(see_other(
             &url,
             &[flow::set_cookie(&sealed, visitor.secure_attribute())],
