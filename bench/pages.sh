@@ -7,7 +7,8 @@
 #
 # Pages: the queue's three tabs (mine, my unit, all), the queue filtered to overdue, the inquiry
 # page of random inquiries (each view writes its access-log entry durably before the page is
-# sent), the front desk's search by phone number, and the lead dashboard.
+# sent), the front desk's search by phone number, the lead dashboard (this month and last), the
+# public results page, and the first answer of the dashboard and the results page after start-up.
 set -euo pipefail
 
 N="${1:-1000000}"
@@ -39,6 +40,9 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 # Start-up runs any new migrations on the big database first: allow it two minutes.
 for _ in $(seq 1 1200); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
+# The public results page's first answer after start-up: nothing cached yet, SQLite's page cache
+# cold (the lead page's first answer is timed after signing in, below).
+FIRST_RESULTS=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/resultater")
 
 BASE="http://127.0.0.1:$PORT"
 JAR="$OUT/pages.jar"
@@ -48,7 +52,8 @@ curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrf=$CSRF" \
   --data-urlencode username=lars.pedersen --data-urlencode 'password=a long benchmark password' "$BASE/login"
 COOKIE=$(awk '$6 == "frist_session" || $6 == "frist_csrf" {printf "%s=%s; ", $6, $7}' "$JAR")
 export FRIST_COOKIE="$COOKIE" FRIST_N="$N"
-curl -fs -o /dev/null -H "Cookie: $COOKIE" "$BASE/sager" || { echo "sign-in failed" >&2; exit 1; }
+FIRST_DASHBOARD=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$BASE/ledelse") ||
+  { echo "sign-in failed" >&2; exit 1; }
 # A phone number that occurs in the data, for the desk's search.
 PHONE=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT sender_phone FROM inquiries WHERE sender_phone IS NOT NULL LIMIT 1').fetchone()[0])" "$OUT/pages.db")
 
@@ -71,5 +76,9 @@ run queue-overdue "/sager?vis=alle&frist=overskredet"
 run inquiry "/sager/1" bench/get_inquiry.lua
 run desk-search "/skranke?q=$PHONE"
 run dashboard "/ledelse"
+run dashboard-month "/ledelse?maaned=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)"
+run results "/resultater"
+python3 -c "import sys; print(f'first answer after start-up: /resultater {float(sys.argv[1])*1000:.1f} ms, /ledelse {float(sys.argv[2])*1000:.1f} ms')" \
+  "$FIRST_RESULTS" "$FIRST_DASHBOARD" | tee -a "$OUT/pages-summary.txt"
 echo
 cat "$OUT/pages-summary.txt"
