@@ -2,7 +2,7 @@
 //! group, with one outcome at "now", a page at a time in order of deadline. The lead dashboard
 //! links each of its numbers here, so a lead can see which inquiries make up a figure.
 
-use crate::report::{Grouping, group_expression};
+use crate::report::{Grouping, OUTCOME_SQL, group_expression};
 use crate::sql::{Conn, query};
 use crate::time::{from_db, to_db_clamped};
 use crate::types::{GroupBy, InquiryId, StoreError, StoreResult};
@@ -22,15 +22,14 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// The report's classification (see `report.rs`), as a condition on an obligation row;
-    /// `$3` is "now".
-    fn condition(self) -> &'static str {
+    /// Its number in the report's classification (`report::OUTCOME_SQL`).
+    fn class(self) -> u8 {
         match self {
-            Self::Waived => "waived",
-            Self::Met => "NOT waived AND met_at IS NOT NULL AND met_at <= due_at",
-            Self::MetLate => "NOT waived AND met_at IS NOT NULL AND met_at > due_at",
-            Self::Breached => "NOT waived AND met_at IS NULL AND NOT paused AND due_at < $3",
-            Self::Pending => "NOT waived AND met_at IS NULL AND (paused OR due_at >= $3)",
+            Self::Met => 1,
+            Self::MetLate => 2,
+            Self::Breached => 3,
+            Self::Pending => 4,
+            Self::Waived => 5,
         }
     }
 }
@@ -103,7 +102,11 @@ pub(crate) async fn page(
 ) -> StoreResult<ObligationPage> {
     let limit = limit.clamp(1, 200);
     let after = cursor.map(parse_cursor).transpose()?;
-    let outcome = filter.outcome.map_or("$3 = $3", Outcome::condition);
+    // `$3` ("now") is in the statement either way.
+    let outcome = filter.outcome.map_or_else(
+        || "$3 = $3".to_owned(),
+        |o| format!("({OUTCOME_SQL}) = {}", o.class()),
+    );
     let group = group_expression(Grouping::By(filter.group_by));
     let after_sql = if after.is_some() {
         "AND (o.due_at > $5 OR (o.due_at = $5 AND (o.inquiry_id > $6 \

@@ -40,6 +40,16 @@ pub(crate) fn group_expression(grouping: Grouping) -> String {
     }
 }
 
+/// An obligation row's outcome at "now" (`$3`): 1 met, 2 met late, 3 breached, 4 pending
+/// (paused, or not yet due), 5 waived. The report counts by it and the list behind a figure
+/// (`obligation_list.rs`) filters by it.
+pub(crate) const OUTCOME_SQL: &str = "CASE WHEN waived THEN 5 \
+     WHEN met_at IS NOT NULL AND met_at <= due_at THEN 1 \
+     WHEN met_at IS NOT NULL THEN 2 \
+     WHEN paused THEN 4 \
+     WHEN due_at < $3 THEN 3 \
+     ELSE 4 END";
+
 pub(crate) fn compliance_sql(grouping: Grouping) -> String {
     let group = group_expression(grouping);
     format!(
@@ -49,13 +59,7 @@ pub(crate) fn compliance_sql(grouping: Grouping) -> String {
          SUM(CASE WHEN class = 3 THEN 1 ELSE 0 END) AS breached, \
          SUM(CASE WHEN class = 4 THEN 1 ELSE 0 END) AS pending, \
          SUM(CASE WHEN class = 5 THEN 1 ELSE 0 END) AS waived \
-         FROM (SELECT {group} AS grp, \
-               CASE WHEN waived THEN 5 \
-                    WHEN met_at IS NOT NULL AND met_at <= due_at THEN 1 \
-                    WHEN met_at IS NOT NULL THEN 2 \
-                    WHEN paused THEN 4 \
-                    WHEN due_at < $3 THEN 3 \
-                    ELSE 4 END AS class \
+         FROM (SELECT {group} AS grp, {OUTCOME_SQL} AS class \
                FROM obligations WHERE due_at >= $1 AND due_at < $2) AS classified \
          GROUP BY grp"
     )
