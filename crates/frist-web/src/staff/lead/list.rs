@@ -181,11 +181,7 @@ pub(crate) async fn show<S: Store>(
         })
         .collect();
     let maaned = format!("{:04}-{:02}", p.year, p.month);
-    let month_name = usize::try_from(p.month - 1)
-        .ok()
-        .and_then(|i| w.months.get(i))
-        .copied()
-        .unwrap_or_default();
+    let month_name = super::month_name(w, p.month);
     let group_label = match group_by {
         GroupBy::Channel => query.gruppe.parse::<frist_policy::Channel>().map_or_else(
             |_| query.gruppe.clone(),

@@ -79,11 +79,7 @@ pub(crate) fn month_choices(w: &super::words::lead::LeadWords, p: &Periods) -> V
             let first = this_month
                 .checked_sub(jiff::Span::new().months(back))
                 .ok()?;
-            let name = usize::try_from(first.month() - 1)
-                .ok()
-                .and_then(|i| w.months.get(i))
-                .copied()
-                .unwrap_or_default();
+            let name = month_name(w, first.month());
             Some(MonthChoice {
                 value: first.strftime("%Y-%m").to_string(),
                 label: format!("{name} {}", first.year()),
@@ -91,6 +87,15 @@ pub(crate) fn month_choices(w: &super::words::lead::LeadWords, p: &Periods) -> V
             })
         })
         .collect()
+}
+
+/// The name of `month` (1–12) in the page's language.
+pub(crate) fn month_name(w: &super::words::lead::LeadWords, month: i8) -> &'static str {
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|i| w.months.get(i))
+        .copied()
+        .unwrap_or_default()
 }
 
 /// The first day of the month `YYYY-MM` names, when it is this month or one of the

@@ -145,14 +145,7 @@ pub(crate) fn page(
         trend_months,
     } = figures;
     let maaned = format!("{:04}-{:02}", p.year, p.month);
-    let month_label = |year: i16, month: i8| {
-        let name = usize::try_from(month - 1)
-            .ok()
-            .and_then(|i| w.months.get(i))
-            .copied()
-            .unwrap_or_default();
-        format!("{name} {year}")
-    };
+    let month_label = |year: i16, month: i8| format!("{} {year}", super::month_name(w, month));
     let mut totals = Workload {
         caseworker: None,
         open: 0,
@@ -305,11 +298,7 @@ pub(crate) fn page(
         rows,
     };
     let months = super::month_choices(w, p);
-    let month_name = usize::try_from(p.month - 1)
-        .ok()
-        .and_then(|i| w.months.get(i))
-        .copied()
-        .unwrap_or_default();
+    let month_name = super::month_name(w, p.month);
     LeadPage {
         overall,
         overall_nothing: w
